@@ -1,0 +1,68 @@
+import Fastify, { type FastifyInstance } from 'fastify'
+import rateLimit from '@fastify/rate-limit'
+import { randomUUID } from 'node:crypto'
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import type { Kysely } from 'kysely'
+import type { DB } from '../db/schema.ts'
+import type { Metrics } from '../observability/metrics.ts'
+import { createTopicService } from '../topics/service.ts'
+import { authPlugin } from './plugins/auth.ts'
+import { errorHandlerPlugin } from './plugins/error-handler.ts'
+import { metricsPlugin } from './plugins/metrics.ts'
+import { openapiPlugin } from './plugins/openapi.ts'
+import { healthRoutes } from './routes/health.ts'
+import { topicRoutes } from './routes/topics/index.ts'
+import { REDACTED_PATHS } from '../observability/redact.ts'
+
+export interface AppDeps {
+  db: Kysely<DB>
+  metrics: Metrics
+  bodyLimit: number
+  rateLimitPerMinute: number
+  /** Omitted: silent (tests). */
+  log?: { level: string; stream?: { write(line: string): void } }
+}
+
+/** The whole HTTP API, not listening: `relais serve` listens, tests use `inject`. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.log ? { level: deps.log.level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, ...(deps.log.stream && { stream: deps.log.stream }) } : false,
+    bodyLimit: deps.bodyLimit,
+    genReqId: (req) => acceptedRequestId(req.headers['x-request-id']) ?? randomUUID(),
+    requestIdHeader: false,
+  }).withTypeProvider<ZodTypeProvider>()
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  // JSON only: a text/plain body is refused with 415 rather than parsed as a string.
+  app.removeContentTypeParser('text/plain')
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+
+  // Infrastructure first, then decorators, then routes.
+  await app.register(errorHandlerPlugin)
+  await app.register(metricsPlugin, { metrics: deps.metrics })
+  await app.register(openapiPlugin)
+  await app.register(healthRoutes, { db: deps.db, metrics: deps.metrics })
+
+  await app.register(async (v1) => {
+    v1.addHook('onRoute', (route) => {
+      if (route.schema) route.schema = { ...route.schema, security: [{ apiKey: [] }] }
+    })
+    await v1.register(authPlugin, { db: deps.db })
+    await v1.register(rateLimit, {
+      max: deps.rateLimitPerMinute,
+      timeWindow: 60_000,
+      hook: 'preHandler',
+      keyGenerator: (req) => req.auth?.keyId ?? req.ip,
+    })
+    await v1.register(topicRoutes, { topics: createTopicService({ db: deps.db }) })
+  }, { prefix: '/v1' })
+
+  return app
+}
+
+/** A client's X-Request-Id is kept when it is short and plain, so logs can be joined. */
+function acceptedRequestId(header: string | string[] | undefined): string | null {
+  return typeof header === 'string' && /^[A-Za-z0-9._:-]{1,128}$/.test(header) ? header : null
+}

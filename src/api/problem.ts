@@ -1,0 +1,27 @@
+import { z } from 'zod'
+import { ERROR_CODES } from './errors.ts'
+
+/** RFC 9457 problem details, as every error response carries them. */
+export const problemSchema = z
+  .object({
+    type: z.string().describe('A URI naming the problem type.'),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.enum(ERROR_CODES as [string, ...string[]]),
+    requestId: z.string(),
+    errors: z
+      .array(z.object({ path: z.string(), message: z.string() }))
+      .optional()
+      .describe('Each invalid field, for validation errors.'),
+  })
+  .meta({ id: 'Problem' })
+
+export type Problem = z.infer<typeof problemSchema>
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json'
+
+/** The error responses a route documents, by status. */
+export function problemResponses(...statuses: number[]) {
+  return Object.fromEntries(statuses.map((s) => [s, problemSchema])) as Record<number, typeof problemSchema>
+}

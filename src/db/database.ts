@@ -1,0 +1,82 @@
+import { PGlite } from '@electric-sql/pglite'
+import { Kysely, PostgresDialect, sql } from 'kysely'
+import pg from 'pg'
+import { join, resolve } from 'node:path'
+import { lockDataDir, type DataDirLock } from './data-dir-lock.ts'
+import { PGliteDialect } from './pglite-dialect.ts'
+import type { DB } from './schema.ts'
+
+export type DatabaseKind = 'postgres' | 'embedded'
+
+export interface Database {
+  readonly db: Kysely<DB>
+  readonly kind: DatabaseKind
+  /** Where the data lives, for people: a host/database name or the folder. Never the password. */
+  readonly location: string
+  close(): Promise<void>
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL URL; unset: embedded PGlite in `dataDir` (or in memory when dataDir is ':memory:'). */
+  url?: string
+  dataDir: string
+  /** Names this process in the data folder's lock, for the message another process shows. */
+  command: string
+  poolSize?: number
+}
+
+const INT8_OID = 20
+
+/** One Kysely over `pg` with DATABASE_URL, over PGlite in DATA_DIR without. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.url ? openPostgres(options.url, options.poolSize ?? 10) : openEmbedded(options.dataDir, options.command)
+}
+
+function openPostgres(url: string, max: number): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    types: { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) } as pg.CustomTypesConfig,
+  })
+  // A server restart kills idle connections; the pool replaces them. Without a listener the
+  // error would crash the process.
+  pool.on('error', () => {})
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+  const where = new URL(url)
+  return { db, kind: 'postgres', location: `${where.hostname}:${where.port || 5432}${where.pathname}`, close: () => db.destroy() }
+}
+
+async function openEmbedded(dataDir: string, command: string): Promise<Database> {
+  const inMemory = dataDir === ':memory:'
+  const lock: DataDirLock | null = inMemory ? null : lockDataDir(dataDir, command)
+  try {
+    const pglite = await PGlite.create(inMemory ? undefined : join(resolve(dataDir), 'pgdata'), {
+      parsers: { [INT8_OID]: (value: string) => Number(value) },
+    })
+    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) })
+    return {
+      db,
+      kind: 'embedded',
+      location: inMemory ? 'memory' : resolve(dataDir),
+      async close() {
+        await db.destroy()
+        lock?.release()
+      },
+    }
+  } catch (error) {
+    lock?.release()
+    throw error
+  }
+}
+
+/** true when the database answers. */
+export async function ping(db: Kysely<DB>): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db)
+    return true
+  } catch {
+    return false
+  }
+}

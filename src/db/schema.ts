@@ -1,0 +1,22 @@
+import type { ApiKeysTable } from './tables/api-keys.ts'
+import type { AccountsTable, FollowsTable, InteractionsTable, PostsTable, TopicPostsTable } from './tables/content.ts'
+import type { CollectionCheckpointsTable, JobClaimsTable, JobRunsTable } from './tables/jobs.ts'
+import type { SourcesTable } from './tables/sources.ts'
+import type { TopicsTable } from './tables/topics.ts'
+import type { WorkspacesTable } from './tables/workspaces.ts'
+
+/** Every table, as Kysely sees the database. */
+export interface DB {
+  workspaces: WorkspacesTable
+  api_keys: ApiKeysTable
+  sources: SourcesTable
+  topics: TopicsTable
+  accounts: AccountsTable
+  posts: PostsTable
+  topic_posts: TopicPostsTable
+  follows: FollowsTable
+  interactions: InteractionsTable
+  collection_checkpoints: CollectionCheckpointsTable
+  job_runs: JobRunsTable
+  job_claims: JobClaimsTable
+}

@@ -1,0 +1,58 @@
+import type { Kysely, Transaction } from 'kysely'
+import type { DB } from '../db/schema.ts'
+import type { Scope } from '../db/tables/api-keys.ts'
+import { generateApiKey, parseApiKey, secretMatches } from './api-key-secret.ts'
+
+type Db = Kysely<DB> | Transaction<DB>
+
+export interface Workspace { id: string; name: string; createdAt: Date }
+export interface CreatedKey { id: string; key: string; scopes: Scope[] }
+export interface KeyIdentity { keyId: string; workspaceId: string; scopes: Scope[] }
+
+export async function createWorkspace(db: Db, name: string): Promise<Workspace> {
+  const row = await db.insertInto('workspaces').values({ name }).returning(['id', 'name', 'created_at']).executeTakeFirstOrThrow()
+  return { id: row.id, name: row.name, createdAt: row.created_at }
+}
+
+export async function workspaceExists(db: Db, id: string): Promise<boolean> {
+  if (!isUuid(id)) return false
+  return (await db.selectFrom('workspaces').select('id').where('id', '=', id).executeTakeFirst()) !== undefined
+}
+
+/** Creates a key; the returned `key` is the only time the secret exists in clear. */
+export async function createApiKey(db: Db, workspaceId: string, scopes: Scope[], name = ''): Promise<CreatedKey> {
+  const generated = generateApiKey()
+  const row = await db
+    .insertInto('api_keys')
+    .values({ workspace_id: workspaceId, name, public_id: generated.publicId, secret_hash: generated.secretHash, scopes, last_used_at: null, revoked_at: null })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return { id: row.id, key: generated.key, scopes }
+}
+
+/** Revokes by key id or by the key itself; false when no such active key exists. */
+export async function revokeApiKey(db: Db, keyOrId: string): Promise<boolean> {
+  const parsed = parseApiKey(keyOrId)
+  let query = db.updateTable('api_keys').set({ revoked_at: new Date() }).where('revoked_at', 'is', null)
+  if (parsed) query = query.where('public_id', '=', parsed.publicId)
+  else if (isUuid(keyOrId)) query = query.where('id', '=', keyOrId)
+  else return false
+  const result = await query.executeTakeFirst()
+  return Number(result.numUpdatedRows) > 0
+}
+
+/** The workspace and scopes of a presented key, or null when it is unknown, wrong or revoked. */
+export async function authenticateKey(db: Db, presented: string): Promise<KeyIdentity | null> {
+  const parsed = parseApiKey(presented)
+  if (!parsed) return null
+  const row = await db
+    .selectFrom('api_keys')
+    .select(['id', 'workspace_id', 'secret_hash', 'scopes', 'revoked_at'])
+    .where('public_id', '=', parsed.publicId)
+    .executeTakeFirst()
+  if (!row || row.revoked_at || !secretMatches(parsed.secret, row.secret_hash)) return null
+  return { keyId: row.id, workspaceId: row.workspace_id, scopes: row.scopes }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+export const isUuid = (value: string) => UUID.test(value)

@@ -1,0 +1,31 @@
+import t from 'tap'
+import { readFileSync } from 'node:fs'
+import { renderOpenApiDocument } from '../../openapi/document.ts'
+
+t.test('the committed openapi/openapi.json matches the routes (run `npm run openapi` to refresh)', async (t) => {
+  const committed = readFileSync(new URL('../../openapi/openapi.json', import.meta.url), 'utf8')
+  t.equal(committed, await renderOpenApiDocument())
+})
+
+t.test('the document is OpenAPI 3.1 and every operation is fully described', async (t) => {
+  const doc = JSON.parse(readFileSync(new URL('../../openapi/openapi.json', import.meta.url), 'utf8'))
+  t.equal(doc.openapi, '3.1.0')
+  const operations = Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, op]) => ({ path, method, op })),
+  )
+  t.ok(operations.length >= 8)
+  const ids = new Set<string>()
+  for (const { path, method, op } of operations) {
+    const where = `${method.toUpperCase()} ${path}`
+    t.ok(op.operationId, `${where} has an operationId`)
+    t.notOk(ids.has(op.operationId), `${where} operationId is unique`)
+    ids.add(op.operationId)
+    t.ok(Object.keys(op.responses ?? {}).some((s) => s.startsWith('2')), `${where} documents its success response`)
+    if (path.startsWith('/v1/')) {
+      t.ok(op.responses['401'] && op.responses['403'], `${where} documents auth errors`)
+      t.ok(op.security?.length || doc.security?.length, `${where} declares its security`)
+    }
+    if (['post', 'patch', 'put'].includes(method)) t.ok(op.requestBody?.content?.['application/json']?.schema, `${where} has a request schema`)
+  }
+  t.ok(doc.components.schemas.Problem, 'the problem schema is a shared component')
+})

@@ -1,0 +1,38 @@
+import t from 'tap'
+import { once } from 'node:events'
+import { runCli, startCli } from '../helpers/run-cli.ts'
+
+t.test('a second process refuses the embedded data folder while the first holds it', async (t) => {
+  const dataDir = t.testdir()
+  const env = { DATA_DIR: dataDir, DATABASE_URL: undefined, PORT: '0', SCHEDULER: 'off' }
+  const server = startCli(['serve'], env)
+  t.teardown(() => { server.kill('SIGKILL') })
+  let stderr = ''
+  server.stderr!.on('data', (d) => (stderr += d))
+  while (!/listening on/.test(stderr)) {
+    if (server.exitCode !== null) t.fail(`serve exited: ${stderr}`)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  const second = await runCli(['workspace', 'create', 'W'], env)
+  t.equal(second.code, 1)
+  t.match(second.stderr, new RegExp(`in use by another relais process \\(pid ${server.pid}, "relais serve"`))
+
+  server.kill('SIGTERM')
+  const [code] = await once(server, 'exit')
+  t.equal(code, 0, 'serve stops cleanly on SIGTERM')
+  const third = await runCli(['workspace', 'create', 'W'], env)
+  t.equal(third.code, 0, 'the folder is free again once the holder stopped')
+})
+
+t.test('a lock left by a killed process does not block the folder', async (t) => {
+  const dataDir = t.testdir()
+  const env = { DATA_DIR: dataDir, DATABASE_URL: undefined, PORT: '0', SCHEDULER: 'off' }
+  const server = startCli(['serve'], env)
+  let stderr = ''
+  server.stderr!.on('data', (d) => (stderr += d))
+  while (!/listening on/.test(stderr)) await new Promise((r) => setTimeout(r, 100))
+  server.kill('SIGKILL')
+  await once(server, 'exit')
+  const after = await runCli(['workspace', 'create', 'W'], env)
+  t.equal(after.code, 0, after.stderr)
+})

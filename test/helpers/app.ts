@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify'
+import tap from 'tap'
+import { buildApp } from '../../src/api/app.ts'
+import type { Database } from '../../src/db/database.ts'
+import { createMetrics } from '../../src/observability/metrics.ts'
+import { createApiKey, createWorkspace } from '../../src/workspaces/service.ts'
+import { openTestDatabase } from './database.ts'
+
+interface Teardown { teardown(fn: () => unknown): void }
+
+export interface TestWorkspace { id: string; read: string; write: string; admin: string }
+
+export interface TestApp {
+  app: FastifyInstance
+  database: Database
+  /** Two fresh workspaces with a key of each scope, to prove isolation. */
+  mine: TestWorkspace
+  theirs: TestWorkspace
+}
+
+// One database per test file (a file is a process under tap): opening one is the slow part.
+// Subtests stay independent because each gets workspaces of its own.
+let shared: Promise<Database> | null = null
+export function fileDatabase(): Promise<Database> {
+  shared ??= openTestDatabase(tap)
+  return shared
+}
+
+export async function buildTestApp(t: Teardown, options: { rateLimitPerMinute?: number; bodyLimit?: number } = {}): Promise<TestApp> {
+  const database = await fileDatabase()
+  const app = await buildApp({
+    db: database.db,
+    metrics: createMetrics(),
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000,
+  })
+  t.teardown(() => app.close())
+  const mine = await workspaceWithKeys(database, 'Mine')
+  const theirs = await workspaceWithKeys(database, 'Theirs')
+  return { app, database, mine, theirs }
+}
+
+export async function workspaceWithKeys(database: Database, name: string): Promise<TestWorkspace> {
+  const { id } = await createWorkspace(database.db, name)
+  const [read, write, admin] = await Promise.all([
+    createApiKey(database.db, id, ['read']),
+    createApiKey(database.db, id, ['write']),
+    createApiKey(database.db, id, ['admin']),
+  ])
+  return { id, read: read.key, write: write.key, admin: admin.key }
+}
+
+export const bearer = (key: string) => ({ authorization: `Bearer ${key}` })

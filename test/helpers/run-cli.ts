@@ -1,0 +1,25 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
+export const RELAIS_BIN = fileURLToPath(new URL('../../bin/relais.js', import.meta.url))
+
+export interface CliResult { code: number | null; stdout: string; stderr: string }
+
+/** Runs `relais ARGS` as a person would, in its own process. */
+export function runCli(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = startCli(args, env)
+    let stdout = ''
+    let stderr = ''
+    child.stdout!.on('data', (d) => (stdout += d))
+    child.stderr!.on('data', (d) => (stderr += d))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+export function startCli(args: string[], env: Record<string, string | undefined> = {}): ChildProcess {
+  const merged: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ...env }
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete merged[k]
+  return spawn(process.execPath, [RELAIS_BIN, ...args], { env: merged, stdio: ['ignore', 'pipe', 'pipe'] })
+}
