@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely'
 import { runStatements } from './run-statements.ts'
 
-// Core data model. Accounts and posts are shared by every workspace (public data, unique per
+// Core data model. Creation times that page lists (keyset cursors carry them as ISO strings,
+// millisecond precision) are stored at millisecond precision so a cursor compares exactly.
+// Accounts and posts are shared by every workspace (public data, unique per
 // network and external id, so collection is idempotent); what a workspace sees of them goes
 // through its topics.
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -10,7 +12,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       id uuid primary key default gen_random_uuid(),
       name text not null check (length(name) between 1 and 200),
       settings jsonb not null default '{}',
-      created_at timestamptz not null default now()
+      created_at timestamptz not null default date_trunc('milliseconds', now())
     );
 
     create table api_keys (
@@ -20,7 +22,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       public_id text not null unique,
       secret_hash text not null,
       scopes text[] not null check (scopes <@ array['read','write','admin']::text[] and cardinality(scopes) > 0),
-      created_at timestamptz not null default now(),
+      created_at timestamptz not null default date_trunc('milliseconds', now()),
       last_used_at timestamptz,
       revoked_at timestamptz
     );
@@ -32,8 +34,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       name text not null,
       network text not null,
       base_url text,
+      settings jsonb not null default '{}',
       credentials jsonb not null default '{}',
-      created_at timestamptz not null default now(),
+      created_at timestamptz not null default date_trunc('milliseconds', now()),
       updated_at timestamptz not null default now(),
       unique (workspace_id, name)
     );
@@ -46,7 +49,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       networks text[] not null default '{}',
       languages text[] not null default '{}',
       own_accounts jsonb not null default '{}',
-      created_at timestamptz not null default now(),
+      created_at timestamptz not null default date_trunc('milliseconds', now()),
       updated_at timestamptz not null default now(),
       unique (workspace_id, name)
     );
@@ -154,11 +157,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       scope text not null default '*',
       workspace_id uuid references workspaces(id) on delete cascade,
       trigger text not null default 'schedule' check (trigger in ('schedule', 'manual', 'api')),
+      params jsonb not null default '{}',
       scheduled_for timestamptz,
       started_at timestamptz not null default now(),
       heartbeat_at timestamptz not null default now(),
       finished_at timestamptz,
-      status text not null default 'running' check (status in ('running', 'succeeded', 'failed', 'cancelled')),
+      status text not null default 'running' check (status in ('queued', 'running', 'succeeded', 'failed', 'cancelled')),
       stats jsonb not null default '{}',
       error text
     );

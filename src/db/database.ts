@@ -40,9 +40,10 @@ function openPostgres(url: string, max: number): Database {
     idleTimeoutMillis: 30_000,
     types: { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) } as pg.CustomTypesConfig,
   })
-  // A server restart kills idle connections; the pool replaces them. Without a listener the
-  // error would crash the process.
+  // A server restart kills connections; the pool replaces them, and the query in flight fails
+  // (the API answers 503). Without these listeners the connection error would crash the process.
   pool.on('error', () => {})
+  pool.on('connect', (client) => client.on('error', () => {}))
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
   const where = new URL(url)
   return { db, kind: 'postgres', location: `${where.hostname}:${where.port || 5432}${where.pathname}`, close: () => db.destroy() }
