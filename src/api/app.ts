@@ -12,6 +12,8 @@ import { metricsPlugin } from './plugins/metrics.ts'
 import { openapiPlugin } from './plugins/openapi.ts'
 import { healthRoutes } from './routes/health.ts'
 import { topicRoutes } from './routes/topics/index.ts'
+import { jobRoutes } from './routes/jobs/index.ts'
+import { createJobRunService, type JobInfo } from '../job-runs/service.ts'
 import { REDACTED_PATHS } from '../observability/redact.ts'
 
 export interface AppDeps {
@@ -19,6 +21,9 @@ export interface AppDeps {
   metrics: Metrics
   bodyLimit: number
   rateLimitPerMinute: number
+  /** The jobs there are (for /v1/jobs) and when each fires next. */
+  jobs?: readonly JobInfo[]
+  nextRun?: (job: string, workspaceId: string) => Date | null
   /** Omitted: silent (tests). */
   log?: { level: string; stream?: { write(line: string): void } }
 }
@@ -57,6 +62,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       keyGenerator: (req) => req.auth?.keyId ?? req.ip,
     })
     await v1.register(topicRoutes, { topics: createTopicService({ db: deps.db }) })
+    await v1.register(jobRoutes, { jobRuns: createJobRunService({ db: deps.db, jobs: deps.jobs ?? [], nextRun: deps.nextRun ?? (() => null) }) })
   }, { prefix: '/v1' })
 
   return app

@@ -1,6 +1,7 @@
 import { ConfigError } from '../config/index.ts'
 import { DataDirBusyError } from '../db/data-dir-lock.ts'
 import { processIo, UsageError, type Io } from './context.ts'
+import { jobCommand, jobUsage } from './commands/job.ts'
 import { keyCommand, keyUsage } from './commands/key.ts'
 import { migrateCommand, migrateUsage } from './commands/migrate.ts'
 import { serveCommand, serveUsage } from './commands/serve.ts'
@@ -13,9 +14,10 @@ const COMMANDS: Record<string, Command> = {
   migrate: migrateCommand,
   workspace: workspaceCommand,
   key: keyCommand,
+  job: jobCommand,
 }
 
-const USAGE = ['Usage:', serveUsage, migrateUsage, workspaceUsage, keyUsage].join('\n  ')
+const USAGE = ['Usage:', serveUsage, migrateUsage, workspaceUsage, keyUsage, jobUsage].join('\n  ')
 
 /** Runs one `relais` command; returns the process exit code. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

@@ -1,6 +1,7 @@
 import type { ApiKeysTable } from './tables/api-keys.ts'
 import type { AccountsTable, FollowsTable, InteractionsTable, PostsTable, TopicPostsTable } from './tables/content.ts'
 import type { CollectionCheckpointsTable, JobClaimsTable, JobRunsTable } from './tables/jobs.ts'
+import type { ScoreRunsTable, ScoresTable } from './tables/scores.ts'
 import type { SourcesTable } from './tables/sources.ts'
 import type { TopicsTable } from './tables/topics.ts'
 import type { WorkspacesTable } from './tables/workspaces.ts'
@@ -19,4 +20,6 @@ export interface DB {
   collection_checkpoints: CollectionCheckpointsTable
   job_runs: JobRunsTable
   job_claims: JobClaimsTable
+  score_runs: ScoreRunsTable
+  scores: ScoresTable
 }

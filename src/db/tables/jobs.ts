@@ -8,7 +8,7 @@ export interface CollectionCheckpointsTable {
   updated_at: Generated<Date>
 }
 
-export type JobRunStatus = 'running' | 'succeeded' | 'failed' | 'cancelled'
+export type JobRunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled'
 export type JobTrigger = 'schedule' | 'manual' | 'api'
 
 export interface JobRunsTable {
@@ -17,6 +17,8 @@ export interface JobRunsTable {
   scope: Generated<string>
   workspace_id: string | null
   trigger: Generated<JobTrigger>
+  /** The scope a queued run was asked for (topicId). */
+  params: ColumnType<Record<string, string>, Record<string, string> | undefined, Record<string, string>>
   scheduled_for: Date | null
   started_at: Generated<Date>
   /** Refreshed while the run is alive; a stale one means its process died. */

@@ -6,6 +6,8 @@ export interface SourcesTable {
   name: string
   network: string
   base_url: string | null
+  /** Non-secret connection settings (e.g. a Bluesky PDS URL). */
+  settings: ColumnType<Record<string, string>, Record<string, string> | undefined, Record<string, string>>
   /** Secrets of the source (tokens, passwords). Never returned by the API, never logged. */
   credentials: ColumnType<Record<string, string>, Record<string, string> | undefined, Record<string, string>>
   created_at: Generated<Date>

@@ -1,0 +1,65 @@
+// collect-graph: followers and following of the accounts that matter to each topic (its most
+// active authors and top-ranked accounts), never-collected first, then the longest unrefreshed.
+// Cost: at most `requestBudget` requests per run across all topics, `maxPagesPerList` pages per
+// list per account. Each page is committed with its cursor, so a stopped run resumes mid-list.
+// Locking: one run per scope at a time (job_runs), one instance per scheduled fire.
+import { collectFollowLists } from '../src/collect/collect-follow-lists.ts'
+import { graphCandidates } from '../src/collect/graph-candidates.ts'
+import type { Connector } from '../src/networks/connector.ts'
+import type { StoredSource } from '../src/sources/connector-factory.ts'
+import { DEFAULT_WINDOW_DAYS } from '../src/scoring/index.ts'
+import type { Job } from './job.ts'
+import { topicsWithSources } from './topic-sources.ts'
+
+export interface CollectGraphDeps {
+  connect(source: StoredSource): Connector
+  requestBudget?: number
+  maxPagesPerList?: number
+  accountsPerTopic?: number
+}
+
+export function createCollectGraphJob(deps: CollectGraphDeps): Job {
+  return {
+    name: 'collect-graph',
+    defaultSchedule: '20 */2 * * *',
+    description: 'Collects the follow lists of the accounts that matter to each topic, within a request budget.',
+    async run(ctx, scope) {
+      const topics = await topicsWithSources(ctx.db, scope)
+      if (scope.topicId && topics.length === 0) throw new Error(`No topic with id ${scope.topicId}.`)
+      const budget = { requests: deps.requestBudget ?? 300, maxPagesPerList: deps.maxPagesPerList ?? 5 }
+      const since = new Date(ctx.now().getTime() - DEFAULT_WINDOW_DAYS * 86_400_000)
+      const stats = { accounts: 0, follows: 0, requests: 0 }
+      const failures: string[] = []
+      for (const topic of topics) {
+        // One source per network: the first the workspace registered that has a follower graph.
+        const connectors = new Map<string, { source: StoredSource; connector: Connector }>()
+        for (const source of topic.sources) {
+          if (connectors.has(source.network)) continue
+          try {
+            const connector = deps.connect(source)
+            if (connector.capabilities.followGraph) connectors.set(source.network, { source, connector })
+          } catch (error) {
+            failures.push(`${topic.name} · ${source.network}: ${(error as Error).message}`)
+          }
+        }
+        const candidates = await graphCandidates(ctx.db, topic.id, [...connectors.keys()], since, deps.accountsPerTopic ?? 100)
+        for (const account of candidates) {
+          if (budget.requests <= 0 || ctx.signal.aborted) break
+          const { source, connector } = connectors.get(account.network)!
+          ctx.progress({ done: stats.accounts, total: candidates.length, label: `${topic.name} · ${account.externalId}` })
+          const before = budget.requests
+          try {
+            const result = await collectFollowLists(ctx.db, topic.id, source.id, connector, account, budget, ctx.signal)
+            stats.follows += result.follows
+            if (result.finished) stats.accounts++
+          } catch (error) {
+            failures.push(`${topic.name} · ${account.network} ${account.externalId}: ${(error as Error).message}`)
+          }
+          stats.requests += before - budget.requests
+        }
+      }
+      if (failures.length) throw Object.assign(new Error(failures.slice(0, 20).join('\n')), { stats })
+      return stats
+    },
+  }
+}

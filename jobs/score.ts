@@ -1,0 +1,33 @@
+// score: ranks each topic's accounts (influence, relays, prospects, communities) and writes one
+// snapshot per topic. Cost: one topic graph in memory at a time (≈16 bytes per edge) and a few
+// passes over it; sampled betweenness above 3,000 nodes. Locking: one run per scope at a time.
+import { scoreTopic } from '../src/scoring/index.ts'
+import type { Job } from './job.ts'
+
+export function createScoreJob(): Job {
+  return {
+    name: 'score',
+    // After collection (which fires every 15 minutes), every hour at minute 40.
+    defaultSchedule: '40 * * * *',
+    description: 'Ranks each topic\'s influencers, relays and prospects and keeps a snapshot.',
+    async run(ctx, scope) {
+      let query = ctx.db.selectFrom('topics').select(['id', 'name']).orderBy('created_at')
+      if (scope.topicId) query = query.where('id', '=', scope.topicId)
+      if (scope.workspaceId) query = query.where('workspace_id', '=', scope.workspaceId)
+      if (scope.excludeWorkspaces?.length) query = query.where('workspace_id', 'not in', scope.excludeWorkspaces)
+      const topics = await query.execute()
+      if (scope.topicId && topics.length === 0) throw new Error(`No topic with id ${scope.topicId}.`)
+      let accounts = 0
+      let done = 0
+      for (const topic of topics) {
+        if (ctx.signal.aborted) break
+        ctx.progress({ done, total: topics.length, label: topic.name })
+        const summary = await scoreTopic(ctx.db, topic.id, { now: ctx.now() })
+        accounts += summary.accounts
+        done++
+      }
+      ctx.progress({ done, total: topics.length })
+      return { topics: done, accounts }
+    },
+  }
+}

@@ -1,0 +1,36 @@
+import type { Kysely } from 'kysely'
+import type { DB } from '../src/db/schema.ts'
+import type { StoredSource } from '../src/sources/connector-factory.ts'
+import type { JobScope } from './job.ts'
+
+export interface TopicWithSources {
+  id: string
+  workspaceId: string
+  name: string
+  query: string
+  sources: StoredSource[]
+}
+
+/** The topics a run covers and, for each, the workspace sources of the networks it listens to. */
+export async function topicsWithSources(db: Kysely<DB>, scope: JobScope): Promise<TopicWithSources[]> {
+  let query = db.selectFrom('topics').select(['id', 'workspace_id', 'name', 'query', 'networks']).orderBy('created_at')
+  if (scope.topicId) query = query.where('id', '=', scope.topicId)
+  if (scope.workspaceId) query = query.where('workspace_id', '=', scope.workspaceId)
+  if (scope.excludeWorkspaces?.length) query = query.where('workspace_id', 'not in', scope.excludeWorkspaces)
+  const topics = await query.execute()
+  if (topics.length === 0) return []
+  const workspaceIds = [...new Set(topics.map((t) => t.workspace_id))]
+  const sources = await db
+    .selectFrom('sources')
+    .select(['id', 'workspace_id', 'network', 'base_url', 'settings', 'credentials'])
+    .where('workspace_id', 'in', workspaceIds)
+    .orderBy('created_at')
+    .execute()
+  return topics.map((t) => ({
+    id: t.id,
+    workspaceId: t.workspace_id,
+    name: t.name,
+    query: t.query,
+    sources: sources.filter((s) => s.workspace_id === t.workspace_id && (t.networks.length === 0 || t.networks.includes(s.network))),
+  }))
+}

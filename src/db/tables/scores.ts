@@ -1,0 +1,54 @@
+import type { ColumnType, Generated, Selectable } from 'kysely'
+
+export interface ScoreCoverage {
+  nodes: number
+  edges: number
+  /** Accounts that posted on the topic in the window. */
+  activeAuthors: number
+  /** Share of active authors whose follow lists have been collected (0–1). */
+  followListShare: number
+  posts: number
+  interactions: number
+  follows: number
+}
+
+export interface ScoreRunsTable {
+  id: Generated<number>
+  topic_id: string
+  computed_at: Generated<Date>
+  window_start: Date
+  params: ColumnType<Record<string, unknown>, Record<string, unknown>, Record<string, unknown>>
+  coverage: ColumnType<ScoreCoverage, ScoreCoverage, ScoreCoverage>
+}
+export type ScoreRunRow = Selectable<ScoreRunsTable>
+
+/** The figures a score was computed from, shown to users as its explanation. */
+export interface ScoreComponents {
+  pageRank: number
+  /** Share of the teleport (on-topic activity) that went to this account. */
+  topicActivity: number
+  topicPosts: number
+  engagement: number
+  inDegree: number
+  betweenness: number
+  /** Share of the account's ties that cross into other communities (0–1). */
+  crossCommunity: number
+  /** Reposts and quotes of on-topic posts the account made. */
+  amplification: number
+  followers: number | null
+  kCore: number
+}
+
+export interface ScoresTable {
+  run_id: number
+  account_id: number
+  influence: number
+  relay: number
+  influence_rank: number
+  relay_rank: number
+  previous_influence_rank: number | null
+  previous_relay_rank: number | null
+  prospect: boolean
+  community: number
+  components: ColumnType<ScoreComponents, ScoreComponents, ScoreComponents>
+}

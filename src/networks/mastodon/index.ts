@@ -1,0 +1,1 @@
+export { createMastodonConnector, type MastodonConnectorOptions } from './connector.ts'

@@ -1,0 +1,20 @@
+import type { NormalizedAccount } from '../model.ts'
+import { htmlToText } from '../html-to-text.ts'
+import { acctHandle } from './acct.ts'
+import type { MastodonAccount } from './schemas.ts'
+
+export function normalizeMastodonAccount(account: MastodonAccount, localDomain: string): NormalizedAccount {
+  const handle = acctHandle(account.acct, localDomain)
+  const bio = account.note ? htmlToText(account.note).text : ''
+  return {
+    network: 'mastodon',
+    externalId: handle.toLowerCase(),
+    handle,
+    displayName: account.display_name ? account.display_name : null,
+    bio: bio.length > 0 ? bio : null,
+    url: account.url ?? null,
+    followersCount: account.followers_count ?? null,
+    followingCount: account.following_count ?? null,
+    postsCount: account.statuses_count ?? null,
+  }
+}

@@ -1,0 +1,2 @@
+export { createRedditConnector, type RedditConnectorOptions } from './connector.ts'
+export { redditCheckpointSchema, type RedditCheckpoint } from './search-walk.ts'

@@ -1,0 +1,47 @@
+import type { Connector } from '../networks/connector.ts'
+import { ConnectorError } from '../networks/errors.ts'
+import { createBlueskyConnector } from '../networks/bluesky/index.ts'
+import { createMastodonConnector } from '../networks/mastodon/index.ts'
+import { createRedditConnector } from '../networks/reddit/index.ts'
+import { createXConnector } from '../networks/x/index.ts'
+import { sourceConfigSchema } from './source-config.ts'
+
+export interface StoredSource {
+  id: string
+  network: string
+  base_url: string | null
+  settings: Record<string, string>
+  credentials: Record<string, string>
+}
+
+/** Extra HTTP options (timeouts, retry pacing) for every connector, e.g. shorter waits in tests. */
+export interface ConnectorTuning { timeoutMs?: number; maxRetries?: number; maxWaitMs?: number; sleep?: (ms: number, signal?: AbortSignal) => Promise<void> }
+
+/** The connector a stored source describes; a source the network can't use is a clear 'config' error. */
+export function connectorFor(source: StoredSource, tuning: ConnectorTuning = {}): Connector {
+  const parsed = sourceConfigSchema.safeParse({
+    network: source.network,
+    ...(source.base_url !== null && { baseUrl: source.base_url }),
+    settings: source.settings,
+    credentials: source.credentials,
+  })
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => i.path.join('.')).join(', ')
+    throw new ConnectorError(networkOf(source.network), 'config', `Source ${source.id} (${source.network}) is not usable: check ${fields}`)
+  }
+  const config = parsed.data
+  switch (config.network) {
+    case 'mastodon':
+      return createMastodonConnector({ baseUrl: config.baseUrl, ...config.credentials, ...config.settings, ...tuning })
+    case 'bluesky':
+      return createBlueskyConnector({ ...(config.baseUrl && { appViewUrl: config.baseUrl }), ...config.settings, ...config.credentials, ...tuning })
+    case 'reddit':
+      return createRedditConnector({ ...(config.baseUrl && { baseUrl: config.baseUrl }), ...config.settings, ...config.credentials, ...tuning })
+    case 'x':
+      return createXConnector({ ...(config.baseUrl && { baseUrl: config.baseUrl }), ...config.credentials, ...tuning })
+  }
+}
+
+function networkOf(name: string) {
+  return (['mastodon', 'bluesky', 'reddit', 'x'] as const).find((n) => n === name) ?? 'mastodon'
+}

@@ -1,0 +1,144 @@
+// The XRPC methods the connector uses, answering from the fake's state with the AppView's rules:
+// limits validated (1..100, 25 actors), cursors opaque, taken-down actors filtered after the page
+// is cut (short or empty pages that still carry a cursor).
+import { keysetPage } from './keyset.ts'
+import { postTags, postView, profileDetailed, profileView, sortAtMs } from './render.ts'
+import { postUri, repostUri, type FakeBlueskyPost, type FakeBlueskyRepost } from './seed.ts'
+import type { FakeBlueskyState } from './state.ts'
+
+export interface XrpcReply {
+  status: number
+  body: unknown
+}
+
+export const xrpcError = (status: number, error: string, message: string): XrpcReply => ({ status, body: { error, message } })
+
+function limitParam(query: URLSearchParams, defaultLimit: number, max: number): number | XrpcReply {
+  const raw = query.get('limit')
+  if (raw === null) return defaultLimit
+  const limit = Number(raw)
+  if (!Number.isInteger(limit)) return xrpcError(400, 'InvalidRequest', 'limit must be an integer')
+  if (limit < 1) return xrpcError(400, 'InvalidRequest', 'limit can not be less than 1')
+  if (limit > max) return xrpcError(400, 'InvalidRequest', `limit can not be greater than ${max}`)
+  return limit
+}
+
+function visible(state: FakeBlueskyState, did: string): boolean {
+  return state.actors.get(did)?.takenDown !== true
+}
+
+function searchPosts(state: FakeBlueskyState, query: URLSearchParams): XrpcReply {
+  const q = query.get('q')
+  if (q === null || q.trim() === '') return xrpcError(400, 'InvalidRequest', 'Params must have the property "q"')
+  const limit = limitParam(query, 25, 100)
+  if (typeof limit !== 'number') return limit
+  const terms = q.toLowerCase().split(/\s+/).filter((term) => term.length > 0)
+  const lang = query.get('lang')
+  const tags = query.getAll('tag').map((tag) => tag.toLowerCase())
+  const since = query.get('since') === null ? null : Date.parse(query.get('since')!)
+  const until = query.get('until') === null ? null : Date.parse(query.get('until')!)
+  const matches = [...state.posts.values()].filter((post) => {
+    if (post.deleted) return false
+    const postTagList = postTags(post, state)
+    const text = post.text.toLowerCase()
+    return (
+      terms.every((term) => (term.startsWith('#') ? postTagList.includes(term.slice(1)) : text.includes(term))) &&
+      (lang === null || (post.langs ?? []).includes(lang)) &&
+      tags.every((tag) => postTagList.includes(tag)) &&
+      (since === null || sortAtMs(post) >= since) &&
+      (until === null || sortAtMs(post) < until)
+    )
+  })
+  const { page, cursor } = keysetPage(matches, (post) => ({ ms: sortAtMs(post), id: postUri(post.authorDid, post.rkey) }), query.get('cursor'), limit)
+  const posts = page.filter((post) => visible(state, post.authorDid)).map((post) => postView(post, state))
+  return { status: 200, body: { ...(cursor ? { cursor } : {}), hitsTotal: matches.length, posts } }
+}
+
+type FeedItem = { post: FakeBlueskyPost; repost?: FakeBlueskyRepost }
+
+function authorFeed(state: FakeBlueskyState, query: URLSearchParams): XrpcReply {
+  const actor = state.actor(query.get('actor') ?? '')
+  if (actor === undefined) return xrpcError(400, 'InvalidRequest', 'Profile not found')
+  const limit = limitParam(query, 50, 100)
+  if (typeof limit !== 'number') return limit
+  const noReplies = query.get('filter') === 'posts_no_replies'
+  const items: FeedItem[] = [
+    ...[...state.posts.values()]
+      .filter((post) => post.authorDid === actor.did && !post.deleted && !(noReplies && post.replyTo))
+      .map((post) => ({ post })),
+    ...state.reposts
+      .filter((repost) => repost.byDid === actor.did)
+      .map((repost) => ({ post: state.posts.get(repost.subjectUri)!, repost }))
+      .filter(({ post }) => post !== undefined && !post.deleted),
+  ]
+  const key = (item: FeedItem) =>
+    item.repost
+      ? { ms: Date.parse(item.repost.indexedAt), id: repostUri(actor.did, item.repost.rkey) }
+      : { ms: sortAtMs(item.post), id: postUri(item.post.authorDid, item.post.rkey) }
+  const { page, cursor } = keysetPage(items, key, query.get('cursor'), limit)
+  const feed = page
+    .filter((item) => visible(state, item.post.authorDid))
+    .map((item) => {
+      const entry: Record<string, unknown> = { post: postView(item.post, state) }
+      const parentUri = item.post.replyTo?.parent
+      if (parentUri) {
+        const parent = state.posts.get(parentUri)
+        const parentView =
+          parent === undefined || parent.deleted
+            ? { $type: 'app.bsky.feed.defs#notFoundPost', uri: parentUri, notFound: true }
+            : { $type: 'app.bsky.feed.defs#postView', ...postView(parent, state) }
+        entry.reply = { root: parentView, parent: parentView }
+      }
+      if (item.repost) {
+        entry.reason = {
+          $type: 'app.bsky.feed.defs#reasonRepost',
+          by: profileView(state.actors.get(item.repost.byDid)!),
+          ...(item.repost.omitUri ? {} : { uri: repostUri(item.repost.byDid, item.repost.rkey), cid: 'bafyreirepost' }),
+          indexedAt: item.repost.indexedAt,
+        }
+      }
+      return entry
+    })
+  return { status: 200, body: { ...(cursor ? { cursor } : {}), feed } }
+}
+
+function followList(state: FakeBlueskyState, query: URLSearchParams, direction: 'followers' | 'follows'): XrpcReply {
+  const subject = state.actor(query.get('actor') ?? '')
+  if (subject === undefined) return xrpcError(400, 'InvalidRequest', `Actor not found: ${query.get('actor') ?? ''}`)
+  const limit = limitParam(query, 50, 100)
+  if (typeof limit !== 'number') return limit
+  const edges = state.follows
+    .map((follow, position) => ({ follow, position }))
+    .filter(({ follow }) => (direction === 'followers' ? follow.followeeDid : follow.followerDid) === subject.did)
+  const { page, cursor } = keysetPage(edges, ({ position }) => ({ ms: position, id: String(position) }), query.get('cursor'), limit)
+  const others = page
+    .map(({ follow }) => (direction === 'followers' ? follow.followerDid : follow.followeeDid))
+    .filter((did) => visible(state, did))
+    .map((did) => profileView(state.actors.get(did)!))
+  return { status: 200, body: { subject: profileView(subject), ...(cursor ? { cursor } : {}), [direction]: others } }
+}
+
+export function xrpcGet(state: FakeBlueskyState, method: string, query: URLSearchParams): XrpcReply {
+  switch (method) {
+    case 'app.bsky.feed.searchPosts':
+      return searchPosts(state, query)
+    case 'app.bsky.feed.getAuthorFeed':
+      return authorFeed(state, query)
+    case 'app.bsky.graph.getFollowers':
+      return followList(state, query, 'followers')
+    case 'app.bsky.graph.getFollows':
+      return followList(state, query, 'follows')
+    case 'app.bsky.actor.getProfiles': {
+      const actors = query.getAll('actors')
+      if (actors.length > 25) return xrpcError(400, 'InvalidRequest', 'actors must not have more than 25 elements')
+      const found = actors.map((id) => state.actor(id)).filter((actor) => actor !== undefined && !actor.takenDown)
+      return { status: 200, body: { profiles: found.map((actor) => profileDetailed(actor!, state)) } }
+    }
+    case 'app.bsky.actor.getProfile': {
+      const actor = state.actor(query.get('actor') ?? '')
+      return actor === undefined ? xrpcError(400, 'InvalidRequest', 'Profile not found') : { status: 200, body: profileDetailed(actor, state) }
+    }
+    default:
+      return xrpcError(501, 'MethodNotImplemented', 'Method Not Implemented')
+  }
+}

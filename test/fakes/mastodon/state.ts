@@ -1,0 +1,80 @@
+// The fake instance's data: seed records kept in id order, with lookups the routes need.
+import type { FakeMastodonAccount, FakeMastodonFollow, FakeMastodonSeed, FakeMastodonStatus } from './seed.ts'
+
+/** Records in server id order (oldest first) with each id's position, for id comparisons. */
+export class OrderedRecords<T extends { id: string }> {
+  readonly items: T[] = []
+  private readonly positions = new Map<string, number>()
+
+  add(item: T): void {
+    if (this.positions.has(item.id)) throw new Error(`fake: duplicate id ${item.id}`)
+    this.positions.set(item.id, this.items.length)
+    this.items.push(item)
+  }
+
+  get(id: string): T | undefined {
+    const position = this.positions.get(id)
+    return position === undefined ? undefined : this.items[position]
+  }
+
+  /** Where an id sits in the order; undefined for an id this server never issued. */
+  position(id: string): number | undefined {
+    return this.positions.get(id)
+  }
+}
+
+export class FakeMastodonState {
+  readonly accounts = new Map<string, FakeMastodonAccount>()
+  readonly statuses = new OrderedRecords<FakeMastodonStatus>()
+  readonly follows = new OrderedRecords<FakeMastodonFollow>()
+  readonly tokens: Set<string>
+  readonly batchStatusLookup: boolean
+  /** Bumped on every change, so derived indexes know when to rebuild. */
+  version = 0
+
+  constructor(seed: FakeMastodonSeed) {
+    for (const account of seed.accounts) this.addAccount(account)
+    for (const status of seed.statuses ?? []) this.addStatus(status)
+    for (const follow of seed.follows ?? []) this.addFollow(follow)
+    this.tokens = new Set(seed.tokens ?? [])
+    this.batchStatusLookup = seed.batchStatusLookup ?? true
+  }
+
+  addAccount(account: FakeMastodonAccount): void {
+    this.accounts.set(account.id, account)
+    this.version++
+  }
+
+  /** Appends a status: it becomes the newest. */
+  addStatus(status: FakeMastodonStatus): void {
+    if (!this.accounts.has(status.accountId)) throw new Error(`fake: unknown account ${status.accountId}`)
+    this.statuses.add(status)
+    this.version++
+  }
+
+  addFollow(follow: FakeMastodonFollow): void {
+    this.follows.add(follow)
+    this.version++
+  }
+
+  deleteStatus(id: string): void {
+    const status = this.statuses.get(id)
+    if (status) status.deleted = true
+    this.version++
+  }
+
+  /** Visible to anonymous readers: public or unlisted, not deleted. */
+  visible(status: FakeMastodonStatus): boolean {
+    return status.deleted !== true && (status.visibility ?? 'public') !== 'private' && status.visibility !== 'direct'
+  }
+
+  findByAcct(acct: string, localHost: string): FakeMastodonAccount | undefined {
+    const bare = acct.replace(/^@/, '').toLowerCase()
+    const [username, domain] = bare.split('@')
+    const wantedDomain = domain === undefined || domain === localHost.toLowerCase() ? undefined : domain
+    for (const account of this.accounts.values()) {
+      if (account.username.toLowerCase() === username && account.domain?.toLowerCase() === wantedDomain) return account
+    }
+    return undefined
+  }
+}

@@ -1,0 +1,22 @@
+import type { Kysely } from 'kysely'
+import type { DB } from '../../src/db/schema.ts'
+import { BLUESKY_SANDBOX_IDENTIFIER, BLUESKY_SANDBOX_PASSWORD, type SandboxServer } from '../../src/sandbox/index.ts'
+
+export const SANDBOX_INSTANCE = 'piaille.sandbox.example'
+
+/** A workspace's sources pointing at the sandbox: one Mastodon instance and Bluesky. */
+export async function addSandboxSources(db: Kysely<DB>, workspaceId: string, sandbox: SandboxServer, options: { mastodonToken?: string } = {}) {
+  await db
+    .insertInto('sources')
+    .values([
+      {
+        workspace_id: workspaceId, name: 'sandbox mastodon', network: 'mastodon', base_url: sandbox.mastodonUrl(SANDBOX_INSTANCE),
+        settings: { localDomain: SANDBOX_INSTANCE }, credentials: options.mastodonToken ? { accessToken: options.mastodonToken } : {},
+      },
+      {
+        workspace_id: workspaceId, name: 'sandbox bluesky', network: 'bluesky', base_url: sandbox.blueskyAppViewUrl,
+        settings: { pdsUrl: sandbox.blueskyPdsUrl }, credentials: { identifier: BLUESKY_SANDBOX_IDENTIFIER, appPassword: BLUESKY_SANDBOX_PASSWORD },
+      },
+    ])
+    .execute()
+}
