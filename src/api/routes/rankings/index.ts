@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto'
+import { Readable } from 'node:stream'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { AppError } from '../../errors.ts'
+import { cursorQuery, limitQuery } from '../../cursor.ts'
+import { problemResponses } from '../../problem.ts'
+import { RANKINGS, rankingFiltersSchema, rankingPageSchema, type Ranking } from '../../../rankings/dto.ts'
+import { csvHeader, csvLine, EXPORT_FORMATS, ndjsonLine, negotiateFormat } from '../../../rankings/export-formats.ts'
+import type { RankingService } from '../../../rankings/service.ts'
+
+const SUMMARIES: Record<Ranking, string> = {
+  influencers: 'Accounts ranked by influence on the topic (topic-sensitive PageRank)',
+  relays: 'Accounts ranked as relays: brokers between communities who pass content on',
+  prospects: 'Top influencers and relays with no tie yet to the topic\'s own accounts',
+}
+const OPERATION_IDS: Record<Ranking, string> = { influencers: 'listInfluencers', relays: 'listRelays', prospects: 'listProspects' }
+
+export const rankingRoutes: FastifyPluginAsyncZod<{ rankings: RankingService }> = async (app, { rankings }) => {
+  for (const ranking of RANKINGS) {
+    app.get(`/topics/:id/${ranking}`, {
+      config: { scope: 'read' },
+      schema: {
+        operationId: OPERATION_IDS[ranking], tags: ['rankings'], summary: SUMMARIES[ranking],
+        description:
+          'Each item carries its rank, its 0–100 score, the components the score was computed from, and its movement since the previous snapshot. ' +
+          'With `Accept: text/csv` or `application/x-ndjson` (or `?format=csv|ndjson`) the whole filtered list is streamed. ' +
+          'Responses carry an ETag that changes only when a new scoring lands.',
+        params: z.object({ id: z.string().max(64) }),
+        querystring: rankingFiltersSchema.extend({ limit: limitQuery(500, 50), cursor: cursorQuery, format: z.enum(EXPORT_FORMATS).optional() }),
+        produces: ['application/json', 'text/csv', 'application/x-ndjson'],
+        response: { 200: rankingPageSchema, 304: z.null().describe('Not modified since the ETag given'), ...problemResponses(400, 401, 403, 404, 406, 429, 503) },
+      },
+    }, async (req, reply) => {
+      const { id } = req.params
+      const { limit, cursor, format: asked, ...filters } = req.query
+      const format = negotiateFormat(asked, req.headers.accept)
+      if (!format) throw new AppError('not_acceptable', 'This list is available as application/json, text/csv or application/x-ndjson.')
+      const version = await rankings.version(req.auth.workspaceId, id)
+      const etag = `"${createHash('sha256').update(JSON.stringify([version, ranking, format, filters, limit, cursor ?? ''])).digest('base64url').slice(0, 27)}"`
+      reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'Accept, Authorization')
+      if (version !== null && req.headers['if-none-match'] === etag) return reply.status(304).send(null)
+      if (format === 'json') return rankings.page(req.auth.workspaceId, id, ranking, filters, limit, cursor)
+
+      const items = rankings.all(req.auth.workspaceId, id, ranking, filters)
+      const lines = format === 'csv'
+        ? (async function* () { yield csvHeader(); for await (const item of items) yield csvLine(item) })()
+        : (async function* () { for await (const item of items) yield ndjsonLine(item) })()
+      return reply
+        .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${ranking}.${format}"`)
+        // A stream is sent as it is, past the JSON response schema.
+        .send(Readable.from(lines) as never)
+    })
+  }
+}

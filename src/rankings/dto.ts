@@ -1,0 +1,81 @@
+import { z } from 'zod'
+
+export const RANKINGS = ['influencers', 'relays', 'prospects'] as const
+export type Ranking = (typeof RANKINGS)[number]
+
+export const scoreComponentsSchema = z
+  .object({
+    pageRank: z.number().describe('Topic-sensitive PageRank of the account (sums to 1 over the topic graph).'),
+    topicActivity: z.number().describe('Share of the on-topic activity (teleport weight) that is this account\'s.'),
+    topicPosts: z.number(),
+    engagement: z.number().describe('Likes + 2×reposts + replies + 2×quotes on its on-topic posts.'),
+    inDegree: z.number().describe('Accounts of the topic graph paying attention to it.'),
+    betweenness: z.number().describe('Normalised betweenness on the topic graph.'),
+    crossCommunity: z.number().describe('Share of its ties that cross into other communities.'),
+    amplification: z.number().describe('Reposts and quotes of on-topic posts it made.'),
+    followers: z.number().nullable(),
+    kCore: z.number().describe('Core number: how embedded it is.'),
+  })
+  .meta({ id: 'ScoreComponents' })
+
+export const coverageSchema = z
+  .object({
+    nodes: z.number(), edges: z.number(), activeAuthors: z.number(),
+    followListShare: z.number().describe('Share of active authors whose follow lists were collected.'),
+    posts: z.number(), interactions: z.number(), follows: z.number(),
+  })
+  .meta({ id: 'ScoreCoverage' })
+
+export const accountProfileSchema = z
+  .object({
+    id: z.string().describe('Relais account id'),
+    network: z.string(),
+    externalId: z.string(),
+    handle: z.string(),
+    displayName: z.string().nullable(),
+    url: z.string().nullable(),
+    bio: z.string().nullable(),
+    followersCount: z.number().nullable(),
+    followingCount: z.number().nullable(),
+  })
+  .meta({ id: 'AccountProfile' })
+
+export const rankedAccountSchema = z
+  .object({
+    rank: z.number().int(),
+    score: z.number().describe('0–100 within the topic'),
+    influence: z.number(),
+    relay: z.number(),
+    community: z.number().int(),
+    prospect: z.boolean(),
+    movement: z.object({
+      previousRank: z.number().int().nullable(),
+      change: z.number().int().nullable().describe('Places gained since the previous snapshot (negative: lost).'),
+      isNew: z.boolean().describe('Not ranked in the previous snapshot.'),
+    }),
+    components: scoreComponentsSchema,
+    account: accountProfileSchema,
+  })
+  .meta({ id: 'RankedAccount' })
+
+export const rankingPageSchema = z
+  .object({
+    ranking: z.enum(RANKINGS),
+    computedAt: z.iso.datetime().nullable().describe('When the snapshot was computed; null before the first scoring.'),
+    coverage: coverageSchema.nullable(),
+    note: z.string().optional(),
+    items: z.array(rankedAccountSchema),
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ id: 'RankingPage' })
+
+export type RankedAccount = z.infer<typeof rankedAccountSchema>
+export type RankingPage = z.infer<typeof rankingPageSchema>
+
+export const rankingFiltersSchema = z.strictObject({
+  network: z.string().max(32).optional(),
+  community: z.coerce.number().int().min(0).max(1_000_000).optional(),
+  minFollowers: z.coerce.number().int().min(0).max(1_000_000_000).optional(),
+  language: z.string().regex(/^[a-z]{2}$/).optional().describe('Accounts that posted on the topic in this language.'),
+})
+export type RankingFilters = z.infer<typeof rankingFiltersSchema>

@@ -1,0 +1,46 @@
+import type { RankedAccount } from './dto.ts'
+
+export const EXPORT_FORMATS = ['json', 'csv', 'ndjson'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+const CSV_COLUMNS = [
+  'rank', 'score', 'influence', 'relay', 'community', 'prospect', 'previous_rank', 'rank_change',
+  'account_id', 'network', 'handle', 'display_name', 'url', 'followers',
+  'page_rank', 'topic_posts', 'engagement', 'betweenness', 'cross_community', 'amplification', 'k_core',
+] as const
+
+export const csvHeader = () => `${CSV_COLUMNS.join(',')}\r\n`
+
+/** RFC 4180 line; cells that a spreadsheet would run as a formula are prefixed with a quote. */
+export function csvLine(item: RankedAccount): string {
+  const a = item.account
+  const c = item.components
+  const cells = [
+    item.rank, item.score, item.influence, item.relay, item.community, item.prospect, item.movement.previousRank, item.movement.change,
+    a.id, a.network, a.handle, a.displayName, a.url, a.followersCount,
+    c.pageRank, c.topicPosts, c.engagement, c.betweenness, c.crossCommunity, c.amplification, c.kCore,
+  ]
+  return `${cells.map(csvCell).join(',')}\r\n`
+}
+
+function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  let text = String(value)
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+}
+
+export const ndjsonLine = (item: RankedAccount) => `${JSON.stringify(item)}\n`
+
+/** The format asked for: `?format=` wins, then the Accept header; JSON by default. */
+export function negotiateFormat(format: ExportFormat | undefined, accept: string | undefined): ExportFormat | null {
+  if (format) return format
+  if (!accept || accept === '*/*') return 'json'
+  for (const part of accept.split(',')) {
+    const type = part.split(';')[0].trim().toLowerCase()
+    if (type === 'text/csv') return 'csv'
+    if (type === 'application/x-ndjson' || type === 'application/ndjson') return 'ndjson'
+    if (type === 'application/json' || type === 'application/*' || type === '*/*') return 'json'
+  }
+  return null
+}

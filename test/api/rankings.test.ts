@@ -1,0 +1,113 @@
+import t from 'tap'
+import { scoreTopic } from '../../src/scoring/index.ts'
+import { bearer, buildTestApp } from '../helpers/app.ts'
+import { handleOf, plantNetwork, PLANTED_NOW } from '../helpers/planted-network.ts'
+
+async function scoredTopic(t: { teardown(fn: () => unknown): void }) {
+  const ctx = await buildTestApp(t)
+  const { topicId } = await plantNetwork(ctx.database.db, ctx.mine.id)
+  await scoreTopic(ctx.database.db, topicId, { now: PLANTED_NOW })
+  return { ...ctx, topicId }
+}
+
+t.test('influencers: ranked items with score, components, movement, profile, computedAt and coverage', async (t) => {
+  const { app, mine, topicId } = await scoredTopic(t)
+  const res = await app.inject({ url: `/v1/topics/${topicId}/influencers?limit=5`, headers: bearer(mine.read) })
+  t.equal(res.statusCode, 200)
+  const body = res.json()
+  t.equal(body.items.length, 5)
+  t.same(body.items.map((i: { rank: number }) => i.rank), [1, 2, 3, 4, 5])
+  t.match(body.items[0], { rank: 1, score: 100, account: { handle: handleOf('H'), network: 'mastodon', displayName: 'H' }, components: { topicPosts: 3 }, movement: { isNew: true, previousRank: null } })
+  t.match(body, { ranking: 'influencers', computedAt: PLANTED_NOW.toISOString(), coverage: { activeAuthors: 23 } })
+  t.type(body.nextCursor, 'string')
+})
+
+t.test('relays and prospects', async (t) => {
+  const { app, mine, topicId } = await scoredTopic(t)
+  const relays = (await app.inject({ url: `/v1/topics/${topicId}/relays?limit=1`, headers: bearer(mine.read) })).json()
+  t.equal(relays.items[0].account.handle, handleOf('X'))
+  const prospects = (await app.inject({ url: `/v1/topics/${topicId}/prospects?limit=500`, headers: bearer(mine.read) })).json()
+  const handles = prospects.items.map((i: { account: { handle: string } }) => i.account.handle)
+  t.ok(handles.includes(handleOf('X')), 'X is a prospect')
+  t.notOk(handles.includes(handleOf('H')), 'H, whom the brand follows, is not')
+  t.notOk(handles.includes(handleOf('brand')), 'the brand itself is not')
+  t.ok(prospects.items.every((i: { prospect: boolean }) => i.prospect))
+})
+
+t.test('movement since the previous snapshot', async (t) => {
+  const { app, database, mine, topicId } = await scoredTopic(t)
+  await scoreTopic(database.db, topicId, { now: PLANTED_NOW })
+  const body = (await app.inject({ url: `/v1/topics/${topicId}/influencers?limit=3`, headers: bearer(mine.read) })).json()
+  t.same(body.items[0].movement, { previousRank: 1, change: 0, isNew: false })
+})
+
+t.test('filters: network, community, minFollowers, language', async (t) => {
+  const { app, mine, topicId } = await scoredTopic(t)
+  const get = async (q: string) => (await app.inject({ url: `/v1/topics/${topicId}/influencers?limit=500&${q}`, headers: bearer(mine.read) })).json().items
+  t.same(await get('network=bluesky'), [])
+  t.ok((await get('network=mastodon')).length >= 22)
+  const community = (await get('')).find((i: { account: { handle: string } }) => i.account.handle === handleOf('a1')).community
+  const same = await get(`community=${community}`)
+  t.ok(same.length > 0 && same.every((i: { community: number }) => i.community === community))
+  const rich = await get('minFollowers=10000')
+  t.same(rich.map((i: { account: { handle: string } }) => i.account.handle), [handleOf('O')])
+  t.same(await get('language=en'), [], 'nobody posted in English')
+  t.ok((await get('language=fr')).length >= 22)
+})
+
+t.test('cursor pagination walks the whole list once, pinned to its snapshot', async (t) => {
+  const { app, database, mine, topicId } = await scoredTopic(t)
+  const seen: number[] = []
+  let cursor: string | null = null
+  let pages = 0
+  do {
+    const res: { json(): any } = await app.inject({ url: `/v1/topics/${topicId}/influencers?limit=4${cursor ? `&cursor=${cursor}` : ''}`, headers: bearer(mine.read) })
+    const page: { items: { rank: number }[]; nextCursor: string | null } = res.json()
+    seen.push(...page.items.map((i) => i.rank))
+    cursor = page.nextCursor
+    if (pages++ === 1) await scoreTopic(database.db, topicId, { now: PLANTED_NOW }) // a new snapshot lands mid-walk
+  } while (cursor)
+  t.same(seen, Array.from({ length: seen.length }, (_, i) => i + 1), 'ranks 1..n, none skipped or repeated')
+  t.ok(seen.length >= 22)
+})
+
+t.test('CSV and NDJSON export the whole list and parse back', async (t) => {
+  const { app, mine, topicId } = await scoredTopic(t)
+  const json = (await app.inject({ url: `/v1/topics/${topicId}/influencers?limit=500`, headers: bearer(mine.read) })).json()
+  const csv = await app.inject({ url: `/v1/topics/${topicId}/influencers`, headers: { ...bearer(mine.read), accept: 'text/csv' } })
+  t.equal(csv.statusCode, 200)
+  t.match(csv.headers['content-type'], /^text\/csv/)
+  const lines = csv.body.trim().split('\r\n')
+  const header = lines[0].split(',')
+  t.equal(lines.length - 1, json.items.length, 'one line per ranked account')
+  const first = Object.fromEntries(lines[1].split(',').map((cell, i) => [header[i], cell]))
+  t.match(first, { rank: '1', handle: handleOf('H'), score: '100' })
+  const nd = await app.inject({ url: `/v1/topics/${topicId}/influencers?format=ndjson`, headers: bearer(mine.read) })
+  t.match(nd.headers['content-type'], /^application\/x-ndjson/)
+  const records = nd.body.trim().split('\n').map((l) => JSON.parse(l))
+  t.same(records, json.items, 'NDJSON carries the same items as JSON')
+  const refused = await app.inject({ url: `/v1/topics/${topicId}/influencers`, headers: { ...bearer(mine.read), accept: 'application/xml' } })
+  t.equal(refused.statusCode, 406)
+})
+
+t.test('ETag: 304 until a new scoring lands', async (t) => {
+  const { app, database, mine, topicId } = await scoredTopic(t)
+  const first = await app.inject({ url: `/v1/topics/${topicId}/influencers`, headers: bearer(mine.read) })
+  const etag = first.headers.etag as string
+  t.ok(etag)
+  t.equal((await app.inject({ url: `/v1/topics/${topicId}/influencers`, headers: { ...bearer(mine.read), 'if-none-match': etag } })).statusCode, 304)
+  await scoreTopic(database.db, topicId, { now: PLANTED_NOW })
+  t.equal((await app.inject({ url: `/v1/topics/${topicId}/influencers`, headers: { ...bearer(mine.read), 'if-none-match': etag } })).statusCode, 200)
+})
+
+t.test('a topic not scored yet answers an empty list that says why; another workspace gets 404', async (t) => {
+  const { app, mine, theirs, topicId } = await scoredTopic(t)
+  const fresh = (await app.inject({ method: 'POST', url: '/v1/topics', headers: bearer(mine.write), payload: { name: 'New', query: '#new' } })).json()
+  const empty = (await app.inject({ url: `/v1/topics/${fresh.id}/relays`, headers: bearer(mine.read) })).json()
+  t.match(empty, { items: [], computedAt: null, note: /not been scored/ })
+  for (const ranking of ['influencers', 'relays', 'prospects']) {
+    const res = await app.inject({ url: `/v1/topics/${topicId}/${ranking}?format=csv`, headers: bearer(theirs.admin) })
+    t.equal(res.statusCode, 404, `${ranking} of another workspace`)
+    t.notMatch(res.body, /test\.example/)
+  }
+})
