@@ -43,10 +43,10 @@ export function createCollectGraphJob(deps: CollectGraphDeps): Job {
           }
         }
         const candidates = await graphCandidates(ctx.db, topic.id, [...connectors.keys()], since, deps.accountsPerTopic ?? 100)
-        for (const account of candidates) {
+        for (const [position, account] of candidates.entries()) {
           if (budget.requests <= 0 || ctx.signal.aborted) break
           const { source, connector } = connectors.get(account.network)!
-          ctx.progress({ done: stats.accounts, total: candidates.length, label: `${topic.name} · ${account.externalId}` })
+          ctx.progress({ done: position, total: candidates.length, label: `${topic.name} · ${account.externalId}` })
           const before = budget.requests
           try {
             const result = await collectFollowLists(ctx.db, topic.id, source.id, connector, account, budget, ctx.signal)

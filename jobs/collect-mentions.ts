@@ -22,9 +22,9 @@ export function createCollectMentionsJob(deps: CollectMentionsDeps): Job {
     async run(ctx, scope) {
       const topics = await topicsWithSources(ctx.db, scope)
       if (scope.topicId && topics.length === 0) throw new Error(`No topic with id ${scope.topicId}.`)
-      const stats = { topics: topics.length, sources: 0, pages: 0, posts: 0, matched: 0 }
+      const stats = { topics: topics.length, sources: 0, pages: 0, posts: 0, matched: 0, profiles: 0 }
       const failures: string[] = []
-      const notes: string[] = []
+      const notes = new Set<string>()
       const work = topics.flatMap((topic) => topic.sources.map((source) => ({ topic, source })))
       let done = 0
       for (const { topic, source } of work) {
@@ -45,7 +45,8 @@ export function createCollectMentionsJob(deps: CollectMentionsDeps): Job {
           stats.pages += result.pages
           stats.posts += result.posts
           stats.matched += result.matched
-          if (!result.complete && result.note) notes.push(`${topic.name}: ${result.note}`)
+          stats.profiles += result.profiles
+          if (!result.complete && result.note) notes.add(`${topic.name}: ${result.note}`)
         } catch (error) {
           failures.push(`${topic.name} · ${source.network} (source ${source.id}): ${(error as Error).message}`)
           ctx.log.warn({ topicId: topic.id, sourceId: source.id, err: error }, 'collection failed for a source')
@@ -53,7 +54,7 @@ export function createCollectMentionsJob(deps: CollectMentionsDeps): Job {
         done++
       }
       ctx.progress({ done, total: work.length })
-      const result: JobStats = { ...stats, ...(notes.length && { notes: notes.join(' | ') }) }
+      const result: JobStats = { ...stats, ...(notes.size && { notes: [...notes].join(' | ') }) }
       if (failures.length) throw Object.assign(new Error(failures.join('\n')), { stats: result })
       return result
     },

@@ -1,6 +1,7 @@
 import { ConfigError } from '../config/index.ts'
 import { DataDirBusyError } from '../db/data-dir-lock.ts'
 import { processIo, UsageError, type Io } from './context.ts'
+import { demoCommand, demoUsage } from './commands/demo.ts'
 import { jobCommand, jobUsage } from './commands/job.ts'
 import { keyCommand, keyUsage } from './commands/key.ts'
 import { migrateCommand, migrateUsage } from './commands/migrate.ts'
@@ -15,9 +16,10 @@ const COMMANDS: Record<string, Command> = {
   workspace: workspaceCommand,
   key: keyCommand,
   job: jobCommand,
+  demo: demoCommand,
 }
 
-const USAGE = ['Usage:', serveUsage, migrateUsage, workspaceUsage, keyUsage, jobUsage].join('\n  ')
+const USAGE = ['Usage:', serveUsage, migrateUsage, workspaceUsage, keyUsage, jobUsage, demoUsage].join('\n  ')
 
 /** Runs one `relais` command; returns the process exit code. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

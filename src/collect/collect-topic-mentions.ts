@@ -5,6 +5,7 @@ import type { TopicMatcher } from '../ingest/topic-matchers.ts'
 import type { Connector } from '../networks/connector.ts'
 import { compileForNetwork, parse } from '../query/index.ts'
 import { loadCheckpoint, saveCheckpoint, searchKind } from './checkpoints.ts'
+import { fillMissingProfiles } from './fill-profiles.ts'
 
 export interface MentionCollection {
   topic: { id: string; query: string }
@@ -20,7 +21,7 @@ export interface MentionCollection {
   onPage(stats: { posts: number; matched: number }): void
 }
 
-export interface MentionCollectionResult { pages: number; posts: number; matched: number; searches: number; complete: boolean; note?: string }
+export interface MentionCollectionResult { pages: number; posts: number; matched: number; profiles: number; searches: number; complete: boolean; note?: string }
 
 /**
  * Collects one topic from one source: each search the query compiles to, page by page from its
@@ -28,7 +29,7 @@ export interface MentionCollectionResult { pages: number; posts: number; matched
  */
 export async function collectTopicMentions(db: Kysely<DB>, job: MentionCollection): Promise<MentionCollectionResult> {
   const compiled = compileForNetwork(parse(job.topic.query), job.connector.network, { mastodonSearch: job.mastodonSearch })
-  const result: MentionCollectionResult = { pages: 0, posts: 0, matched: 0, searches: compiled.specs.length, complete: compiled.complete, ...(compiled.note && { note: compiled.note }) }
+  const result: MentionCollectionResult = { pages: 0, posts: 0, matched: 0, profiles: 0, searches: compiled.specs.length, complete: compiled.complete, ...(compiled.note && { note: compiled.note }) }
   for (const spec of compiled.specs) {
     const kind = searchKind(spec)
     let checkpoint = await loadCheckpoint(db, job.topic.id, job.sourceId, kind)
@@ -47,5 +48,6 @@ export async function collectTopicMentions(db: Kysely<DB>, job: MentionCollectio
       if (found.done) break
     }
   }
+  result.profiles = await fillMissingProfiles(db, job.topic.id, job.connector, job.signal)
   return result
 }

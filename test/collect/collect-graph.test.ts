@@ -27,7 +27,7 @@ t.test('collect-graph walks follow lists within its request budget, most relevan
   const budgeted = createCollectGraphJob({ connect: (s) => connectorFor(s), requestBudget: 7, maxPagesPerList: 2 })
   const first = await runJob({ db, log: silent }, budgeted, { topicId: topic.id }, { trigger: 'manual' })
   t.equal(first.status, 'succeeded', JSON.stringify(first))
-  const stats = (first as { stats: { requests: number; accounts: number; follows: number } }).stats
+  const stats = (first as unknown as { stats: { requests: number; accounts: number; follows: number } }).stats
   t.equal(stats.requests, 7, 'the run spends its budget exactly')
   t.ok(stats.follows > 0, `${stats.follows} follow edges stored`)
   const collected = await db.selectFrom('accounts').select(['id']).where('graph_collected_at', 'is not', null).execute()

@@ -1,0 +1,32 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { problemResponses } from '../../problem.ts'
+import { newSourceSchema, sourceSchema } from '../../../sources/dto.ts'
+import type { SourceService } from '../../../sources/service.ts'
+
+const tags = ['sources']
+
+export const sourceRoutes: FastifyPluginAsyncZod<{ sources: SourceService }> = async (app, { sources }) => {
+  app.get('/sources', {
+    config: { scope: 'read' },
+    schema: { operationId: 'listSources', tags, summary: 'Network endpoints the workspace collects from (without their secrets)', response: { 200: z.object({ items: z.array(sourceSchema) }).meta({ id: 'SourceList' }), ...problemResponses(401, 403, 429, 503) } },
+  }, async (req) => ({ items: await sources.list(req.auth.workspaceId) }))
+
+  app.post('/sources', {
+    config: { scope: 'admin' },
+    schema: {
+      operationId: 'createSource', tags, summary: 'Register a network endpoint and its credentials',
+      description: 'To change credentials, delete the source and register it again: secrets are write-only.',
+      body: newSourceSchema,
+      response: { 201: sourceSchema, ...problemResponses(400, 401, 403, 409, 413, 415, 429, 503) },
+    },
+  }, async (req, reply) => reply.status(201).send(await sources.create(req.auth.workspaceId, req.body)))
+
+  app.delete('/sources/:id', {
+    config: { scope: 'admin' },
+    schema: { operationId: 'deleteSource', tags, summary: 'Remove a source', params: z.object({ id: z.string().max(64) }), response: { 204: z.null().describe('Deleted'), ...problemResponses(401, 403, 404, 429, 503) } },
+  }, async (req, reply) => {
+    await sources.remove(req.auth.workspaceId, req.params.id)
+    return reply.status(204).send(null)
+  })
+}

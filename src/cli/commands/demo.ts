@@ -1,0 +1,76 @@
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { buildApp } from '../../api/app.ts'
+import { loadConfig } from '../../config/index.ts'
+import { openDatabase } from '../../db/database.ts'
+import { migrateToLatest } from '../../db/migrator.ts'
+import { createDemoWorkspace } from '../../demo/demo-setup.ts'
+import { createMetrics } from '../../observability/metrics.ts'
+import { generateSandbox, SANDBOX_LABEL, startSandboxServer } from '../../sandbox/index.ts'
+import { createJobs } from '../../../jobs/index.ts'
+import { runJob } from '../../../jobs/run-job.ts'
+import { consoleLogger } from '../console-logger.ts'
+import { progressReporter } from '../progress-bar.ts'
+import { UsageError, type Io } from '../context.ts'
+
+export const demoUsage = 'relais demo [--accounts N]           a simulated network, collected and scored, served on PORT'
+
+/**
+ * Everything on one machine, offline: a seeded simulated network served over the real Mastodon
+ * and Bluesky wire formats on loopback, a fresh embedded database in DATA_DIR/demo, a workspace
+ * with two topics, one collection and scoring, then the API until Ctrl-C.
+ */
+export async function demoCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({ args, options: { accounts: { type: 'string', default: '2000' } } })
+  const accounts = Number(values.accounts)
+  if (!Number.isInteger(accounts) || accounts < 100 || accounts > 100_000) throw new UsageError('--accounts takes a whole number from 100 to 100000.')
+  const config = loadConfig()
+  const dataDir = join(config.database.dataDir, 'demo')
+  io.err(`${SANDBOX_LABEL}: nothing here is real; no network outside this machine is contacted.`)
+
+  const data = generateSandbox({ seed: 'relais-demo', accounts, days: 14, now: new Date() })
+  const sandbox = await startSandboxServer({ data })
+  rmSync(dataDir, { recursive: true, force: true }) // a fresh demo each time: the sandbox's ports change
+  const database = await openDatabase({ dataDir, command: 'relais demo' })
+  try {
+    await migrateToLatest(database.db)
+    const demo = await createDemoWorkspace(database.db, data, sandbox)
+    const jobs = createJobs()
+    const log = consoleLogger(io)
+    for (const name of ['collect-mentions', 'collect-graph', 'score']) {
+      const bar = progressReporter((text) => process.stderr.write(text), io.interactive)
+      const outcome = await runJob({ db: database.db, log }, jobs.get(name)!, { workspaceId: demo.workspaceId }, { trigger: 'manual', onProgress: (p) => bar.update(p) })
+      bar.finish()
+      io.err(outcome.status === 'skipped' ? `${name}: skipped` : `${name}: ${outcome.status} ${JSON.stringify(outcome.stats)}${outcome.error ? `\n${outcome.error}` : ''}`)
+    }
+
+    const metrics = createMetrics()
+    const app = await buildApp({ db: database.db, metrics, bodyLimit: config.http.bodyLimit, rateLimitPerMinute: config.http.rateLimitPerMinute, jobs: [...jobs.values()] })
+    await app.listen({ host: config.http.host, port: config.http.port })
+    const address = app.server.address()
+    const port = typeof address === 'object' && address ? address.port : config.http.port
+    const base = `http://${config.http.host}:${port}`
+    const [first] = demo.topics
+    io.out([
+      '',
+      `Relais demo — ${SANDBOX_LABEL}`,
+      `  API docs      ${base}/docs`,
+      `  API key       ${demo.key}`,
+      ...demo.topics.map((t) => `  topic         ${t.name}: ${base}/v1/topics/${t.id}/influencers`),
+      `  try           curl -H "Authorization: Bearer ${demo.key}" ${base}/v1/topics/${first.id}/influencers?limit=10`,
+      `  sandbox       ${sandbox.url} (simulated Mastodon and Bluesky)`,
+      '',
+      'Ctrl-C stops the demo (its data is rebuilt on the next run).',
+    ].join('\n'))
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve)
+      process.once('SIGTERM', resolve)
+    })
+    await app.close()
+    return 0
+  } finally {
+    await database.close()
+    await sandbox.close()
+  }
+}

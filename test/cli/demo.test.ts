@@ -1,0 +1,38 @@
+import t from 'tap'
+import { once } from 'node:events'
+import { startCli } from '../helpers/run-cli.ts'
+
+t.test('relais demo collects and scores a simulated network offline, then serves it', async (t) => {
+  const demo = startCli(['demo', '--accounts', '300'], { DATA_DIR: t.testdir(), DATABASE_URL: undefined, PORT: '0' })
+  t.teardown(() => { demo.kill('SIGKILL') })
+  let stdout = ''
+  let stderr = ''
+  demo.stdout!.on('data', (d) => (stdout += d))
+  demo.stderr!.on('data', (d) => (stderr += d))
+  const deadline = Date.now() + 280_000
+  while (!/Ctrl-C stops the demo/.test(stdout)) {
+    if (demo.exitCode !== null || Date.now() > deadline) {
+      t.fail(`the demo did not come up:\n${stderr}\n${stdout}`)
+      return
+    }
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  t.match(stderr, /simulated network: nothing here is real/)
+  t.match(stderr, /collect-mentions: succeeded/)
+  t.match(stderr, /score: succeeded/)
+  t.match(stdout, /simulated network/)
+  const key = /API key\s+(\S+)/.exec(stdout)![1]
+  const urls = [...stdout.matchAll(/topic\s+.+?: (\S+\/influencers)/g)].map((m) => m[1])
+  t.equal(urls.length, 2, 'two topics, one French and one English')
+  for (const url of urls) {
+    const res = await fetch(`${url}?limit=10`, { headers: { authorization: `Bearer ${key}` } })
+    t.equal(res.status, 200)
+    const body = (await res.json()) as { items: { rank: number; account: { handle: string } }[]; computedAt: string | null }
+    t.ok(body.items.length > 0, `${body.items.length} influencers ranked`)
+    t.ok(body.computedAt)
+    t.match(body.items[0].account.handle, /sandbox\.example$/, 'accounts are the sandbox\'s')
+  }
+  demo.kill('SIGTERM')
+  const [code] = await once(demo, 'exit')
+  t.equal(code, 0, 'the demo stops cleanly')
+})
