@@ -15,6 +15,8 @@ import { topicRoutes } from './routes/topics/index.ts'
 import { jobRoutes } from './routes/jobs/index.ts'
 import { rankingRoutes } from './routes/rankings/index.ts'
 import { sourceRoutes } from './routes/sources/index.ts'
+import { accountRoutes } from './routes/accounts/index.ts'
+import { createAccountService } from '../accounts/service.ts'
 import { createSourceService } from '../sources/service.ts'
 import { createRankingService } from '../rankings/service.ts'
 import { createJobRunService, type JobInfo } from '../job-runs/service.ts'
@@ -68,6 +70,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await v1.register(topicRoutes, { topics: createTopicService({ db: deps.db }) })
     await v1.register(rankingRoutes, { rankings: createRankingService({ db: deps.db }) })
     await v1.register(sourceRoutes, { sources: createSourceService({ db: deps.db }) })
+    await v1.register(accountRoutes, { accounts: createAccountService({ db: deps.db }) })
     await v1.register(jobRoutes, { jobRuns: createJobRunService({ db: deps.db, jobs: deps.jobs ?? [], nextRun: deps.nextRun ?? (() => null) }) })
   }, { prefix: '/v1' })
 
