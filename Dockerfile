@@ -13,6 +13,7 @@ COPY --from=deps /app/node_modules ./node_modules
 COPY package.json ./
 COPY bin ./bin
 COPY src ./src
+COPY jobs ./jobs
 COPY migrations ./migrations
 RUN mkdir -p /data && chown node:node /data
 USER node

@@ -15,7 +15,7 @@ export const problemSchema = z
       .optional()
       .describe('Each invalid field, for validation errors.'),
   })
-  .meta({ id: 'Problem' })
+  .meta({ id: 'Problem', example: { type: 'https://relais.dev/problems/not-found', title: 'Not found', status: 404, detail: 'The topic was not found in this workspace.', code: 'not_found', requestId: '5b0e8c52-1c3a-4d8e-9a7f-2b1d3e4f5a6b' } })
 
 export type Problem = z.infer<typeof problemSchema>
 

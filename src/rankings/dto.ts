@@ -58,6 +58,13 @@ export const rankedAccountSchema = z
   })
   .meta({ id: 'RankedAccount' })
 
+const RANKED_EXAMPLE = {
+    rank: 1, score: 100, influence: 100, relay: 42.5, community: 3, prospect: false,
+    movement: { previousRank: 2, change: 1, isNew: false },
+    components: { pageRank: 0.0932, topicActivity: 0.021, topicPosts: 24, engagement: 310, inDegree: 57, betweenness: 0.16, crossCommunity: 0.12, amplification: 4, followers: 2200, kCore: 6 },
+    account: { id: '1042', network: 'mastodon', externalId: 'noemie@piaille.fr', handle: 'noemie@piaille.fr', displayName: 'Noémie', url: 'https://piaille.fr/@noemie', bio: 'Vélotaf quotidien', followersCount: 2200, followingCount: 310 },
+  }
+
 export const rankingPageSchema = z
   .object({
     ranking: z.enum(RANKINGS),
@@ -67,7 +74,7 @@ export const rankingPageSchema = z
     items: z.array(rankedAccountSchema),
     nextCursor: z.string().nullable(),
   })
-  .meta({ id: 'RankingPage' })
+  .meta({ id: 'RankingPage', example: { ranking: 'influencers', computedAt: '2026-11-24T10:40:00.000Z', coverage: { nodes: 354, edges: 1912, activeAuthors: 315, followListShare: 0.32, posts: 1218, interactions: 203, follows: 1709 }, items: [RANKED_EXAMPLE], nextCursor: 'WzEyLDEwXQ' } })
 
 export type RankedAccount = z.infer<typeof rankedAccountSchema>
 export type RankingPage = z.infer<typeof rankingPageSchema>

@@ -20,7 +20,7 @@ export const sourceSchema = z
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })
-  .meta({ id: 'Source' })
+  .meta({ id: 'Source', example: { id: '0b4e1f7a-5a0e-4f55-9f5c-3f5f3c2f8e21', name: 'Mastodon – piaille.fr', network: 'mastodon', baseUrl: 'https://piaille.fr', settings: {}, credentialsSet: ['accessToken'], createdAt: '2026-11-02T09:00:00.000Z', updatedAt: '2026-11-02T09:00:00.000Z' } })
 
 export type NewSource = z.infer<typeof newSourceSchema>
 export type Source = z.infer<typeof sourceSchema>

@@ -19,7 +19,9 @@ export const topicInputSchema = z
   })
   .meta({ id: 'NewTopic', example: { name: 'Vélo en ville', query: '(#velo OR vélotaf) lang:fr -#pub', networks: ['mastodon', 'bluesky'], languages: ['fr'], ownAccounts: { mastodon: ['velocite@piaille.fr'] } } })
 
-export const topicPatchSchema = topicInputSchema.partial().meta({ id: 'TopicChanges' })
+export const topicPatchSchema = topicInputSchema.partial().meta({ id: 'TopicChanges', example: { languages: ['fr', 'en'] } })
+
+const TOPIC_EXAMPLE = { id: '7d3f1f0e-2c1b-4b8a-9a52-1f0d6a3c9b11', name: 'Vélo en ville', query: '(#velo OR vélotaf) lang:fr -#pub', networks: ['mastodon', 'bluesky'], languages: ['fr'], ownAccounts: { mastodon: ['velocite@piaille.fr'] }, createdAt: '2026-11-02T09:00:00.000Z', updatedAt: '2026-11-02T09:00:00.000Z' }
 
 export const topicSchema = z
   .object({
@@ -32,7 +34,7 @@ export const topicSchema = z
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })
-  .meta({ id: 'Topic' })
+  .meta({ id: 'Topic', example: TOPIC_EXAMPLE })
 
 export type TopicInput = z.infer<typeof topicInputSchema>
 export type TopicPatch = z.infer<typeof topicPatchSchema>

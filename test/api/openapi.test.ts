@@ -26,6 +26,20 @@ t.test('the document is OpenAPI 3.1 and every operation is fully described', asy
       t.ok(op.security?.length || doc.security?.length, `${where} declares its security`)
     }
     if (['post', 'patch', 'put'].includes(method)) t.ok(op.requestBody?.content?.['application/json']?.schema, `${where} has a request schema`)
+    if (path !== '/metrics' && path !== '/healthz') t.ok(hasExample(doc, op), `${where} shows an example`)
   }
   t.ok(doc.components.schemas.Problem, 'the problem schema is a shared component')
 })
+
+/** An example on the operation's success response or request body, directly or on the schema it refers to. */
+function hasExample(doc: any, op: any): boolean {
+  const schemas = [
+    ...Object.entries(op.responses ?? {}).filter(([status]) => status.startsWith('2')).flatMap(([, r]: [string, any]) => Object.values(r.content ?? {}).map((c: any) => c.schema)),
+    ...Object.values(op.requestBody?.content ?? {}).map((c: any) => c.schema),
+  ]
+  const resolve = (schema: any): any => (schema?.$ref ? doc.components.schemas[schema.$ref.split('/').pop()] : schema)
+  return schemas.some((schema) => {
+    const s = resolve(schema)
+    return s && (s.example !== undefined || s.examples !== undefined)
+  })
+}

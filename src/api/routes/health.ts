@@ -12,7 +12,7 @@ const readiness = z
     database: z.enum(['up', 'down']),
     pendingMigrations: z.array(z.string()),
   })
-  .meta({ id: 'Readiness' })
+  .meta({ id: 'Readiness', example: { status: 'ready', database: 'up', pendingMigrations: [] } })
 const tags = ['operations']
 
 /** Probes for orchestrators and the Prometheus endpoint. Public: they reveal nothing of the data. */

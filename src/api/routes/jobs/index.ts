@@ -12,7 +12,7 @@ export const jobRoutes: FastifyPluginAsyncZod<{ jobRuns: JobRunService }> = asyn
     schema: {
       operationId: 'listJobs', tags, summary: 'Jobs, their schedule, next fire and this workspace\'s last runs',
       querystring: z.strictObject({ runs: z.coerce.number().int().min(1).max(50).default(5).describe('Runs shown per job') }),
-      response: { 200: z.object({ items: z.array(jobSchema) }).meta({ id: 'JobList' }), ...problemResponses(400, 401, 403, 429, 503) },
+      response: { 200: z.object({ items: z.array(jobSchema) }).meta({ id: 'JobList', example: { items: [] } }), ...problemResponses(400, 401, 403, 429, 503) },
     },
   }, async (req) => ({ items: await jobRuns.list(req.auth.workspaceId, req.query.runs) }))
 

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 
+const RUN_EXAMPLE = { id: 512, job: 'collect-mentions', scope: 'workspace:3f6c0d8e-0a57-4c43-8a0e-5b6c9d1e2f30', trigger: 'schedule', status: 'succeeded', scheduledFor: '2026-11-24T10:15:00.000Z', startedAt: '2026-11-24T10:15:00.120Z', finishedAt: '2026-11-24T10:15:41.800Z', stats: { topics: 2, sources: 5, pages: 38, posts: 1490, matched: 412 }, error: null }
+
 export const jobRunSchema = z
   .object({
     id: z.number().int(),
@@ -13,7 +15,7 @@ export const jobRunSchema = z
     stats: z.record(z.string(), z.unknown()),
     error: z.string().nullable(),
   })
-  .meta({ id: 'JobRun' })
+  .meta({ id: 'JobRun', example: RUN_EXAMPLE })
 
 export const jobSchema = z
   .object({
@@ -23,6 +25,6 @@ export const jobSchema = z
     nextRunAt: z.iso.datetime().nullable().describe('Next scheduled fire; null when no instance runs the scheduler.'),
     lastRuns: z.array(jobRunSchema).describe('Most recent runs for this workspace, newest first.'),
   })
-  .meta({ id: 'Job' })
+  .meta({ id: 'Job', example: { name: 'collect-mentions', description: 'Collects new mentions of each topic from its networks.', schedule: '*/15 * * * *', nextRunAt: '2026-11-24T10:30:00.000Z', lastRuns: [RUN_EXAMPLE] } })
 
 export type JobRunDto = z.infer<typeof jobRunSchema>

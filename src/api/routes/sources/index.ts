@@ -9,7 +9,7 @@ const tags = ['sources']
 export const sourceRoutes: FastifyPluginAsyncZod<{ sources: SourceService }> = async (app, { sources }) => {
   app.get('/sources', {
     config: { scope: 'read' },
-    schema: { operationId: 'listSources', tags, summary: 'Network endpoints the workspace collects from (without their secrets)', response: { 200: z.object({ items: z.array(sourceSchema) }).meta({ id: 'SourceList' }), ...problemResponses(401, 403, 429, 503) } },
+    schema: { operationId: 'listSources', tags, summary: 'Network endpoints the workspace collects from (without their secrets)', response: { 200: z.object({ items: z.array(sourceSchema) }).meta({ id: 'SourceList', example: { items: [] } }), ...problemResponses(401, 403, 429, 503) } },
   }, async (req) => ({ items: await sources.list(req.auth.workspaceId) }))
 
   app.post('/sources', {

@@ -6,7 +6,7 @@ import { topicInputSchema, topicPatchSchema, topicSchema } from '../../../topics
 import type { TopicService } from '../../../topics/service.ts'
 
 const params = z.object({ id: z.string().max(64).describe('Topic id') })
-const topicPage = z.object({ items: z.array(topicSchema), nextCursor: z.string().nullable() }).meta({ id: 'TopicPage' })
+const topicPage = z.object({ items: z.array(topicSchema), nextCursor: z.string().nullable() }).meta({ id: 'TopicPage', example: { items: [], nextCursor: null } })
 const tags = ['topics']
 
 export const topicRoutes: FastifyPluginAsyncZod<{ topics: TopicService }> = async (app, { topics }) => {
