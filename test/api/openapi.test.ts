@@ -31,8 +31,12 @@ t.test('the document is OpenAPI 3.1 and every operation is fully described', asy
   t.ok(doc.components.schemas.Problem, 'the problem schema is a shared component')
 })
 
-/** An example on the operation's success response or request body, directly or on the schema it refers to. */
+/**
+ * An example on the operation's success response or request body, directly or on the schema it
+ * refers to. An operation that takes no body and answers none (204) has nothing to show.
+ */
 function hasExample(doc: any, op: any): boolean {
+  if (!op.requestBody && Object.keys(op.responses ?? {}).filter((s) => s.startsWith('2')).every((s) => s === '204')) return true
   const schemas = [
     ...Object.entries(op.responses ?? {}).filter(([status]) => status.startsWith('2')).flatMap(([, r]: [string, any]) => Object.values(r.content ?? {}).map((c: any) => c.schema)),
     ...Object.values(op.requestBody?.content ?? {}).map((c: any) => c.schema),
