@@ -2,7 +2,11 @@ import t from 'tap'
 import { once } from 'node:events'
 import { runCli, startCli } from '../helpers/run-cli.ts'
 
-t.test('a second process refuses the embedded data folder while the first holds it', async (t) => {
+// The embedded database's own behaviour: the same with or without DATABASE_URL, so it runs once,
+// in the suite without it.
+const embeddedOnly = { skip: process.env.DATABASE_URL ? 'embedded database only (runs in the suite without DATABASE_URL)' : false }
+
+t.test('a second process refuses the embedded data folder while the first holds it', embeddedOnly, async (t) => {
   const dataDir = t.testdir()
   const env = { DATA_DIR: dataDir, DATABASE_URL: undefined, PORT: '0', SCHEDULER: 'off' }
   const server = startCli(['serve'], env)
@@ -24,7 +28,7 @@ t.test('a second process refuses the embedded data folder while the first holds 
   t.equal(third.code, 0, 'the folder is free again once the holder stopped')
 })
 
-t.test('a lock left by a killed process does not block the folder', async (t) => {
+t.test('a lock left by a killed process does not block the folder', embeddedOnly, async (t) => {
   const dataDir = t.testdir()
   const env = { DATA_DIR: dataDir, DATABASE_URL: undefined, PORT: '0', SCHEDULER: 'off' }
   const server = startCli(['serve'], env)

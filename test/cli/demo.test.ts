@@ -2,7 +2,11 @@ import t from 'tap'
 import { once } from 'node:events'
 import { startCli } from '../helpers/run-cli.ts'
 
-t.test('relais demo collects and scores a simulated network offline, then serves it', async (t) => {
+// The embedded database's own behaviour: the same with or without DATABASE_URL, so it runs once,
+// in the suite without it.
+const embeddedOnly = { skip: process.env.DATABASE_URL ? 'embedded database only (runs in the suite without DATABASE_URL)' : false }
+
+t.test('relais demo collects and scores a simulated network offline, then serves it', embeddedOnly, async (t) => {
   const demo = startCli(['demo', '--accounts', '300'], { DATA_DIR: t.testdir(), DATABASE_URL: undefined, PORT: '0' })
   t.teardown(() => { demo.kill('SIGKILL') })
   let stdout = ''
