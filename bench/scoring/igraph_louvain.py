@@ -15,7 +15,8 @@ import numpy
 nodes = int(sys.argv[1])
 started = time.perf_counter()
 edges = numpy.fromfile(sys.argv[2], dtype=numpy.int32).reshape(-1, 2)
-graph = igraph.Graph(n=nodes, edges=edges.tolist(), directed=True)
+graph = igraph.Graph(n=nodes, directed=True)
+graph.add_edges(edges)
 del edges
 graph.es["weight"] = 1.0
 graph.to_undirected(mode="collapse", combine_edges={"weight": "sum"})
