@@ -7,12 +7,14 @@ import type { DB } from '../db/schema.ts'
 import type { Metrics } from '../observability/metrics.ts'
 import { createTopicService } from '../topics/service.ts'
 import { authPlugin } from './plugins/auth.ts'
-import { errorHandlerPlugin } from './plugins/error-handler.ts'
+import { errorHandlerPlugin, sendProblem } from './plugins/error-handler.ts'
+import { AppError } from './errors.ts'
 import { metricsPlugin } from './plugins/metrics.ts'
 import { openapiPlugin } from './plugins/openapi.ts'
 import { healthRoutes } from './routes/health.ts'
 import { topicRoutes } from './routes/topics/index.ts'
 import { jobRoutes } from './routes/jobs/index.ts'
+import { analystRoutes } from './routes/analytics/analyst-routes.ts'
 import { rankingRoutes } from './routes/rankings/index.ts'
 import { sourceRoutes } from './routes/sources/index.ts'
 import { accountRoutes } from './routes/accounts/index.ts'
@@ -41,6 +43,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: deps.bodyLimit,
     genReqId: (req) => acceptedRequestId(req.headers['x-request-id']) ?? randomUUID(),
     requestIdHeader: false,
+    // A malformed or over-long path parameter is refused before routing: in the problem format too.
+    frameworkErrors: (error, request, reply) => sendProblem(request, reply, new AppError('validation_failed', error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path parameter is longer than this API accepts.' : 'The URL is not valid.')),
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
@@ -68,6 +72,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       keyGenerator: (req) => req.auth?.keyId ?? req.ip,
     })
     await v1.register(topicRoutes, { topics: createTopicService({ db: deps.db }) })
+    await v1.register(analystRoutes, { db: deps.db })
     await v1.register(rankingRoutes, { rankings: createRankingService({ db: deps.db }) })
     await v1.register(sourceRoutes, { sources: createSourceService({ db: deps.db }) })
     await v1.register(accountRoutes, { accounts: createAccountService({ db: deps.db }) })

@@ -15,17 +15,17 @@ export async function loadTopicGraph(db: Kysely<DB>, topicId: string, since: Dat
     where tp.topic_id = ${topicId} and tp.post_created_at >= ${since} and p.author_id is not null
     group by p.author_id`.execute(db)
 
+  // Each interaction's referenced post is looked up by its unique (network, external_id) key
+  // and checked against the topic by primary key: no scan of the topic's posts per interaction.
   const interactions = await sql<{ source_id: number; target_id: number; kind: keyof typeof EDGE_WEIGHTS; occurred_at: Date }>`
-    with topical as (
-      select p.id, p.network, p.external_id from topic_posts tp join posts p on p.id = tp.post_id
-      where tp.topic_id = ${topicId} and tp.post_created_at >= ${since}
-    )
     select i.source_id, i.target_id, i.kind, i.occurred_at
     from interactions i join posts ip on ip.id = i.post_id
     where i.occurred_at >= ${since} and (
-      exists (select 1 from topical t where t.id = i.post_id)
-      or exists (select 1 from topical t where t.network = ip.network
-                 and t.external_id in (ip.reply_to_external_id, ip.repost_of_external_id, ip.quote_of_external_id)))`.execute(db)
+      exists (select 1 from topic_posts tp where tp.topic_id = ${topicId} and tp.post_id = i.post_id and tp.post_created_at >= ${since})
+      or exists (
+        select 1 from posts ref join topic_posts tp on tp.topic_id = ${topicId} and tp.post_id = ref.id and tp.post_created_at >= ${since}
+        where ref.network = ip.network
+          and ref.external_id in (ip.reply_to_external_id, ip.repost_of_external_id, ip.quote_of_external_id)))`.execute(db)
 
   const index = new Map<number, number>()
   const accountIds: number[] = []

@@ -23,6 +23,9 @@ t.test('an admin asks for a run; a scheduler takes it; the workspace sees its ru
   t.equal((await app.inject({ method: 'POST', url: '/v1/jobs/nope/runs', headers: bearer(mine.admin), payload: {} })).statusCode, 404)
   t.equal((await app.inject({ method: 'POST', url: '/v1/jobs/score/runs', headers: bearer(theirs.admin), payload: { topicId } })).statusCode, 404, 'not for another workspace\'s topic')
 
+  const noBody = await app.inject({ method: 'POST', url: '/v1/jobs/collect-graph/runs', headers: bearer(mine.admin) })
+  t.equal(noBody.statusCode, 202, 'no body: a run for the whole workspace')
+  t.equal(noBody.json().scope, `workspace:${mine.id}`)
   const queued = await app.inject({ method: 'POST', url: '/v1/jobs/score/runs', headers: bearer(mine.admin), payload: { topicId } })
   t.equal(queued.statusCode, 202)
   t.match(queued.json(), { job: 'score', status: 'queued', trigger: 'api', scope: `topic:${topicId}` })

@@ -22,10 +22,10 @@ export const jobRoutes: FastifyPluginAsyncZod<{ jobRuns: JobRunService }> = asyn
       operationId: 'requestJobRun', tags, summary: 'Run a job now for this workspace or one of its topics',
       description: 'The run is queued and taken by an instance running the scheduler; poll GET /v1/job-runs/{id}.',
       params: z.object({ name: z.string().max(64) }),
-      body: z.strictObject({ topicId: z.string().max(64).optional() }).default({}),
+      body: z.strictObject({ topicId: z.string().max(64).optional() }).nullish().describe('Optional: { topicId } to run for one topic only.'),
       response: { 202: jobRunSchema, ...problemResponses(400, 401, 403, 404, 413, 415, 429, 503) },
     },
-  }, async (req, reply) => reply.status(202).send(await jobRuns.request(req.auth.workspaceId, req.params.name, req.body.topicId)))
+  }, async (req, reply) => reply.status(202).send(await jobRuns.request(req.auth.workspaceId, req.params.name, req.body?.topicId)))
 
   app.get('/job-runs/:id', {
     config: { scope: 'read' },

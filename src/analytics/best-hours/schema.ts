@@ -1,0 +1,42 @@
+import { z } from 'zod'
+
+const slot = z.object({
+  day: z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']),
+  hour: z.number().int().min(0).max(23).describe('Local hour in the requested time zone (18 = 18:00–18:59).'),
+  posts: z.number().int(),
+  engagementPerPost: z.number(),
+})
+
+/** A 7 × 24 grid for the documentation, with one filled slot (Tuesday 18:00). */
+const exampleGrid = <T>(empty: T, hour: number, value: number): (T | number)[][] =>
+  Array.from({ length: 7 }, (_, d) => Array.from({ length: 24 }, (_, h) => (d === 1 && h === hour ? value : empty)))
+
+export const bestHoursSchema = z
+  .object({
+    timeZone: z.string(),
+    since: z.iso.datetime(),
+    until: z.iso.datetime(),
+    minPosts: z.number().int().describe('A slot needs this many posts to be ranked among the best.'),
+    networks: z.array(z.object({
+      network: z.string().describe('A network, or "all" for every network together.'),
+      posts: z.number().int(),
+      hourOfWeek: z.object({
+        posts: z.array(z.array(z.number().int())).describe('7 rows (Monday first) × 24 hours: posts published in that local hour.'),
+        engagementPerPost: z.array(z.array(z.number().nullable())).describe('7 × 24: mean engagement (likes + reposts + replies + quotes) of those posts; null without posts.'),
+      }),
+      bestSlots: z.array(slot).describe('Up to 5 hours of the week with the most engagement per post, among those with at least `minPosts` posts.'),
+    })),
+  })
+  .meta({
+    id: 'BestHours',
+    example: {
+      timeZone: 'Europe/Paris', since: '2026-08-22T12:00:00.000Z', until: '2026-11-20T12:00:00.000Z', minPosts: 3,
+      networks: [{
+        network: 'all', posts: 420,
+        hourOfWeek: { posts: exampleGrid(0, 18, 12), engagementPerPost: exampleGrid(null, 18, 14.5) },
+        bestSlots: [{ day: 'tuesday', hour: 18, posts: 12, engagementPerPost: 14.5 }],
+      }],
+    },
+  })
+
+export type BestHours = z.infer<typeof bestHoursSchema>

@@ -1,0 +1,18 @@
+import type { FastifyPluginAsync } from 'fastify'
+import type { Kysely } from 'kysely'
+import type { DB } from '../../../db/schema.ts'
+import { createVersionedCache } from '../../../analytics/cache/versioned-cache.ts'
+import { createAnalyticsService } from '../../../analytics/service.ts'
+import { createGraphExportService } from '../../../graph-export/service.ts'
+import { createInboxService } from '../../../mentions/inbox-service.ts'
+import { createMentionService } from '../../../mentions/service.ts'
+import { graphExportRoutes } from '../graph-export/index.ts'
+import { mentionRoutes } from '../mentions/index.ts'
+import { analyticsRoutes } from './index.ts'
+
+/** What analysts read of a topic: the mention feed and inbox, analytics, the graph export. */
+export const analystRoutes: FastifyPluginAsync<{ db: Kysely<DB> }> = async (app, { db }) => {
+  await app.register(mentionRoutes, { mentions: createMentionService({ db }), inbox: createInboxService({ db }) })
+  await app.register(analyticsRoutes, { analytics: createAnalyticsService({ db, cache: createVersionedCache(db) }) })
+  await app.register(graphExportRoutes, { graphs: createGraphExportService({ db }) })
+}
