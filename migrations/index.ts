@@ -2,6 +2,7 @@ import type { Migration } from 'kysely'
 import * as core from './20261124_0001_core.ts'
 import * as scores from './20261124_0002_scores.ts'
 import * as analytics from './20261124_0003_analytics.ts'
+import * as imports from './20261124_0004_imports.ts'
 
 // Registered explicitly (not discovered from the folder) so the list is the same however the
 // service is packaged. Names sort in the order they must run.
@@ -9,4 +10,5 @@ export const migrations: Record<string, Migration> = {
   '20261124_0001_core': core,
   '20261124_0002_scores': scores,
   '20261124_0003_analytics': analytics,
+  '20261124_0004_imports': imports,
 }

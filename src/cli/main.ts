@@ -1,6 +1,8 @@
 import { ConfigError } from '../config/index.ts'
 import { DataDirBusyError } from '../db/data-dir-lock.ts'
 import { processIo, UsageError, type Io } from './context.ts'
+import { exportCommand, exportUsage } from './commands/export.ts'
+import { importCommand, importUsage } from './commands/import.ts'
 import { demoCommand, demoUsage } from './commands/demo.ts'
 import { jobCommand, jobUsage } from './commands/job.ts'
 import { keyCommand, keyUsage } from './commands/key.ts'
@@ -17,9 +19,11 @@ const COMMANDS: Record<string, Command> = {
   key: keyCommand,
   job: jobCommand,
   demo: demoCommand,
+  import: importCommand,
+  export: exportCommand,
 }
 
-const USAGE = ['Usage:', serveUsage, migrateUsage, workspaceUsage, keyUsage, jobUsage, demoUsage].join('\n  ')
+const USAGE = ['Usage:', serveUsage, migrateUsage, workspaceUsage, keyUsage, jobUsage, demoUsage, importUsage, exportUsage].join('\n  ')
 
 /** Runs one `relais` command; returns the process exit code. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

@@ -1,4 +1,5 @@
 import type { ApiKeysTable } from './tables/api-keys.ts'
+import type { ImportedAccountsTable, ImportedFollowsTable, ImportedPostsTable } from './tables/imports.ts'
 import type { AccountsTable, FollowsTable, InteractionsTable, PostsTable, TopicPostsTable } from './tables/content.ts'
 import type { CollectionCheckpointsTable, JobClaimsTable, JobRunsTable } from './tables/jobs.ts'
 import type { ScoreRunsTable, ScoresTable } from './tables/scores.ts'
@@ -22,4 +23,7 @@ export interface DB {
   job_claims: JobClaimsTable
   score_runs: ScoreRunsTable
   scores: ScoresTable
+  imported_accounts: ImportedAccountsTable
+  imported_posts: ImportedPostsTable
+  imported_follows: ImportedFollowsTable
 }

@@ -1,0 +1,94 @@
+import type { Kysely } from 'kysely'
+import type { DB } from '../db/schema.ts'
+import { workspaceTopicMatchers } from '../ingest/topic-matchers.ts'
+import { readLines } from './line-reader.ts'
+import { parseLine } from './parse-line.ts'
+import { writeBatch, type ImportTarget, type NumberedRecord, type RejectedLine } from './write-batch.ts'
+
+export interface ImportStats {
+  /** Lines read, blank ones included. */
+  lines: number
+  accounts: number
+  posts: number
+  follows: number
+  skipped: number
+  blank: number
+  bytesRead: number
+}
+
+export interface ImportOptions {
+  /** Records per transaction. */
+  batchSize?: number
+  maxLineBytes?: number
+  /** Each bad line as it is found (lines the database refuses come after the batch is tried). */
+  onBadLine?(bad: RejectedLine): void
+  /** After each batch is stored. */
+  onProgress?(stats: Readonly<ImportStats>): void
+}
+
+/**
+ * Reads NDJSON records from a byte stream into the workspace. Memory stays constant whatever the
+ * size: one batch is being parsed while the previous one is written, and reading waits for the
+ * write (the stream is pulled, never pushed). Each batch commits on its own, so an interrupted
+ * import keeps what it stored and running it again completes it without duplicates.
+ */
+export async function importRecords(db: Kysely<DB>, workspaceId: string, input: AsyncIterable<Buffer | string>, options: ImportOptions = {}): Promise<ImportStats> {
+  const batchSize = options.batchSize ?? 1000
+  const target: ImportTarget = { db, workspaceId, matchers: await workspaceTopicMatchers(db, workspaceId) }
+  const stats: ImportStats = { lines: 0, accounts: 0, posts: 0, follows: 0, skipped: 0, blank: 0, bytesRead: 0 }
+  const source = readLines(input, options.maxLineBytes)
+  const reject = (bad: RejectedLine) => {
+    stats.skipped++
+    options.onBadLine?.(bad)
+  }
+
+  const store = async (batch: NumberedRecord[]) => {
+    const rejected = new Map((await writeBatch(target, batch)).map((r) => [r.line, r]))
+    for (const { line, record } of batch) {
+      const refused = rejected.get(line)
+      if (refused) reject(refused)
+      else stats[`${record.type}s`]++
+    }
+    stats.bytesRead = source.bytesRead
+    options.onProgress?.(stats)
+  }
+
+  let inFlight: Promise<void> | null = null
+  const flush = async (batch: NumberedRecord[]) => {
+    if (inFlight) await inFlight
+    inFlight = store(batch)
+    // Awaited before the next batch or at the end; until then a failure must not count as unhandled.
+    inFlight.catch(() => {})
+  }
+
+  let batch: NumberedRecord[] = []
+  try {
+    for await (const line of source) {
+      stats.lines = line.number
+      if ('error' in line) {
+        reject({ line: line.number, reason: line.error })
+        continue
+      }
+      if (line.text.trim() === '') {
+        stats.blank++
+        continue
+      }
+      const parsed = parseLine(line.text)
+      if (!parsed.ok) {
+        reject({ line: line.number, reason: parsed.reason })
+        continue
+      }
+      batch.push({ line: line.number, record: parsed.record })
+      if (batch.length >= batchSize) {
+        await flush(batch)
+        batch = []
+      }
+    }
+    if (batch.length) await flush(batch)
+  } finally {
+    // A read error still lets the batch being written finish (or report its own failure).
+    if (inFlight) await inFlight
+  }
+  stats.bytesRead = source.bytesRead
+  return stats
+}
