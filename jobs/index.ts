@@ -3,6 +3,9 @@ import { createCollectMentionsJob } from './collect-mentions.ts'
 import type { Job } from './job.ts'
 import { createScoreJob } from './score.ts'
 import { createCollectGraphJob } from './collect-graph.ts'
+import { createAnalyseJob } from './analyse.ts'
+import { createDigestJob } from './digest.ts'
+import { createWebhooksJob } from '../src/webhooks/webhooks-job.ts'
 
 export type { Job, JobContext, JobScope, JobStats, Progress } from './job.ts'
 
@@ -19,6 +22,9 @@ export function createJobs(deps: JobDeps = {}): Map<string, Job> {
     createCollectMentionsJob({ connect, ...(deps.maxPagesPerSearch && { maxPagesPerSearch: deps.maxPagesPerSearch }) }),
     createCollectGraphJob({ connect }),
     createScoreJob(),
+    createAnalyseJob(),
+    createDigestJob(),
+    createWebhooksJob(),
   ]
   return new Map(jobs.map((job) => [job.name, job]))
 }

@@ -3,7 +3,7 @@ import type { DB } from '../src/db/schema.ts'
 import type { JobTrigger } from '../src/db/tables/jobs.ts'
 import type { Metrics } from '../src/observability/metrics.ts'
 import { scopeKey, type Job, type JobScope, type JobStats, type Logger, type Progress } from './job.ts'
-import { finishRun, heartbeat, HEARTBEAT_MS, startRun } from './run-recorder.ts'
+import { finishRunWhenReachable, heartbeat, HEARTBEAT_MS, startRun } from './run-recorder.ts'
 
 export interface RunDeps {
   db: Kysely<DB>
@@ -62,7 +62,7 @@ export async function executeRun(deps: RunDeps, job: Job, scope: JobScope, runId
   } finally {
     clearInterval(beat)
   }
-  await finishRun(deps.db, runId, { status: outcome.status, stats: outcome.stats, ...(outcome.error !== undefined && { error: outcome.error }) })
+  await finishRunWhenReachable(deps.db, runId, { status: outcome.status, stats: outcome.stats, ...(outcome.error !== undefined && { error: outcome.error }) })
   deps.metrics?.jobRuns.inc({ job: job.name, status: outcome.status })
   deps.metrics?.jobDuration.observe({ job: job.name }, (Date.now() - started) / 1000)
   log.info({ job: job.name, scope: key, runId, status: outcome.status, stats: outcome.stats }, 'job finished')

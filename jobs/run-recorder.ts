@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely'
+import { setTimeout as delay } from 'node:timers/promises'
 import type { DB } from '../src/db/schema.ts'
 import type { JobTrigger } from '../src/db/tables/jobs.ts'
 
@@ -37,4 +38,23 @@ export async function finishRun(db: Kysely<DB>, runId: number, outcome: { status
     .set({ status: outcome.status, finished_at: new Date(), stats: outcome.stats, error: outcome.error ?? null })
     .where('id', '=', runId)
     .execute()
+}
+
+// About 32 s in all, well within STALE_AFTER_MS: a database restart takes seconds.
+const FINISH_RETRY_DELAYS_MS = [250, 500, 1000, 2000, 4000, 8000, 16000]
+
+/**
+ * finishRun, retried while the database does not answer, so a run that a database outage failed
+ * is recorded as failed once it is back, instead of staying 'running' (and blocking the next
+ * runs) until its heartbeat goes stale. Throws if the database stays away longer.
+ */
+export async function finishRunWhenReachable(db: Kysely<DB>, runId: number, outcome: Parameters<typeof finishRun>[2]): Promise<void> {
+  for (const wait of [...FINISH_RETRY_DELAYS_MS, null]) {
+    try {
+      return await finishRun(db, runId, outcome)
+    } catch (error) {
+      if (wait === null) throw error
+      await delay(wait)
+    }
+  }
 }

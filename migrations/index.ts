@@ -2,6 +2,7 @@ import type { Migration } from 'kysely'
 import * as core from './20261124_0001_core.ts'
 import * as scores from './20261124_0002_scores.ts'
 import * as analytics from './20261124_0003_analytics.ts'
+import * as digestAlertsWebhooks from './20261124_0006_digest_alerts_webhooks.ts'
 import * as imports from './20261124_0004_imports.ts'
 
 // Registered explicitly (not discovered from the folder) so the list is the same however the
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '20261124_0002_scores': scores,
   '20261124_0003_analytics': analytics,
   '20261124_0004_imports': imports,
+  '20261124_0006_digest_alerts_webhooks': digestAlertsWebhooks,
 }

@@ -14,6 +14,12 @@ import { openapiPlugin } from './plugins/openapi.ts'
 import { healthRoutes } from './routes/health.ts'
 import { topicRoutes } from './routes/topics/index.ts'
 import { jobRoutes } from './routes/jobs/index.ts'
+import { digestRoutes } from './routes/digests/index.ts'
+import { alertRoutes } from './routes/alerts/index.ts'
+import { webhookRoutes } from './routes/webhooks/index.ts'
+import { createDigestService } from '../digest/service.ts'
+import { createAlertService } from '../alerts/service.ts'
+import { createWebhookService } from '../webhooks/service.ts'
 import { analystRoutes } from './routes/analytics/analyst-routes.ts'
 import { rankingRoutes } from './routes/rankings/index.ts'
 import { sourceRoutes } from './routes/sources/index.ts'
@@ -76,6 +82,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await v1.register(rankingRoutes, { rankings: createRankingService({ db: deps.db }) })
     await v1.register(sourceRoutes, { sources: createSourceService({ db: deps.db }) })
     await v1.register(accountRoutes, { accounts: createAccountService({ db: deps.db }) })
+    await v1.register(digestRoutes, { digests: createDigestService({ db: deps.db }) })
+    await v1.register(alertRoutes, { alerts: createAlertService({ db: deps.db }) })
+    await v1.register(webhookRoutes, { webhooks: createWebhookService({ db: deps.db }) })
     await v1.register(jobRoutes, { jobRuns: createJobRunService({ db: deps.db, jobs: deps.jobs ?? [], nextRun: deps.nextRun ?? (() => null) }) })
   }, { prefix: '/v1' })
 

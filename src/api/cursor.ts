@@ -23,5 +23,5 @@ export const limitQuery = (max: number, fallback: number) =>
 
 export const cursorQuery = z.string().max(512).optional().describe('Opaque cursor from the previous page\'s `nextCursor`.')
 
-/** `createdAt` + `id` keyset, for lists sorted by creation. */
-export const createdAtIdCursor = z.tuple([z.iso.datetime(), z.string().max(64)])
+/** `createdAt` + `id` keyset, for lists sorted by creation (of rows whose ids are UUIDs). */
+export const createdAtIdCursor = z.tuple([z.iso.datetime(), z.uuid()])

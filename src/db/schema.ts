@@ -1,4 +1,7 @@
 import type { ApiKeysTable } from './tables/api-keys.ts'
+import type { AlertSettingsTable, AlertsTable } from './tables/alerts.ts'
+import type { DigestDeliveriesTable, DigestSubscriptionsTable } from './tables/digests.ts'
+import type { WebhookDeliveriesTable, WebhooksTable } from './tables/webhooks.ts'
 import type { ImportedAccountsTable, ImportedFollowsTable, ImportedPostsTable } from './tables/imports.ts'
 import type { AccountsTable, FollowsTable, InteractionsTable, PostsTable, TopicPostsTable } from './tables/content.ts'
 import type { CollectionCheckpointsTable, JobClaimsTable, JobRunsTable } from './tables/jobs.ts'
@@ -23,6 +26,12 @@ export interface DB {
   job_claims: JobClaimsTable
   score_runs: ScoreRunsTable
   scores: ScoresTable
+  digest_subscriptions: DigestSubscriptionsTable
+  digest_deliveries: DigestDeliveriesTable
+  alert_settings: AlertSettingsTable
+  alerts: AlertsTable
+  webhooks: WebhooksTable
+  webhook_deliveries: WebhookDeliveriesTable
   imported_accounts: ImportedAccountsTable
   imported_posts: ImportedPostsTable
   imported_follows: ImportedFollowsTable

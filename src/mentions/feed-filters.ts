@@ -21,8 +21,9 @@ export function feedConditions(topicId: string, f: FeedFilters): RawBuilder<SqlB
   if (f.since !== undefined) c.push(sql`tp.post_created_at >= ${new Date(f.since)}`)
   if (f.until !== undefined) c.push(sql`tp.post_created_at < ${new Date(f.until)}`)
   if (f.language !== undefined) c.push(sql`p.lang = ${f.language}`)
-  if (f.sentimentMin !== undefined) c.push(sql`p.sentiment >= ${f.sentimentMin}`)
-  if (f.sentimentMax !== undefined) c.push(sql`p.sentiment <= ${f.sentimentMax}`)
+  // As float8: a bound like 1e-300 does not fit the column's real type and would be refused.
+  if (f.sentimentMin !== undefined) c.push(sql`p.sentiment >= ${f.sentimentMin}::float8`)
+  if (f.sentimentMax !== undefined) c.push(sql`p.sentiment <= ${f.sentimentMax}::float8`)
   if (f.author !== undefined) c.push(authorCondition(f.author, f.network))
   if (f.hashtag !== undefined) c.push(sql`p.hashtags @> array[${normalizeTag(f.hashtag)}]::text[]`)
   if (f.hasQuestion !== undefined) c.push(sql`p.is_question = ${f.hasQuestion}`)

@@ -1,13 +1,39 @@
-import { sql, type Kysely } from 'kysely'
+import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { DB } from '../db/schema.ts'
+import type { OwnAccounts } from '../db/tables/topics.ts'
 import type { ScoreComponents, ScoreCoverage } from '../db/tables/scores.ts'
 import type { RankedAccount, Ranking, RankingFilters } from './dto.ts'
 
 export interface LatestRun { id: number; computedAt: Date; coverage: ScoreCoverage }
 
-export async function latestRun(db: Kysely<DB>, topicId: string): Promise<LatestRun | null> {
-  const row = await db.selectFrom('score_runs').select(['id', 'computed_at', 'coverage']).where('topic_id', '=', topicId).orderBy('id', 'desc').limit(1).executeTakeFirst()
-  return row ? { id: row.id, computedAt: row.computed_at, coverage: row.coverage } : null
+/** A topic of the workspace and the snapshot a request reads: the latest, or the one a cursor pinned (null: none). */
+export interface TopicRun { ownAccounts: OwnAccounts; run: LatestRun | null }
+
+interface TopicRunRow { own_accounts: OwnAccounts; run_id: number | null; computed_at: Date | null; coverage: ScoreCoverage | null }
+
+// The topic check and the snapshot lookup are one statement (and a page joins them too): a ranked
+// list is the API's hottest read, and each statement is a round trip.
+function topicRunSql(workspaceId: string, topicId: string, pinnedRunId: number | undefined): RawBuilder<TopicRunRow> {
+  return sql<TopicRunRow>`
+    select t.own_accounts, r.id as run_id, r.computed_at, r.coverage
+    from topics t
+    left join lateral (
+      select id, computed_at, coverage from score_runs
+      where topic_id = t.id ${pinnedRunId !== undefined ? sql`and id = ${pinnedRunId}` : sql``}
+      order by id desc limit 1
+    ) r on true
+    where t.workspace_id = ${workspaceId} and t.id = ${topicId}`
+}
+
+function toTopicRun(r: TopicRunRow): TopicRun {
+  const run = r.run_id !== null && r.computed_at !== null && r.coverage !== null ? { id: r.run_id, computedAt: r.computed_at, coverage: r.coverage } : null
+  return { ownAccounts: r.own_accounts, run }
+}
+
+/** null when the workspace has no such topic. */
+export async function topicRun(db: Kysely<DB>, workspaceId: string, topicId: string, pinnedRunId?: number): Promise<TopicRun | null> {
+  const { rows } = await topicRunSql(workspaceId, topicId, pinnedRunId).execute(db)
+  return rows[0] ? toTopicRun(rows[0]) : null
 }
 
 interface Row {
@@ -17,10 +43,10 @@ interface Row {
   url: string | null; bio: string | null; followers_count: number | null; following_count: number | null
 }
 
-/** One page of a snapshot's ranking after `afterRank`, filtered, in rank order. */
-export async function rankingPage(db: Kysely<DB>, runId: number, topicId: string, ranking: Ranking, filters: RankingFilters, afterRank: number, limit: number): Promise<RankedAccount[]> {
+/** The rows of one page of snapshot `runId` after `afterRank`, filtered, in rank order. */
+function pageSql(runId: RawBuilder<unknown>, topicId: string, ranking: Ranking, filters: RankingFilters, afterRank: number, limit: number): RawBuilder<Row> {
   const rankColumn = sql.ref(ranking === 'relays' ? 's.relay_rank' : 's.influence_rank')
-  const rows = await sql<Row>`
+  return sql<Row>`
     select s.account_id, s.influence, s.relay, s.influence_rank, s.relay_rank, s.previous_influence_rank, s.previous_relay_rank,
       s.prospect, s.community, s.components, a.network, a.external_id, a.handle, a.display_name, a.url, a.bio,
       a.followers_count, a.following_count
@@ -33,8 +59,28 @@ export async function rankingPage(db: Kysely<DB>, runId: number, topicId: string
       ${filters.language !== undefined ? sql`and exists (select 1 from posts p join topic_posts tp on tp.post_id = p.id
           where tp.topic_id = ${topicId} and p.author_id = s.account_id and p.lang = ${filters.language})` : sql``}
     order by ${rankColumn}
-    limit ${limit}`.execute(db)
-  return rows.rows.map((r) => toRanked(r, ranking))
+    limit ${limit}`
+}
+
+/** One page of a snapshot's ranking after `afterRank`, filtered, in rank order. */
+export async function rankingPage(db: Kysely<DB>, runId: number, topicId: string, ranking: Ranking, filters: RankingFilters, afterRank: number, limit: number): Promise<RankedAccount[]> {
+  const { rows } = await pageSql(sql`${runId}`, topicId, ranking, filters, afterRank, limit).execute(db)
+  return rows.map((r) => toRanked(r, ranking))
+}
+
+/** The topic, its snapshot and one page of it, in one statement; null when the workspace has no such topic. */
+export async function topicRunWithPage(
+  db: Kysely<DB>, workspaceId: string, topicId: string, pinnedRunId: number | undefined,
+  ranking: Ranking, filters: RankingFilters, afterRank: number, limit: number,
+): Promise<(TopicRun & { items: RankedAccount[] }) | null> {
+  const { rows } = await sql<TopicRunRow & { [K in keyof Row]: Row[K] | null }>`
+    with target as (${topicRunSql(workspaceId, topicId, pinnedRunId)})
+    select target.*, page.* from target
+    left join lateral (${pageSql(sql`target.run_id`, topicId, ranking, filters, afterRank, limit)}) page on true
+    order by ${sql.ref(ranking === 'relays' ? 'page.relay_rank' : 'page.influence_rank')}`.execute(db)
+  if (!rows[0]) return null
+  const items = rows.flatMap((r) => (r.account_id === null ? [] : [toRanked(r as TopicRunRow & Row, ranking)]))
+  return { ...toTopicRun(rows[0]), items }
 }
 
 function toRanked(r: Row, ranking: Ranking): RankedAccount {

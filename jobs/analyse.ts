@@ -1,0 +1,58 @@
+// analyse: per topic and network, compares each of the last 24 complete hours with its rolling
+// baseline (mean + k·σ of volume and of negative share, minimum volume, cooldown), stores new spike
+// alerts and pushes them to the workspace's webhooks. Cost: one aggregate query over the topic's
+// baseline window (a week by default) per topic. Locking: one run per scope at a time (job_runs),
+// one instance per scheduled fire; an alert is unique per (topic, network, kind, hour), so a
+// repeated analysis adds nothing.
+import { analyseTopic } from '../src/alerts/analyse-topic.ts'
+import type { AlertSettings } from '../src/alerts/settings.ts'
+import { deliverDueWebhooks } from '../src/webhooks/dispatch.ts'
+import type { Resolver } from '../src/webhooks/resolve-target.ts'
+import type { Job } from './job.ts'
+
+export interface AnalyseJobDeps {
+  now?: () => Date
+  schedule?: string
+  /** Overrides every topic's settings (tests). */
+  settings?: Partial<AlertSettings>
+  /** Complete hours examined (default 24); more to backfill alerts over older data. */
+  lookbackHours?: number
+  webhookResolver?: Resolver
+}
+
+export function createAnalyseJob(deps: AnalyseJobDeps = {}): Job {
+  return {
+    name: 'analyse',
+    // Shortly after each hour closes (and after collection's quarter-hour fire).
+    defaultSchedule: deps.schedule ?? '5 * * * *',
+    description: 'Detects spikes of volume or negative sentiment per topic and network, and alerts webhooks.',
+    async run(ctx, scope) {
+      const now = deps.now ?? ctx.now
+      let query = ctx.db.selectFrom('topics').select(['id', 'name', 'workspace_id']).orderBy('created_at')
+      if (scope.topicId) query = query.where('id', '=', scope.topicId)
+      if (scope.workspaceId) query = query.where('workspace_id', '=', scope.workspaceId)
+      if (scope.excludeWorkspaces?.length) query = query.where('workspace_id', 'not in', scope.excludeWorkspaces)
+      const topics = await query.execute()
+      if (scope.topicId && topics.length === 0) throw new Error(`No topic with id ${scope.topicId}.`)
+      let alerts = 0
+      let done = 0
+      for (const topic of topics) {
+        if (ctx.signal.aborted) break
+        ctx.progress({ done, total: topics.length, label: topic.name })
+        const result = await analyseTopic(ctx.db, { id: topic.id, name: topic.name, workspaceId: topic.workspace_id }, now(), { ...(deps.settings && { settings: deps.settings }), ...(deps.lookbackHours && { lookbackHours: deps.lookbackHours }) })
+        alerts += result.alerts
+        done++
+      }
+      ctx.progress({ done, total: topics.length })
+      let webhooksDelivered = 0
+      // Alerts are urgent: deliver them now rather than at the webhooks job's next fire.
+      if (alerts > 0) {
+        for (const workspaceId of new Set(topics.map((t) => t.workspace_id))) {
+          const stats = await deliverDueWebhooks({ db: ctx.db, now, log: ctx.log, ...(deps.webhookResolver && { resolver: deps.webhookResolver }) }, { workspaceId }, ctx.signal)
+          webhooksDelivered += stats.delivered
+        }
+      }
+      return { topics: done, alerts, webhooksDelivered }
+    },
+  }
+}

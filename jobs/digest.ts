@@ -1,0 +1,67 @@
+// digest: sends each weekly digest subscription's email when its slot (weekday, hour, time zone)
+// has come and that ISO week's email is not sent yet. Cost: per due subscription, a handful of
+// aggregate queries over the topic's last two weeks and one SMTP transaction. Locking: one run per
+// scope at a time (job_runs), one instance per scheduled fire, and above all a digest_deliveries
+// row per (subscription, week) claimed before sending — at most one email per subscription and
+// week across instances and restarts (see src/digest/delivery/claims.ts).
+import { hostname } from 'node:os'
+import { loadConfig } from '../src/config/index.ts'
+import { defaultSender } from '../src/digest/delivery/message.ts'
+import { sendDueDigests, type DigestSenderDeps } from '../src/digest/delivery/send-due-digests.ts'
+import { smtpTransport, type MailTransport } from '../src/digest/delivery/transport.ts'
+import { deliverDueWebhooks } from '../src/webhooks/dispatch.ts'
+import type { Resolver } from '../src/webhooks/resolve-target.ts'
+import type { Job } from './job.ts'
+
+export interface DigestJobDeps {
+  /** Defaults to SMTP over SMTP_URL (from the environment, read at the first run). */
+  transport?: MailTransport
+  from?: string
+  publicUrl?: string
+  now?: () => Date
+  instanceId?: string
+  schedule?: string
+  retryDelaysMs?: DigestSenderDeps['retryDelaysMs']
+  sleep?: DigestSenderDeps['sleep']
+  /** DNS for the webhook deliveries (digest.sent) made right after sending. */
+  webhookResolver?: Resolver
+}
+
+export function createDigestJob(deps: DigestJobDeps = {}): Job {
+  let configured: { transport: MailTransport; from: string; publicUrl: string } | null = null
+  const setup = () => {
+    if (configured) return configured
+    const config = deps.transport && deps.from && deps.publicUrl ? null : loadConfig()
+    const publicUrl = deps.publicUrl ?? config?.http.publicUrl ?? `http://${config?.http.host ?? '127.0.0.1'}:${config?.http.port ?? 3000}`
+    let transport = deps.transport
+    let from = deps.from
+    if (!transport) {
+      if (!config?.smtpUrl) throw new Error('SMTP_URL is not set: digests cannot be sent.')
+      const smtp = smtpTransport(config.smtpUrl)
+      transport = smtp.transport
+      from ??= smtp.from ?? undefined
+    }
+    configured = { transport, from: from ?? defaultSender(publicUrl), publicUrl }
+    return configured
+  }
+  return {
+    name: 'digest',
+    defaultSchedule: deps.schedule ?? '0 * * * *',
+    description: 'Sends the weekly digest emails that are due (one per subscription and week).',
+    async run(ctx, scope) {
+      const now = deps.now ?? ctx.now
+      const hasSubscriptions = await ctx.db.selectFrom('digest_subscriptions').select('id').limit(1).executeTakeFirst()
+      if (!hasSubscriptions) return { due: 0, sent: 0 }
+      const { transport, from, publicUrl } = setup()
+      const stats = await sendDueDigests({
+        db: ctx.db, transport, from, publicUrl, now, log: ctx.log, instanceId: deps.instanceId ?? `${hostname()}:${process.pid}`,
+        ...(deps.retryDelaysMs && { retryDelaysMs: deps.retryDelaysMs }), ...(deps.sleep && { sleep: deps.sleep }),
+      }, scope, ctx.signal)
+      // Tell webhooks at once rather than at the webhooks job's next fire.
+      const webhooks = stats.sent > 0 && scope.workspaceId
+        ? await deliverDueWebhooks({ db: ctx.db, now, log: ctx.log, ...(deps.webhookResolver && { resolver: deps.webhookResolver }) }, { workspaceId: scope.workspaceId }, ctx.signal)
+        : null
+      return { ...stats, ...(webhooks && { webhooksDelivered: webhooks.delivered }) }
+    },
+  }
+}

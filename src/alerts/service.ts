@@ -1,0 +1,51 @@
+import type { Kysely } from 'kysely'
+import { z } from 'zod'
+import type { DB } from '../db/schema.ts'
+import type { AlertKind } from '../db/tables/alerts.ts'
+import { notFound } from '../api/errors.ts'
+import { decodeCursor, encodeCursor } from '../api/cursor.ts'
+import { isUuid } from '../workspaces/service.ts'
+import { ALERT_COLUMNS, alertToDto, type Alert } from './dto.ts'
+import { alertSettingsOf, saveAlertSettings, type AlertSettings } from './settings.ts'
+
+export interface Page<T> { items: T[]; nextCursor: string | null }
+
+const alertCursor = z.tuple([z.iso.datetime(), z.number().int()])
+
+/** Spike alerts of a workspace's topics, newest hour first, and each topic's detection settings. */
+export function createAlertService({ db }: { db: Kysely<DB> }) {
+  const ownTopic = async (workspaceId: string, topicId: string) => {
+    if (!isUuid(topicId)) throw notFound('The topic')
+    const row = await db.selectFrom('topics').select('id').where('workspace_id', '=', workspaceId).where('id', '=', topicId).executeTakeFirst()
+    if (!row) throw notFound('The topic')
+  }
+  return {
+    async list(workspaceId: string, topicId: string, o: { limit: number; cursor?: string; network?: string; kind?: AlertKind }): Promise<Page<Alert>> {
+      await ownTopic(workspaceId, topicId)
+      let query = db.selectFrom('alerts').select(ALERT_COLUMNS).where('topic_id', '=', topicId)
+      if (o.network) query = query.where('network', '=', o.network)
+      if (o.kind) query = query.where('kind', '=', o.kind)
+      if (o.cursor) {
+        const [hour, id] = decodeCursor(o.cursor, alertCursor)
+        query = query.where((eb) => eb.or([eb('hour_start', '<', new Date(hour)), eb.and([eb('hour_start', '=', new Date(hour)), eb('id', '<', id)])]))
+      }
+      const rows = await query.orderBy('hour_start', 'desc').orderBy('id', 'desc').limit(o.limit + 1).execute()
+      const items = rows.slice(0, o.limit).map(alertToDto)
+      const last = items.at(-1)
+      return { items, nextCursor: rows.length > o.limit && last ? encodeCursor([last.hourStart, last.id]) : null }
+    },
+
+    async settings(workspaceId: string, topicId: string): Promise<AlertSettings> {
+      await ownTopic(workspaceId, topicId)
+      return alertSettingsOf(db, topicId)
+    },
+
+    async saveSettings(workspaceId: string, topicId: string, settings: AlertSettings): Promise<AlertSettings> {
+      await ownTopic(workspaceId, topicId)
+      await saveAlertSettings(db, topicId, settings)
+      return alertSettingsOf(db, topicId)
+    },
+  }
+}
+
+export type AlertService = ReturnType<typeof createAlertService>

@@ -1,0 +1,23 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { problemResponses } from '../../problem.ts'
+import { workspaceSettingsPatchSchema, workspaceSettingsSchema } from '../../../webhooks/dto.ts'
+import type { WebhookService } from '../../../webhooks/service.ts'
+
+const tags = ['workspace']
+
+/** The workspace settings an admin key may change (today: private webhook targets). */
+export const workspaceSettingsRoutes: FastifyPluginAsyncZod<{ webhooks: WebhookService }> = async (app, { webhooks }) => {
+  app.get('/workspace/settings', {
+    config: { scope: 'read' },
+    schema: { operationId: 'getWorkspaceSettings', tags, summary: 'The workspace\'s settings', response: { 200: workspaceSettingsSchema, ...problemResponses(401, 403, 429, 503) } },
+  }, (req) => webhooks.settings(req.auth.workspaceId))
+
+  app.patch('/workspace/settings', {
+    config: { scope: 'admin' },
+    schema: {
+      operationId: 'updateWorkspaceSettings', tags, summary: 'Change the workspace\'s settings (admin)',
+      body: workspaceSettingsPatchSchema,
+      response: { 200: workspaceSettingsSchema, ...problemResponses(400, 401, 403, 413, 415, 429, 503) },
+    },
+  }, (req) => webhooks.updateSettings(req.auth.workspaceId, req.body))
+}

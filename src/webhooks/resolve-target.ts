@@ -1,0 +1,54 @@
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns'
+import { isIP } from 'node:net'
+import { isPublicAddress } from './address-guard.ts'
+
+/** Resolves a host name to every address it has (A and AAAA). */
+export type Resolver = (hostname: string) => Promise<LookupAddress[]>
+
+export const systemResolver: Resolver = (hostname) =>
+  new Promise((resolve, reject) => dnsLookup(hostname, { all: true, verbatim: true }, (err, addresses) => (err ? reject(err) : resolve(addresses))))
+
+export class UnsafeTargetError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'UnsafeTargetError'
+  }
+}
+
+/**
+ * Every address `hostname` resolves to, refused when any of them is private or loopback (unless
+ * allowed): one public answer next to a private one is how DNS rebinding slips through.
+ */
+export async function resolveTarget(hostname: string, allowPrivate: boolean, resolver: Resolver): Promise<LookupAddress[]> {
+  const bare = hostname.replace(/^\[|\]$/g, '')
+  const family = isIP(bare)
+  let addresses: LookupAddress[]
+  if (family) addresses = [{ address: bare, family }]
+  else {
+    try {
+      addresses = await resolver(bare)
+    } catch (error) {
+      throw new UnsafeTargetError(`The host ${bare} does not resolve (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`)
+    }
+  }
+  if (addresses.length === 0) throw new UnsafeTargetError(`The host ${bare} has no address.`)
+  const unsafe = addresses.filter((a) => !isPublicAddress(a.address))
+  if (unsafe.length && !allowPrivate) {
+    throw new UnsafeTargetError(`${bare} resolves to a private, loopback or link-local address (${unsafe.map((a) => a.address).join(', ')}); the workspace admin can allow private webhook targets.`)
+  }
+  return addresses
+}
+
+/**
+ * A `lookup` for the socket that connects, checking what it resolves at that moment: the check
+ * and the connection use the same answer, so a name cannot switch to a private address between
+ * the two.
+ */
+export function guardedLookup(allowPrivate: boolean, resolver: Resolver) {
+  return (hostname: string, options: { all?: boolean }, callback: (err: Error | null, address: string | LookupAddress[], family?: number) => void) => {
+    resolveTarget(hostname, allowPrivate, resolver).then(
+      (addresses) => (options.all ? callback(null, addresses) : callback(null, addresses[0].address, addresses[0].family)),
+      (error: Error) => callback(error, options.all ? [] : ''),
+    )
+  }
+}

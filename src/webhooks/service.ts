@@ -1,0 +1,117 @@
+import type { Kysely } from 'kysely'
+import { z } from 'zod'
+import type { DB } from '../db/schema.ts'
+import { AppError, notFound } from '../api/errors.ts'
+import { createdAtIdCursor, decodeCursor, encodeCursor } from '../api/cursor.ts'
+import { isUuid } from '../workspaces/service.ts'
+import { resolveTarget, systemResolver, UnsafeTargetError, type Resolver } from './resolve-target.ts'
+import { generateWebhookSecret } from './signature.ts'
+import { allowsPrivateWebhooks, setAllowPrivateWebhooks } from './workspace-settings.ts'
+import { WEBHOOK_COLUMNS, WEBHOOK_DELIVERY_COLUMNS, webhookDeliveryToDto, webhookToDto, type Webhook, type WebhookDelivery, type WebhookInput, type WebhookPatch } from './dto.ts'
+
+export interface Page<T> { items: T[]; nextCursor: string | null }
+
+export interface WebhookServiceDeps {
+  db: Kysely<DB>
+  /** DNS; tests swap it to point names at chosen addresses. */
+  resolver?: Resolver
+}
+
+const deliveryCursor = z.tuple([z.number().int()])
+
+/** Webhooks of one workspace. The secret leaves the service once, in `create`'s answer. */
+export function createWebhookService(deps: WebhookServiceDeps) {
+  const { db } = deps
+  const resolver = deps.resolver ?? systemResolver
+
+  const checkTarget = async (workspaceId: string, url: string) => {
+    try {
+      await resolveTarget(new URL(url).hostname, await allowsPrivateWebhooks(db, workspaceId), resolver)
+    } catch (error) {
+      if (error instanceof UnsafeTargetError) throw new AppError('unprocessable', error.message)
+      throw error
+    }
+  }
+  const owned = async (workspaceId: string, id: string) => {
+    if (!isUuid(id)) throw notFound('The webhook')
+    const row = await db.selectFrom('webhooks').select(WEBHOOK_COLUMNS).where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst()
+    if (!row) throw notFound('The webhook')
+    return row
+  }
+
+  return {
+    async list(workspaceId: string, limit: number, cursor?: string): Promise<Page<Webhook>> {
+      let query = db.selectFrom('webhooks').select(WEBHOOK_COLUMNS).where('workspace_id', '=', workspaceId)
+      if (cursor) {
+        const [createdAt, id] = decodeCursor(cursor, createdAtIdCursor)
+        query = query.where((eb) => eb.or([eb('created_at', '>', new Date(createdAt)), eb.and([eb('created_at', '=', new Date(createdAt)), eb('id', '>', id)])]))
+      }
+      const rows = await query.orderBy('created_at').orderBy('id').limit(limit + 1).execute()
+      const items = rows.slice(0, limit).map(webhookToDto)
+      const last = items.at(-1)
+      return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt, last.id]) : null }
+    },
+
+    async get(workspaceId: string, id: string): Promise<Webhook> {
+      return webhookToDto(await owned(workspaceId, id))
+    },
+
+    async create(workspaceId: string, input: WebhookInput): Promise<Webhook & { secret: string }> {
+      await checkTarget(workspaceId, input.url)
+      const secret = generateWebhookSecret()
+      const row = await db
+        .insertInto('webhooks')
+        .values({ workspace_id: workspaceId, url: input.url, events: input.events, description: input.description, active: input.active, secret })
+        .returning(WEBHOOK_COLUMNS)
+        .executeTakeFirstOrThrow()
+      return { ...webhookToDto(row), secret }
+    },
+
+    async update(workspaceId: string, id: string, patch: WebhookPatch): Promise<Webhook> {
+      await owned(workspaceId, id)
+      if (patch.url !== undefined) await checkTarget(workspaceId, patch.url)
+      const row = await db
+        .updateTable('webhooks')
+        .set({
+          ...(patch.url !== undefined && { url: patch.url }),
+          ...(patch.events !== undefined && { events: patch.events }),
+          ...(patch.description !== undefined && { description: patch.description }),
+          ...(patch.active !== undefined && { active: patch.active }),
+          updated_at: new Date(),
+        })
+        .where('workspace_id', '=', workspaceId)
+        .where('id', '=', id)
+        .returning(WEBHOOK_COLUMNS)
+        .executeTakeFirst()
+      if (!row) throw notFound('The webhook')
+      return webhookToDto(row)
+    },
+
+    async remove(workspaceId: string, id: string): Promise<void> {
+      if (!isUuid(id)) throw notFound('The webhook')
+      const result = await db.deleteFrom('webhooks').where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst()
+      if (Number(result.numDeletedRows) === 0) throw notFound('The webhook')
+    },
+
+    async deliveries(workspaceId: string, id: string, limit: number, cursor?: string): Promise<Page<WebhookDelivery>> {
+      await owned(workspaceId, id)
+      let query = db.selectFrom('webhook_deliveries').select(WEBHOOK_DELIVERY_COLUMNS).where('webhook_id', '=', id)
+      if (cursor) query = query.where('id', '<', decodeCursor(cursor, deliveryCursor)[0])
+      const rows = await query.orderBy('id', 'desc').limit(limit + 1).execute()
+      const items = rows.slice(0, limit).map(webhookDeliveryToDto)
+      const last = items.at(-1)
+      return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.id]) : null }
+    },
+
+    async settings(workspaceId: string) {
+      return { allowPrivateWebhooks: await allowsPrivateWebhooks(db, workspaceId) }
+    },
+
+    async updateSettings(workspaceId: string, patch: { allowPrivateWebhooks?: boolean }) {
+      if (patch.allowPrivateWebhooks !== undefined) await setAllowPrivateWebhooks(db, workspaceId, patch.allowPrivateWebhooks)
+      return this.settings(workspaceId)
+    },
+  }
+}
+
+export type WebhookService = ReturnType<typeof createWebhookService>
