@@ -4,7 +4,7 @@
 // scope at a time (job_runs), one instance per scheduled fire, and above all a digest_deliveries
 // row per (subscription, week) claimed before sending — at most one email per subscription and
 // week across instances and restarts (see src/digest/delivery/claims.ts).
-import { hostname } from 'node:os'
+import { thisProcess } from '../src/process/identity.ts'
 import { loadConfig } from '../src/config/index.ts'
 import { defaultSender } from '../src/digest/delivery/message.ts'
 import { sendDueDigests, type DigestSenderDeps } from '../src/digest/delivery/send-due-digests.ts'
@@ -54,7 +54,7 @@ export function createDigestJob(deps: DigestJobDeps = {}): Job {
       if (!hasSubscriptions) return { due: 0, sent: 0 }
       const { transport, from, publicUrl } = setup()
       const stats = await sendDueDigests({
-        db: ctx.db, transport, from, publicUrl, now, log: ctx.log, instanceId: deps.instanceId ?? `${hostname()}:${process.pid}`,
+        db: ctx.db, transport, from, publicUrl, now, log: ctx.log, instanceId: deps.instanceId ?? thisProcess(),
         ...(deps.retryDelaysMs && { retryDelaysMs: deps.retryDelaysMs }), ...(deps.sleep && { sleep: deps.sleep }),
       }, scope, ctx.signal)
       // Tell webhooks at once rather than at the webhooks job's next fire.

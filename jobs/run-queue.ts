@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../src/db/schema.ts'
+import { thisProcess } from '../src/process/identity.ts'
 import type { Job, JobScope } from './job.ts'
+import { closeAbandoned } from './run-recorder.ts'
 
 /**
  * Runs asked for through the API wait as 'queued' rows; any instance running the scheduler takes
@@ -20,6 +22,8 @@ export async function enqueueRun(db: Kysely<DB>, job: string, workspaceId: strin
 export interface ClaimedRun { runId: number; job: Job; scope: JobScope }
 
 export async function claimQueuedRun(db: Kysely<DB>, jobs: ReadonlyMap<string, Job>): Promise<ClaimedRun | null> {
+  // A run left behind by a dead process would keep the queued runs of its job and scope waiting.
+  await closeAbandoned(db)
   const claimed = await db.transaction().execute(async (trx) => {
     const next = await sql<{ id: number; job: string; workspace_id: string | null; params: Record<string, string> }>`
       select q.id, q.job, q.workspace_id, q.params from job_runs q
@@ -28,7 +32,7 @@ export async function claimQueuedRun(db: Kysely<DB>, jobs: ReadonlyMap<string, J
       order by q.id limit 1 for update skip locked`.execute(trx)
     const row = next.rows[0]
     if (!row) return null
-    await sql`update job_runs set status = 'running', started_at = now(), heartbeat_at = now() where id = ${row.id}`.execute(trx)
+    await sql`update job_runs set status = 'running', started_at = now(), heartbeat_at = now(), runner = ${thisProcess()} where id = ${row.id}`.execute(trx)
     return row
   }).catch((error: { code?: string }) => {
     // Another instance started the same job and scope in the meantime: the row waits its turn.

@@ -1,6 +1,6 @@
 import cron, { type ScheduledTask } from 'node-cron'
 import { sql, type Kysely } from 'kysely'
-import { hostname } from 'node:os'
+import { thisProcess } from '../src/process/identity.ts'
 import type { DB } from '../src/db/schema.ts'
 import { scopeKey, type Job, type JobScope } from './job.ts'
 import { executeRun, runJob, type RunDeps } from './run-job.ts'
@@ -31,7 +31,7 @@ export interface Scheduler {
  * of its own, and the default task leaves it out.
  */
 export function createScheduler(options: SchedulerOptions): Scheduler {
-  const instanceId = options.instanceId ?? `${hostname()}:${process.pid}`
+  const instanceId = options.instanceId ?? thisProcess()
   const abort = new AbortController()
   const inFlight = new Set<Promise<unknown>>()
   const tasks: { job: Job; scope: JobScope; task: ScheduledTask }[] = []

@@ -14,13 +14,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Writable } from 'node:stream'
 import { parseArgs } from 'node:util'
-import pg from 'pg'
 import { openDatabase, type Database } from '../../src/db/database.ts'
 import { migrateToLatest } from '../../src/db/migrator.ts'
 import { exportRecords, formatRecord, importRecords, parseLine } from '../../src/interchange/index.ts'
 import { readLines } from '../../src/interchange/line-reader.ts'
 import { createWorkspace } from '../../src/workspaces/service.ts'
 import { syntheticRecords } from './synthetic-file.ts'
+import { adminQuery, withDatabaseName } from '../../src/db/admin-query.ts'
 
 const { values } = parseArgs({ options: { lines: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '1' }, 'batch-size': { type: 'string', default: '1000' }, 'database-url': { type: 'string' } } })
 const total = Number(values.lines)
@@ -75,12 +75,9 @@ async function freshDatabase(): Promise<{ database: Database; dispose(): Promise
     return { database, dispose: () => database.close() }
   }
   const name = `relais_bench_${randomBytes(4).toString('hex')}`
-  const admin = async (statement: string) => { const c = new pg.Client({ connectionString: serverUrl }); await c.connect(); try { await c.query(statement) } finally { await c.end() } }
-  await admin(`create database ${name}`)
-  const url = new URL(serverUrl)
-  url.pathname = `/${name}`
-  const database = await openDatabase({ url: url.toString(), dataDir: scratch, command: 'bench' })
-  return { database, dispose: async () => { await database.close(); await admin(`drop database if exists ${name} with (force)`) } }
+  await adminQuery(serverUrl, `create database ${name}`)
+  const database = await openDatabase({ url: withDatabaseName(serverUrl, name), dataDir: scratch, command: 'bench' })
+  return { database, dispose: async () => { await database.close(); await adminQuery(serverUrl, `drop database if exists ${name} with (force)`) } }
 }
 
 const inputPath = join(scratch, 'in.ndjson')

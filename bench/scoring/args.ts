@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { exitWithHelpIf, positiveInteger } from '../shared/args.ts'
 
 export interface BenchArgs {
   nodes: number
@@ -42,23 +43,15 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       help: { type: 'boolean', default: false },
     },
   })
-  if (values.help) {
-    console.log(HELP)
-    process.exit(0)
-  }
-  const int = (name: string, text: string): number => {
-    const value = Number(text)
-    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer, got ${text}`)
-    return value
-  }
+  exitWithHelpIf(values.help, HELP)
   return {
-    nodes: int('nodes', values.nodes),
-    edges: int('edges', values.edges),
-    seed: int('seed', values.seed),
-    repeat: int('repeat', values.repeat),
-    betweennessNodes: int('betweenness-nodes', values['betweenness-nodes']),
-    betweennessEdges: int('betweenness-edges', values['betweenness-edges']),
-    samples: int('samples', values.samples),
+    nodes: positiveInteger('nodes', values.nodes),
+    edges: positiveInteger('edges', values.edges),
+    seed: positiveInteger('seed', values.seed),
+    repeat: positiveInteger('repeat', values.repeat),
+    betweennessNodes: positiveInteger('betweenness-nodes', values['betweenness-nodes']),
+    betweennessEdges: positiveInteger('betweenness-edges', values['betweenness-edges']),
+    samples: positiveInteger('samples', values.samples),
     skipIgraph: values['skip-igraph'],
     skipIgraphLouvain: values['skip-igraph-louvain'],
     skipLouvain: values['skip-louvain'],

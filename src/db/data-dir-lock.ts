@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { join, resolve } from 'node:path'
+import { isProcessAlive } from '../process/identity.ts'
 
 // PGlite must never be opened by two processes: a second writer corrupts the folder. The first
 // process writes a lock file naming itself; the next one refuses while that process lives.
@@ -41,7 +42,7 @@ export function lockDataDir(dataDir: string, command: string): DataDirLock {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
       const holder = readHolder(path)
-      if (holder && holderIsAlive(holder)) throw new DataDirBusyError(dir, holder)
+      if (holder && isProcessAlive(holder.host, holder.pid)) throw new DataDirBusyError(dir, holder)
       rmSync(path, { force: true }) // left behind by a process that died
     }
   }
@@ -53,16 +54,5 @@ function readHolder(path: string): LockHolder | null {
     return JSON.parse(readFileSync(path, 'utf8')) as LockHolder
   } catch {
     return null
-  }
-}
-
-function holderIsAlive(holder: LockHolder): boolean {
-  if (holder.host !== hostname()) return true // another machine's process: assume alive
-  if (holder.pid === process.pid) return true
-  try {
-    process.kill(holder.pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }

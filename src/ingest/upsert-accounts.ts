@@ -1,13 +1,15 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { DB } from '../db/schema.ts'
 import type { NormalizedAccount } from '../networks/model.ts'
-import { jsonRows } from './json-rows.ts'
+import { jsonTuples } from './json-rows.ts'
 
 type Db = Kysely<DB> | Transaction<DB>
 
 /** `network␟externalId` → accounts.id */
 export type AccountIds = Map<string, number>
 export const accountKey = (network: string, externalId: string) => `${network}\u001f${externalId}`
+
+const COLUMNS = 'network text, external_id text, handle text, display_name text, bio text, url text, followers_count int, following_count int, posts_count int'
 
 /**
  * Inserts or refreshes accounts in one statement. Known values are never overwritten by unknown
@@ -20,18 +22,18 @@ export async function upsertAccounts(db: Db, accounts: readonly NormalizedAccoun
     const seen = unique.get(key)
     unique.set(key, seen ? mergeAccount(seen, a) : a)
   }
-  // A stable order keeps concurrent batches from locking the same rows in opposite orders.
-  const rows = [...unique.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, a]) => a)
   const ids: AccountIds = new Map()
-  if (rows.length === 0) return ids
-  const payload = rows.map((a) => ({
-    network: a.network, external_id: a.externalId, handle: a.handle, display_name: a.displayName, bio: a.bio, url: a.url,
-    followers_count: a.followersCount, following_count: a.followingCount, posts_count: a.postsCount,
-  }))
+  if (unique.size === 0) return ids
+  // A stable order keeps concurrent batches from locking the same rows in opposite orders.
+  const keys = [...unique.keys()].sort()
+  const tuples = keys.map((key) => {
+    const a = unique.get(key)!
+    return [a.network, a.externalId, a.handle, a.displayName, a.bio, a.url, a.followersCount, a.followingCount, a.postsCount]
+  })
   const result = await sql<{ id: number; network: string; external_id: string }>`
     insert into accounts as a (network, external_id, handle, display_name, bio, url, followers_count, following_count, posts_count)
     select network, external_id, handle, display_name, bio, url, followers_count, following_count, posts_count
-    from ${jsonRows(payload, 'network text, external_id text, handle text, display_name text, bio text, url text, followers_count int, following_count int, posts_count int')}
+    from ${jsonTuples(tuples, COLUMNS)}
     on conflict (network, external_id) do update set
       handle = case when excluded.handle = excluded.external_id then a.handle else excluded.handle end,
       display_name = coalesce(excluded.display_name, a.display_name),

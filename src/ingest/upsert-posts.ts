@@ -1,13 +1,29 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { DB } from '../db/schema.ts'
 import type { EnrichedPost } from './enriched-post.ts'
-import { jsonRows } from './json-rows.ts'
+import { jsonTuples } from './json-rows.ts'
 import { accountKey, type AccountIds } from './upsert-accounts.ts'
 
 type Db = Kysely<DB> | Transaction<DB>
 
 /** `network␟externalId` → posts.id */
 export type PostIds = Map<string, number>
+
+/** A post others may point at, as stored: what `childEdgesInsertFor` needs to find its children. */
+export interface ReferencedPost {
+  network: string
+  externalId: string
+  authorId: number
+}
+
+export interface StoredPosts {
+  ids: PostIds
+  /**
+   * Posts new to the database, or whose author was unknown until now: the only ones stored posts
+   * can point at without an interaction yet (a post seen before already had its edges drawn).
+   */
+  newlyReferenceable: ReferencedPost[]
+}
 
 const COLUMNS =
   'network text, external_id text, author_id bigint, created_at timestamptz, text text, lang text, url text, ' +
@@ -19,45 +35,44 @@ const COLUMNS =
  * A re-seen post is updated in place, never duplicated: (network, external_id) is unique.
  */
 export async function upsertPosts(db: Db, posts: readonly EnrichedPost[], authors: AccountIds): Promise<PostIds> {
+  return (await storePosts(db, posts, authors)).ids
+}
+
+/** upsertPosts, also telling which posts are newly referenceable. */
+export async function storePosts(db: Db, posts: readonly EnrichedPost[], authors: AccountIds): Promise<StoredPosts> {
   const unique = new Map<string, EnrichedPost>()
   for (const p of posts) unique.set(accountKey(p.network, p.externalId), p)
-  const ids: PostIds = new Map()
-  if (unique.size === 0) return ids
-  const rows = [...unique.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, p]) => ({
-    network: p.network,
-    external_id: p.externalId,
-    author_id: p.authorExternalId === null ? null : (authors.get(accountKey(p.network, p.authorExternalId)) ?? null),
-    created_at: p.createdAt.toISOString(),
-    text: p.text,
-    lang: p.lang,
-    url: p.url,
-    reply_to_external_id: p.replyToExternalId,
-    repost_of_external_id: p.repostOfExternalId,
-    quote_of_external_id: p.quoteOfExternalId,
-    likes: p.likes,
-    reposts: p.reposts,
-    replies: p.replies,
-    quotes: p.quotes,
-    hashtags: p.hashtags,
-    mentions: p.mentions.map((m) => m.handle.toLowerCase()),
-    links: p.links,
-    sentiment: p.sentiment,
-    is_question: p.isQuestion,
-    search_config: p.searchConfig,
-  }))
-  const result = await sql<{ id: number; network: string; external_id: string }>`
+  const stored: StoredPosts = { ids: new Map(), newlyReferenceable: [] }
+  if (unique.size === 0) return stored
+  // Sorted by key: concurrent batches lock shared rows in the same order.
+  const tuples = [...unique.keys()].sort().map((key) => {
+    const p = unique.get(key)!
+    const mentions: string[] = []
+    for (const m of p.mentions) mentions.push(m.handle.toLowerCase())
+    return [
+      p.network, p.externalId, p.authorExternalId === null ? null : (authors.get(accountKey(p.network, p.authorExternalId)) ?? null),
+      p.createdAt.toISOString(), p.text, p.lang, p.url, p.replyToExternalId, p.repostOfExternalId, p.quoteOfExternalId,
+      p.likes, p.reposts, p.replies, p.quotes, p.hashtags, mentions, p.links, p.sentiment, p.isQuestion, p.searchConfig,
+    ]
+  })
+  // `before`: the row as it was before this statement (the statement does not see its own
+  // writes), null for a post inserted now.
+  const result = await sql<{ id: number; network: string; external_id: string; author_id: number | null; author_before: number | null }>`
     insert into posts as p (network, external_id, author_id, created_at, text, lang, url, reply_to_external_id,
       repost_of_external_id, quote_of_external_id, likes, reposts, replies, quotes, hashtags, mentions, links,
       sentiment, is_question, search_config)
     select network, external_id, author_id, created_at, text, lang, url, reply_to_external_id,
       repost_of_external_id, quote_of_external_id, likes, reposts, replies, quotes, hashtags, mentions, links,
       sentiment, is_question, search_config::regconfig
-    from ${jsonRows(rows, COLUMNS)}
+    from ${jsonTuples(tuples, COLUMNS)}
     on conflict (network, external_id) do update set
       likes = excluded.likes, reposts = excluded.reposts, replies = excluded.replies, quotes = excluded.quotes,
       author_id = coalesce(p.author_id, excluded.author_id),
       updated_at = now()
-    returning id, network, external_id`.execute(db)
-  for (const r of result.rows) ids.set(accountKey(r.network, r.external_id), r.id)
-  return ids
+    returning id, network, external_id, author_id, (select before.author_id from posts before where before.id = p.id) as author_before`.execute(db)
+  for (const r of result.rows) {
+    stored.ids.set(accountKey(r.network, r.external_id), r.id)
+    if (r.author_id !== null && r.author_before === null) stored.newlyReferenceable.push({ network: r.network, externalId: r.external_id, authorId: r.author_id })
+  }
+  return stored
 }

@@ -1,26 +1,19 @@
-import { sql, type Kysely, type Transaction } from 'kysely'
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely'
 import type { DB } from '../db/schema.ts'
-import type { InteractionKind } from '../db/tables/content.ts'
 import type { EnrichedPost } from './enriched-post.ts'
-import { jsonRows } from './json-rows.ts'
+import { jsonTuples } from './json-rows.ts'
 import { accountKey, type AccountIds } from './upsert-accounts.ts'
-import type { PostIds } from './upsert-posts.ts'
+import type { PostIds, ReferencedPost } from './upsert-posts.ts'
 
 type Db = Kysely<DB> | Transaction<DB>
 
-interface Candidate {
-  network: string
-  kind: InteractionKind
-  source_id: number
-  post_id: number
-  occurred_at: string
-  /** The target when known directly (a resolved mention, a replied-to author the network named). */
-  target_id: number | null
-  /** Otherwise: the post whose author is the target… */
-  ref_external_id: string | null
-  /** …or the handle of the mentioned account. */
-  handle: string | null
-}
+/**
+ * One candidate edge, in CANDIDATE_COLUMNS order. The target is known directly (a resolved
+ * mention, a replied-to author the network named), or else through the post it points at, or
+ * else by the mentioned handle. The post is named by its key until its id is known.
+ */
+export type InteractionCandidate = [network: string, kind: string, sourceId: number, post: string | number, occurredAt: string, targetId: number | null, refExternalId: string | null, handle: string | null]
+const CANDIDATE_COLUMNS = 'network text, kind text, source_id bigint, post_id bigint, occurred_at timestamptz, target_id bigint, ref_external_id text, handle text'
 
 /**
  * Typed, timestamped edges "author → account they answered, reposted, quoted or mentioned". A
@@ -29,44 +22,91 @@ interface Candidate {
  * when the referenced post arrives. Self-interactions are not edges.
  */
 export async function writeInteractions(db: Db, posts: readonly EnrichedPost[], accounts: AccountIds, postIds: PostIds): Promise<void> {
-  const rows: Candidate[] = []
+  const statement = interactionsInsert(interactionCandidates(posts, accounts), postIds)
+  if (statement) await statement.execute(db)
+}
+
+/** The edges the posts draw, before their ids are known (posts without a stored author draw none). */
+export function interactionCandidates(posts: readonly EnrichedPost[], accounts: AccountIds): InteractionCandidate[] {
+  const rows: InteractionCandidate[] = []
   for (const p of posts) {
-    const source = p.authorExternalId === null ? undefined : accounts.get(accountKey(p.network, p.authorExternalId))
-    const postId = postIds.get(accountKey(p.network, p.externalId))
-    if (source === undefined || postId === undefined) continue
-    const base = { network: p.network, source_id: source, post_id: postId, occurred_at: p.createdAt.toISOString() }
-    const idOf = (externalId: string | null) => (externalId === null ? null : (accounts.get(accountKey(p.network, externalId)) ?? null))
-    if (p.replyToExternalId !== null)
-      rows.push({ ...base, kind: 'reply', target_id: idOf(p.replyToAuthorExternalId), ref_external_id: p.replyToExternalId, handle: null })
-    if (p.repostOfExternalId !== null) rows.push({ ...base, kind: 'repost', target_id: null, ref_external_id: p.repostOfExternalId, handle: null })
-    if (p.quoteOfExternalId !== null) rows.push({ ...base, kind: 'quote', target_id: null, ref_external_id: p.quoteOfExternalId, handle: null })
-    for (const m of p.mentions) rows.push({ ...base, kind: 'mention', target_id: idOf(m.externalId), ref_external_id: null, handle: m.handle.toLowerCase() })
+    const network = p.network
+    const source = p.authorExternalId === null ? undefined : accounts.get(accountKey(network, p.authorExternalId))
+    if (source === undefined) continue
+    const post = accountKey(network, p.externalId)
+    const at = p.createdAt.toISOString()
+    if (p.replyToExternalId !== null) {
+      const target = p.replyToAuthorExternalId === null ? null : (accounts.get(accountKey(network, p.replyToAuthorExternalId)) ?? null)
+      rows.push([network, 'reply', source, post, at, target, p.replyToExternalId, null])
+    }
+    if (p.repostOfExternalId !== null) rows.push([network, 'repost', source, post, at, null, p.repostOfExternalId, null])
+    if (p.quoteOfExternalId !== null) rows.push([network, 'quote', source, post, at, null, p.quoteOfExternalId, null])
+    for (const m of p.mentions) {
+      const target = m.externalId === null ? null : (accounts.get(accountKey(network, m.externalId)) ?? null)
+      rows.push([network, 'mention', source, post, at, target, null, m.handle.toLowerCase()])
+    }
   }
-  if (rows.length === 0) return
-  await sql`
+  return rows
+}
+
+/**
+ * The insert of the candidates of posts that have an id (in place: each post key becomes its id),
+ * or null when there is none; also usable as a data-modifying `with` item.
+ */
+export function interactionsInsert(candidates: InteractionCandidate[], postIds: PostIds): RawBuilder<unknown> | null {
+  let kept = 0
+  for (const row of candidates) {
+    const id = typeof row[3] === 'number' ? row[3] : postIds.get(row[3])
+    if (id === undefined) continue
+    row[3] = id
+    candidates[kept++] = row
+  }
+  candidates.length = kept
+  if (kept === 0) return null
+  return sql`
     insert into interactions (network, kind, source_id, target_id, post_id, occurred_at)
     select r.network, r.kind, r.source_id, coalesce(r.target_id, ref.author_id, h.id), r.post_id, r.occurred_at
-    from ${jsonRows(rows, 'network text, kind text, source_id bigint, post_id bigint, occurred_at timestamptz, target_id bigint, ref_external_id text, handle text')}
+    from ${jsonTuples(candidates, CANDIDATE_COLUMNS)}
     left join posts ref on r.target_id is null and ref.network = r.network and ref.external_id = r.ref_external_id
     left join lateral (
       select a.id from accounts a where r.target_id is null and r.handle is not null and a.network = r.network and lower(a.handle) = r.handle limit 1
     ) h on true
     where coalesce(r.target_id, ref.author_id, h.id) is not null and coalesce(r.target_id, ref.author_id, h.id) <> r.source_id
-    on conflict (post_id, kind, target_id) do nothing`.execute(db)
+    on conflict (post_id, kind, target_id) do nothing`
 }
 
 /** Edges from posts stored earlier that referenced the posts just stored (replies that came first). */
 export async function backfillInteractions(db: Db, postIds: PostIds): Promise<void> {
   const ids = [...postIds.values()]
   if (ids.length === 0) return
-  for (const [kind, column] of [['reply', 'reply_to_external_id'], ['repost', 'repost_of_external_id'], ['quote', 'quote_of_external_id']] as const) {
-    await sql`
-      insert into interactions (network, kind, source_id, target_id, post_id, occurred_at)
-      select child.network, ${kind}, child.author_id, parent.author_id, child.id, child.created_at
-      from posts parent
-      join posts child on child.network = parent.network and child.${sql.ref(column)} = parent.external_id
-      where parent.id in (select value::bigint from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))
-        and parent.author_id is not null and child.author_id is not null and child.author_id <> parent.author_id
-      on conflict (post_id, kind, target_id) do nothing`.execute(db)
-  }
+  await childEdgesInsert(sql`
+    (select network, external_id, author_id from posts
+     where id in (select value::bigint from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)) and author_id is not null) as r`).execute(db)
+}
+
+/**
+ * backfillInteractions for posts whose author is already known (as `storePosts` reports them),
+ * as a statement: nothing to read back; null when there is nothing to look for.
+ */
+export function childEdgesInsertFor(parents: readonly ReferencedPost[]): RawBuilder<unknown> | null {
+  if (parents.length === 0) return null
+  const tuples = parents.map((p) => [p.network, p.externalId, p.authorId])
+  return childEdgesInsert(jsonTuples(tuples, 'network text, external_id text, author_id bigint'))
+}
+
+/** Replies, reposts and quotes of the parents `r(network, external_id, author_id)`, in one statement. */
+function childEdgesInsert(parents: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`
+    insert into interactions (network, kind, source_id, target_id, post_id, occurred_at)
+    select child.network, child.kind, child.author_id, r.author_id, child.id, child.created_at
+    from ${parents}
+    cross join lateral (
+      select 'reply' as kind, c.id, c.network, c.author_id, c.created_at from posts c where c.network = r.network and c.reply_to_external_id = r.external_id
+      union all
+      select 'repost', c.id, c.network, c.author_id, c.created_at from posts c where c.network = r.network and c.repost_of_external_id = r.external_id
+      union all
+      select 'quote', c.id, c.network, c.author_id, c.created_at from posts c where c.network = r.network and c.quote_of_external_id = r.external_id
+    ) child
+    where child.author_id is not null and child.author_id <> r.author_id
+    on conflict (post_id, kind, target_id) do nothing`
 }

@@ -103,6 +103,12 @@ t.test('stats match the figures worked out by hand', async (t) => {
     t.equal(r.statusCode, 400, bad)
     t.equal(r.headers['content-type'], 'application/problem+json')
   }
+  // A default window counted back from a date near year 0 would have no ISO form: refused up front.
+  for (const path of ['stats', 'trends', 'network-fit', 'best-hours']) {
+    const r = await get(ctx, `/v1/topics/${topic.id}/${path}?until=0000-01-01T00:00:00Z`)
+    t.equal(r.statusCode, 400, `${path} with until in year 0`)
+    t.match(r.json().detail ?? JSON.stringify(r.json()), /1970/)
+  }
 })
 
 t.test('the ETag answers 304 until the next ingest or score run, and results are served from memory meanwhile', async (t) => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
-import pg from 'pg'
 import { openDatabase, type Database } from '../../src/db/database.ts'
 import { migrateToLatest } from '../../src/db/migrator.ts'
+import { adminQuery, withDatabaseName } from '../../src/db/admin-query.ts'
 
 interface Teardown { teardown(fn: () => unknown): void }
 
@@ -27,20 +27,4 @@ export async function openTestDatabase(t: Teardown): Promise<Database & { url?: 
     await adminQuery(serverUrl, `drop database if exists ${name} with (force)`)
   })
   return { ...database, url }
-}
-
-export function withDatabaseName(url: string, name: string): string {
-  const parsed = new URL(url)
-  parsed.pathname = `/${name}`
-  return parsed.toString()
-}
-
-async function adminQuery(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    await client.query(statement)
-  } finally {
-    await client.end()
-  }
 }

@@ -23,6 +23,8 @@ export interface JobRunsTable {
   started_at: Generated<Date>
   /** Refreshed while the run is alive; a stale one means its process died. */
   heartbeat_at: Generated<Date>
+  /** The process running it (`host:pid`); null while queued. */
+  runner: ColumnType<string | null, string | null | undefined, string | null>
   finished_at: Date | null
   status: Generated<JobRunStatus>
   stats: ColumnType<Record<string, unknown>, Record<string, unknown> | undefined, Record<string, unknown>>

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { NETWORK_NAME_PATTERN } from '../../../networks/model.ts'
 import { problemResponses } from '../../problem.ts'
+import { timestampQuery } from '../../timestamp-query.ts'
 import type { AnalyticsService } from '../../../analytics/service.ts'
 import { topicStatsSchema } from '../../../analytics/stats/schema.ts'
 import { topicTrendsSchema, TREND_WINDOW_PATTERN } from '../../../analytics/trends/schema.ts'
@@ -12,8 +13,8 @@ import { sendVersioned } from './send-versioned.ts'
 
 const params = z.object({ id: z.string().max(64).describe('Topic id') })
 const tags = ['analytics']
-const since = z.iso.datetime({ offset: true }).optional().describe('Start (inclusive, ISO 8601). Default: depends on the analysis, counted back from `until`.')
-const until = z.iso.datetime({ offset: true }).optional().describe('End (exclusive, ISO 8601). Default: the end of the current hour.')
+const since = timestampQuery('Start (inclusive, ISO 8601). Default: depends on the analysis, counted back from `until`.')
+const until = timestampQuery('End (exclusive, ISO 8601). Default: the end of the current hour.')
 const network = z.string().regex(NETWORK_NAME_PATTERN).optional().describe('Only this network.')
 const notModified = z.null().describe('Not modified: the ETag sent in If-None-Match is still current.')
 const caching = 'Responses carry an ETag derived from the topic\'s data (posts matched, latest score run): send it back in If-None-Match to get 304 until the next ingest or scoring.'
@@ -38,7 +39,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ analytics: AnalyticsServic
       params,
       querystring: z.strictObject({
         window: z.string().regex(TREND_WINDOW_PATTERN).default('7d').describe('Recent window: 1h to 30d, e.g. 24h or 7d.'),
-        until: z.iso.datetime({ offset: true }).optional().describe('End of the recent window (exclusive). Default: the end of the current hour.'),
+        until: timestampQuery('End of the recent window (exclusive). Default: the end of the current hour.'),
         network,
         minCount: z.coerce.number().int().min(1).max(10_000).default(3).describe('Posts needed in the recent window.'),
         minScore: z.coerce.number().min(0).max(1000).default(2).describe('Score needed to count as rising.'),

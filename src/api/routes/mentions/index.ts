@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { AppError } from '../../errors.ts'
 import { cursorQuery, limitQuery } from '../../cursor.ts'
 import { problemResponses } from '../../problem.ts'
+import { timestampQuery } from '../../timestamp-query.ts'
 import { NETWORK_NAME_PATTERN } from '../../../networks/model.ts'
 import { FEED_SORTS } from '../../../mentions/feed-cursor.ts'
 import type { InboxService } from '../../../mentions/inbox-service.ts'
@@ -15,8 +16,8 @@ const sentiment = z.coerce.number().min(-1).max(1).optional()
 
 const feedQuery = z.strictObject({
   network,
-  since: z.iso.datetime({ offset: true }).optional().describe('Posts created at or after (ISO 8601).'),
-  until: z.iso.datetime({ offset: true }).optional().describe('Posts created before (ISO 8601).'),
+  since: timestampQuery('Posts created at or after (ISO 8601).'),
+  until: timestampQuery('Posts created before (ISO 8601).'),
   language: z.string().regex(/^[a-z]{2}$/).optional().describe('ISO 639-1 language of the post, e.g. fr.'),
   sentimentMin: sentiment.describe('Lowest sentiment (-1…1); posts without sentiment are left out when set.'),
   sentimentMax: sentiment.describe('Highest sentiment (-1…1).'),

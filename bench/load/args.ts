@@ -1,0 +1,59 @@
+import { parseArgs } from 'node:util'
+
+export interface LoadBenchArgs {
+  /** PostgreSQL server a fresh database is created on (and dropped); null: embedded PGlite in memory. */
+  databaseUrl: string | null
+  /** Connection counts, one load level each. */
+  connections: number[]
+  /** Seconds per level. */
+  duration: number
+  /** Most requests per level, whatever the duration. */
+  maxRequests: number
+  /** Sandbox accounts (the topic's data grows from there while the bench runs). */
+  accounts: number
+  /** Requests per minute per key: `relais serve` defaults to 600, which a load test would hit at once. */
+  rateLimit: number
+}
+
+const HELP = `usage: node --import tsx bench/load/run.ts [options]
+  --database-url URL   PostgreSQL server to create the bench database on
+                       (default postgres://postgres@127.0.0.1:5432/postgres)
+  --embedded           use embedded PGlite (in memory) instead
+  --connections LIST   load levels, comma-separated (default 10,50,100,200)
+  --duration S         seconds per level (default 10)
+  --max-requests N     requests per level at most (default 200000)
+  --accounts N         sandbox accounts (default 1000)
+  --rate-limit N       requests per minute per API key (default 100000000: out of the way)`
+
+export function parseLoadBenchArgs(argv: string[]): LoadBenchArgs {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'database-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
+      embedded: { type: 'boolean', default: false },
+      connections: { type: 'string', default: '10,50,100,200' },
+      duration: { type: 'string', default: '10' },
+      'max-requests': { type: 'string', default: '200000' },
+      accounts: { type: 'string', default: '1000' },
+      'rate-limit': { type: 'string', default: '100000000' },
+      help: { type: 'boolean', default: false },
+    },
+  })
+  if (values.help) {
+    console.log(HELP)
+    process.exit(0)
+  }
+  const positive = (name: string, text: string) => {
+    const n = Number(text)
+    if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} takes a positive integer, got "${text}"\n${HELP}`)
+    return n
+  }
+  return {
+    databaseUrl: values.embedded ? null : values['database-url'],
+    connections: values.connections.split(',').map((c) => positive('connections', c.trim())),
+    duration: positive('duration', values.duration),
+    maxRequests: positive('max-requests', values['max-requests']),
+    accounts: positive('accounts', values.accounts),
+    rateLimit: positive('rate-limit', values['rate-limit']),
+  }
+}
