@@ -183,8 +183,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await runStatements(db, `
-    drop table job_claims; drop table job_runs; drop table collection_checkpoints;
-    drop table interactions; drop table follows; drop table topic_posts; drop table posts;
-    drop table accounts; drop table topics; drop table sources; drop table api_keys; drop table workspaces;
+    drop table job_claims, job_runs, collection_checkpoints, interactions, follows, topic_posts, posts,
+      accounts, topics, sources, api_keys, workspaces
   `)
 }

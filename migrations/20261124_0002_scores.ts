@@ -36,5 +36,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `drop table scores; drop table score_runs;`)
+  await runStatements(db, `drop table scores, score_runs`)
 }

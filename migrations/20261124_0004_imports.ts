@@ -40,8 +40,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await runStatements(db, `
-    drop table imported_follows;
-    drop table imported_posts;
-    drop table imported_accounts;
+    drop table imported_follows, imported_posts, imported_accounts
   `)
 }

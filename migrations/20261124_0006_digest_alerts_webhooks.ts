@@ -110,7 +110,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await runStatements(db, `
-    drop table webhook_deliveries; drop table webhooks; drop table alerts; drop table alert_settings;
-    drop table digest_deliveries; drop table digest_subscriptions;
+    drop table webhook_deliveries, webhooks, alerts, alert_settings, digest_deliveries, digest_subscriptions
   `)
 }

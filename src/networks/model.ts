@@ -11,7 +11,7 @@ export const COLLECTABLE_NETWORKS = ['mastodon', 'bluesky', 'reddit', 'x'] as co
 export type CollectableNetwork = (typeof COLLECTABLE_NETWORKS)[number]
 
 /** Any network name, including import-only ones (instagram, linkedin, ...). */
-export const NETWORK_NAME_PATTERN = /^[a-z][a-z0-9_-]{1,31}$/
+export const NETWORK_NAME_PATTERN = /^[a-z][a-z0-9_-]{0,31}$/
 
 export interface NormalizedAccount {
   network: string

@@ -19,6 +19,16 @@ t.test('a write key creates a topic that a read key lists and reads', async (t) 
   t.equal(read.json().name, 'Vélo')
 })
 
+t.test('every network the connectors speak can be named, X included', async (t) => {
+  const { app, mine } = await buildTestApp(t)
+  const networks = ['mastodon', 'bluesky', 'reddit', 'x']
+  const created = await app.inject({ method: 'POST', url: '/v1/topics', headers: bearer(mine.write), payload: { ...topic, networks } })
+  t.equal(created.statusCode, 201)
+  t.same(created.json().networks, networks)
+  const refused = await app.inject({ method: 'POST', url: '/v1/topics', headers: bearer(mine.write), payload: { ...topic, networks: ['X!'] } })
+  t.equal(refused.statusCode, 400)
+})
+
 t.test('update and delete', async (t) => {
   const { app, mine } = await buildTestApp(t)
   const { id } = (await app.inject({ method: 'POST', url: '/v1/topics', headers: bearer(mine.write), payload: topic })).json()
