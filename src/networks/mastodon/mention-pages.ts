@@ -19,10 +19,16 @@ export interface MentionPage {
   nextOffset: number | null
 }
 
-/** Path and query of a pagination URL, so a Link naming another host of the same instance still works. */
+/**
+ * Path and query of a pagination URL relative to the base URL, so a Link naming another host of
+ * the same instance still works. The base's own path prefix (an instance served under `/social`)
+ * is taken off: the HTTP client puts it back.
+ */
 export function pathOf(url: string, base: string): string {
   const parsed = new URL(url, base)
-  return parsed.pathname + parsed.search
+  const prefix = new URL(base).pathname.replace(/\/+$/, '')
+  const path = prefix !== '' && parsed.pathname.startsWith(`${prefix}/`) ? parsed.pathname.slice(prefix.length) : parsed.pathname
+  return path + parsed.search
 }
 
 async function hashtagPage(http: HttpClient, baseUrl: string, tag: string, checkpoint: MastodonCheckpoint, signal?: AbortSignal): Promise<MentionPage> {
