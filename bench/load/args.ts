@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { exitWithHelpIf, positiveInteger } from '../shared/args.ts'
 
 export interface LoadBenchArgs {
   /** PostgreSQL server a fresh database is created on (and dropped); null: embedded PGlite in memory. */
@@ -39,21 +40,13 @@ export function parseLoadBenchArgs(argv: string[]): LoadBenchArgs {
       help: { type: 'boolean', default: false },
     },
   })
-  if (values.help) {
-    console.log(HELP)
-    process.exit(0)
-  }
-  const positive = (name: string, text: string) => {
-    const n = Number(text)
-    if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} takes a positive integer, got "${text}"\n${HELP}`)
-    return n
-  }
+  exitWithHelpIf(values.help, HELP)
   return {
     databaseUrl: values.embedded ? null : values['database-url'],
-    connections: values.connections.split(',').map((c) => positive('connections', c.trim())),
-    duration: positive('duration', values.duration),
-    maxRequests: positive('max-requests', values['max-requests']),
-    accounts: positive('accounts', values.accounts),
-    rateLimit: positive('rate-limit', values['rate-limit']),
+    connections: values.connections.split(',').map((c) => positiveInteger('connections', c.trim())),
+    duration: positiveInteger('duration', values.duration),
+    maxRequests: positiveInteger('max-requests', values['max-requests']),
+    accounts: positiveInteger('accounts', values.accounts),
+    rateLimit: positiveInteger('rate-limit', values['rate-limit']),
   }
 }

@@ -1,9 +1,9 @@
-import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import { join, resolve } from 'node:path'
 import { lockDataDir, type DataDirLock } from './data-dir-lock.ts'
-import { PGliteDialect } from './pglite-dialect.ts'
+import { PGliteDialect } from './embedded/pglite-dialect.ts'
+import { startEmbeddedThread } from './embedded/pglite-thread-client.ts'
 import type { DB } from './schema.ts'
 
 export type DatabaseKind = 'postgres' | 'embedded'
@@ -53,10 +53,8 @@ async function openEmbedded(dataDir: string, command: string): Promise<Database>
   const inMemory = dataDir === ':memory:'
   const lock: DataDirLock | null = inMemory ? null : lockDataDir(dataDir, command)
   try {
-    const pglite = await PGlite.create(inMemory ? undefined : join(resolve(dataDir), 'pgdata'), {
-      parsers: { [INT8_OID]: (value: string) => Number(value) },
-    })
-    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) })
+    const engine = await startEmbeddedThread(inMemory ? null : join(resolve(dataDir), 'pgdata'))
+    const db = new Kysely<DB>({ dialect: new PGliteDialect(engine) })
     return {
       db,
       kind: 'embedded',

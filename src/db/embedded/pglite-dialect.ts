@@ -1,4 +1,3 @@
-import type { PGlite } from '@electric-sql/pglite'
 import {
   CompiledQuery,
   PostgresAdapter,
@@ -11,14 +10,15 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely'
+import type { EmbeddedEngine } from './pglite-thread-client.ts'
 
-// PGlite is one connection in this process. Kysely asks for a connection per query or
+// PGlite is one connection (on its own thread, see pglite-thread.js). Kysely asks for a connection per query or
 // transaction, so connections are handed out one at a time: a transaction holds the only
 // connection until it commits, and other queries wait their turn (as on a pool of size one).
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pglite: PGlite) {}
+  constructor(private readonly engine: EmbeddedEngine) {}
   createAdapter() { return new PostgresAdapter() }
-  createDriver(): Driver { return new PGliteDriver(this.pglite) }
+  createDriver(): Driver { return new PGliteDriver(this.engine) }
   createIntrospector(db: Kysely<any>) { return new PostgresIntrospector(db) }
   createQueryCompiler() { return new PostgresQueryCompiler() }
 }
@@ -28,11 +28,11 @@ class PGliteDriver implements Driver {
   private queue: Promise<void> = Promise.resolve()
   private release: (() => void) | null = null
 
-  constructor(private readonly pglite: PGlite) {
-    this.connection = new PGliteConnection(pglite)
+  constructor(private readonly engine: EmbeddedEngine) {
+    this.connection = new PGliteConnection(engine)
   }
 
-  async init(): Promise<void> { await this.pglite.waitReady }
+  async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
     const previous = this.queue
@@ -57,15 +57,15 @@ class PGliteDriver implements Driver {
   }
 
   async destroy(): Promise<void> {
-    if (!this.pglite.closed) await this.pglite.close()
+    await this.engine.close()
   }
 }
 
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly pglite: PGlite) {}
+  constructor(private readonly engine: EmbeddedEngine) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.pglite.query<R>(compiled.sql, [...compiled.parameters])
+    const result = await this.engine.query<R>(compiled.sql, compiled.parameters)
     const affected = result.affectedRows
     const isWrite = /^\s*(insert|update|delete|merge)\b/i.test(compiled.sql)
     return {
