@@ -1,4 +1,6 @@
 import t from 'tap'
+import { sql } from 'kysely'
+import { setTimeout as delay } from 'node:timers/promises'
 import { buildTestApp } from '../helpers/app.ts'
 
 t.test('/healthz answers while the process is up', async (t) => {
@@ -6,6 +8,17 @@ t.test('/healthz answers while the process is up', async (t) => {
   const res = await app.inject({ url: '/healthz' })
   t.equal(res.statusCode, 200)
   t.same(res.json(), { status: 'ok' })
+})
+
+t.test('/healthz answers while a long query runs', async (t) => {
+  const { app, database } = await buildTestApp(t)
+  let queryDone = false
+  const slow = sql`select pg_sleep(1.5)`.execute(database.db).then(() => { queryDone = true })
+  await delay(200) // the query is running by now
+  const res = await app.inject({ url: '/healthz' })
+  t.equal(res.statusCode, 200)
+  t.notOk(queryDone, 'answered before the query finished: the database does not hold up the process')
+  await slow
 })
 
 t.test('/readyz is 200 with a migrated database', async (t) => {
