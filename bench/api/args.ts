@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { exitWithHelpIf, positiveInteger } from '../shared/args.ts'
 
 export interface ApiBenchArgs {
   /** PostgreSQL server a fresh database is created on (and dropped); null: embedded PGlite in memory. */
@@ -15,6 +16,8 @@ export interface ApiBenchArgs {
   explain: boolean
   /** Write a CPU profile of the server during the real route's run to this file, and summarise it. */
   profile: string | null
+  /** Also measure a bare route sending the body as constant bytes (no per-request serialisation). */
+  bytesBaseline: boolean
   /** The app's log level (logs go to /dev/null); null: no logger, as in tests. */
   logLevel: string | null
 }
@@ -29,6 +32,8 @@ const HELP = `usage: node --import tsx bench/api/run.ts [options]
   --limit L            items per page asked for (default 50)
   --pool P             database connections of the app (default 10, as relais serve)
   --in-process         run autocannon in this process (default: a child process)
+  --bytes-baseline     also measure a bare route that sends the body as constant
+                       bytes, the floor for a route sending pre-serialised pages
   --explain            print the query plans of one request
   --profile FILE       CPU-profile the server during the real route's run (.cpuprofile)
   --log-level L        log at L (to /dev/null) as relais serve does (its default: info);
@@ -47,29 +52,23 @@ export function parseApiBenchArgs(argv: string[]): ApiBenchArgs {
       pool: { type: 'string', default: '10' },
       'in-process': { type: 'boolean', default: false },
       explain: { type: 'boolean', default: false },
+      'bytes-baseline': { type: 'boolean', default: false },
       'log-level': { type: 'string' },
       profile: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   })
-  if (values.help) {
-    console.log(HELP)
-    process.exit(0)
-  }
-  const int = (name: string, text: string): number => {
-    const value = Number(text)
-    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer, got ${text}`)
-    return value
-  }
+  exitWithHelpIf(values.help, HELP)
   return {
     databaseUrl: values.embedded ? null : values['database-url'],
-    accounts: int('accounts', values.accounts),
-    duration: int('duration', values.duration),
-    connections: int('connections', values.connections),
-    limit: int('limit', values.limit),
-    pool: int('pool', values.pool),
+    accounts: positiveInteger('accounts', values.accounts),
+    duration: positiveInteger('duration', values.duration),
+    connections: positiveInteger('connections', values.connections),
+    limit: positiveInteger('limit', values.limit),
+    pool: positiveInteger('pool', values.pool),
     inProcess: values['in-process'],
     explain: values.explain,
+    bytesBaseline: values['bytes-baseline'],
     logLevel: values['log-level'] ?? null,
     profile: values.profile ?? null,
   }

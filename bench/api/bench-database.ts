@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
-import pg from 'pg'
 import { openDatabase, type Database } from '../../src/db/database.ts'
 import { migrateToLatest } from '../../src/db/migrator.ts'
+import { adminQuery, withDatabaseName } from '../../src/db/admin-query.ts'
 
 export interface BenchDatabase extends Database {
   /** Drops the throw-away database (PostgreSQL) after closing the pool. */
@@ -17,9 +17,7 @@ export async function openBenchDatabase(serverUrl: string | null, poolSize: numb
   }
   const name = `relais_bench_api_${randomBytes(6).toString('hex')}`
   await adminQuery(serverUrl, `create database ${name}`)
-  const url = new URL(serverUrl)
-  url.pathname = `/${name}`
-  const database = await openDatabase({ url: url.toString(), dataDir: ':memory:', command: 'bench api', poolSize })
+  const database = await openDatabase({ url: withDatabaseName(serverUrl, name), dataDir: ':memory:', command: 'bench api', poolSize })
   const dispose = async () => {
     await database.close()
     await adminQuery(serverUrl, `drop database if exists ${name} with (force)`)
@@ -31,14 +29,4 @@ export async function openBenchDatabase(serverUrl: string | null, poolSize: numb
     throw error
   }
   return { ...database, dispose }
-}
-
-async function adminQuery(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    await client.query(statement)
-  } finally {
-    await client.end()
-  }
 }

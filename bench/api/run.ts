@@ -68,11 +68,18 @@ try {
   }
   console.log('')
   const baseline = await measure('bare Fastify route', bare.url + path)
+  let bytesBaseline: LoadResult | null = null
+  if (args.bytesBaseline) {
+    const bareBytes = await startBareServer(page, { bytes: true })
+    closers.unshift(() => bareBytes.app.close())
+    bytesBaseline = await measure('bare route, bytes', bareBytes.url + path)
+  }
   const real = await measure('real route', appUrl + path, args.profile)
   const ratio = real.requests.average / baseline.requests.average
   const errors = real.errors + real.timeouts + real.non2xx
   console.log('')
   console.log(`real ÷ bare requests/s: ${(ratio * 100).toFixed(1)} % (target ≥ 40 %) ${ratio >= 0.4 ? 'met' : 'MISSED'}`)
+  if (bytesBaseline) console.log(`real ÷ bare route sending bytes, requests/s: ${((real.requests.average / bytesBaseline.requests.average) * 100).toFixed(1)} % (for reference)`)
   console.log(`real p99: ${real.latency.p99} ms (target < 25 ms) ${real.latency.p99 < 25 ? 'met' : 'MISSED'}`)
   console.log(`real errors + timeouts + non-2xx: ${errors} (target 0) ${errors === 0 ? 'met' : 'MISSED'}`)
   if (args.explain) await explainRequest(database.db, topic)

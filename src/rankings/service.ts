@@ -4,55 +4,102 @@ import type { DB } from '../db/schema.ts'
 import { decodeCursor, encodeCursor } from '../api/cursor.ts'
 import { notFound } from '../api/errors.ts'
 import { isUuid } from '../workspaces/service.ts'
-import type { RankedAccount, Ranking, RankingFilters, RankingPage } from './dto.ts'
-import { rankingPage, topicRun, topicRunWithPage, type LatestRun, type TopicRun } from './queries.ts'
+import { rankingPageSchema, type RankedAccount, type Ranking, type RankingFilters, type RankingPage } from './dto.ts'
+import { createPageCache, type PageCacheLimits } from './page-cache.ts'
+import { rankingPage, topicRunWithPage, topicSnapshot, type TopicSnapshot } from './queries.ts'
 
 // A cursor pins the snapshot it started on: snapshots never change, so a client paging while a
 // new scoring lands still sees one consistent ranking.
 const rankingCursor = z.tuple([z.number().int().positive(), z.number().int().min(0)])
 const STREAM_PAGE = 1000
 
-/** The topic's snapshot as the workspace may read it; 404 for another workspace's topic or a lost pinned snapshot. */
-function checked<T extends TopicRun>(found: T | null, pinnedRunId: number | undefined): T {
-  if (!found) throw notFound('The topic')
-  if (pinnedRunId !== undefined && !found.run) throw notFound('The ranking snapshot of this cursor')
-  return found
+/** The snapshot a request reads, checked against the workspace; found once per request and passed on. */
+export interface Snapshot {
+  workspaceId: string
+  topicId: string
+  /** The topic's latest snapshot (null before the first scoring): what the ETag follows. */
+  latestRunId: number | null
+  /** The snapshot read: the one a cursor pinned, else the latest. */
+  runId: number | null
+  afterRank: number
+  ownAccounts: number
 }
 
-export function createRankingService({ db }: { db: Kysely<DB> }) {
-  async function latest(workspaceId: string, topicId: string): Promise<TopicRun> {
-    if (!isUuid(topicId)) throw notFound('The topic')
-    return checked(await topicRun(db, workspaceId, topicId), undefined)
+export function createRankingService({ db, pageCache }: { db: Kysely<DB>; pageCache?: Partial<PageCacheLimits> }) {
+  const pages = createPageCache(pageCache)
+
+  /** One page, read from the database. */
+  async function render(s: Snapshot, ranking: Ranking, filters: RankingFilters, limit: number): Promise<RankingPage> {
+    const note = noteFor(ranking, s.runId, s.ownAccounts)
+    if (s.runId === null) return { ranking, computedAt: null, coverage: null, items: [], nextCursor: null, ...(note && { note }) }
+    const found = await topicRunWithPage(db, s.workspaceId, s.topicId, s.runId, ranking, filters, s.afterRank, limit + 1)
+    if (!found?.run) throw notFound('The ranking snapshot')
+    const items = found.items.slice(0, limit)
+    const last = items.at(-1)
+    return {
+      ranking, computedAt: found.run.computedAt.toISOString(), coverage: found.run.coverage, items,
+      nextCursor: found.items.length > limit && last ? encodeCursor([found.run.id, last.rank]) : null,
+      ...(note && { note }),
+    }
+  }
+
+  // Requests for the same topic that arrive while its lookup is in flight share that lookup, as
+  // they would have been answered by it had they come a moment earlier: under load, most requests
+  // for a popular topic then cost no statement, and none reads a snapshot older than one round trip.
+  const lookups = new Map<string, Promise<TopicSnapshot | null>>()
+  function lookup(workspaceId: string, topicId: string, pinnedRunId: number | undefined): Promise<TopicSnapshot | null> {
+    const key = `${workspaceId} ${topicId} ${pinnedRunId ?? ''}`
+    let pending = lookups.get(key)
+    if (!pending) {
+      pending = topicSnapshot(db, workspaceId, topicId, pinnedRunId).finally(() => lookups.delete(key))
+      lookups.set(key, pending)
+    }
+    return pending
   }
 
   return {
-    /** The snapshot a request would read, for ETags: changes only when a new scoring lands. */
-    async version(workspaceId: string, topicId: string): Promise<number | null> {
-      return (await latest(workspaceId, topicId)).run?.id ?? null
-    },
-
-    async page(workspaceId: string, topicId: string, ranking: Ranking, filters: RankingFilters, limit: number, cursor?: string): Promise<RankingPage> {
-      const [cursorRun, afterRank] = cursor ? decodeCursor(cursor, rankingCursor) : [undefined, 0]
+    /**
+     * The topic's snapshot as the workspace may read it, in one statement: 404 for another
+     * workspace's topic, 400 for a cursor this API did not issue, 404 for a lost pinned snapshot.
+     */
+    async snapshot(workspaceId: string, topicId: string, cursor?: string): Promise<Snapshot> {
       if (!isUuid(topicId)) throw notFound('The topic')
-      const { run, ownAccounts, items: rows } = checked(await topicRunWithPage(db, workspaceId, topicId, cursorRun, ranking, filters, afterRank, limit + 1), cursorRun)
-      const note = noteFor(ranking, run, Object.values(ownAccounts).flat().length)
-      if (!run) return { ranking, computedAt: null, coverage: null, items: [], nextCursor: null, ...(note && { note }) }
-      const items = rows.slice(0, limit)
-      const last = items.at(-1)
+      let pinned: [number, number] | undefined
+      let badCursor: unknown
+      try {
+        pinned = cursor ? decodeCursor(cursor, rankingCursor) : undefined
+      } catch (error) {
+        badCursor = error // reported once the topic is known to be the workspace's
+      }
+      const found = await lookup(workspaceId, topicId, pinned?.[0])
+      if (!found) throw notFound('The topic')
+      if (badCursor) throw badCursor
+      if (pinned && !found.pinnedFound) throw notFound('The ranking snapshot of this cursor')
       return {
-        ranking, computedAt: run.computedAt.toISOString(), coverage: run.coverage, items,
-        nextCursor: rows.length > limit && last ? encodeCursor([run.id, last.rank]) : null,
-        ...(note && { note }),
+        workspaceId, topicId, latestRunId: found.latestRunId, runId: pinned ? pinned[0] : found.latestRunId,
+        afterRank: pinned?.[1] ?? 0, ownAccounts: Object.values(found.ownAccounts).flat().length,
       }
     },
 
-    /** Every item of the latest snapshot, page by page, for exports that must not load it whole. */
-    async *all(workspaceId: string, topicId: string, ranking: Ranking, filters: RankingFilters): AsyncGenerator<RankedAccount> {
-      const { run } = await latest(workspaceId, topicId)
-      if (!run) return
+    /**
+     * One page of the snapshot as the JSON the API sends, rendered once per snapshot and request
+     * shape: a snapshot never changes, so a page keyed by its run id never goes stale.
+     */
+    pageJson(s: Snapshot, ranking: Ranking, filters: RankingFilters, limit: number): Promise<Buffer> {
+      const key = JSON.stringify([
+        s.workspaceId, s.topicId, s.runId, s.afterRank, s.ownAccounts > 0, ranking, limit,
+        filters.network ?? null, filters.community ?? null, filters.minFollowers ?? null, filters.language ?? null,
+      ])
+      // Encoded through the response schema, as the route's serialiser would: no column leaks.
+      return pages.get(key, async () => Buffer.from(JSON.stringify(rankingPageSchema.encode(await render(s, ranking, filters, limit)))))
+    },
+
+    /** Every item of the snapshot, page by page, for exports that must not load it whole. */
+    async *all(s: Snapshot, ranking: Ranking, filters: RankingFilters): AsyncGenerator<RankedAccount> {
+      if (s.runId === null) return
       let after = 0
       for (;;) {
-        const rows = await rankingPage(db, run.id, topicId, ranking, filters, after, STREAM_PAGE)
+        const rows = await rankingPage(db, s.runId, s.topicId, ranking, filters, after, STREAM_PAGE)
         yield* rows
         if (rows.length < STREAM_PAGE) return
         after = rows[rows.length - 1].rank
@@ -63,8 +110,8 @@ export function createRankingService({ db }: { db: Kysely<DB> }) {
 
 export type RankingService = ReturnType<typeof createRankingService>
 
-function noteFor(ranking: Ranking, run: LatestRun | null, ownAccounts: number): string | undefined {
-  if (!run) return 'This topic has not been scored yet: the score job runs after collection (or POST /v1/jobs/score/runs).'
+function noteFor(ranking: Ranking, runId: number | null, ownAccounts: number): string | undefined {
+  if (runId === null) return 'This topic has not been scored yet: the score job runs after collection (or POST /v1/jobs/score/runs).'
   if (ranking === 'prospects' && ownAccounts === 0) return 'Prospects need the topic\'s own accounts (ownAccounts) to tell who has no tie to the brand yet.'
   return undefined
 }

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely'
 import type { DB } from '../db/schema.ts'
 import type { Scope } from '../db/tables/api-keys.ts'
 import { generateApiKey, parseApiKey, secretMatches } from './api-key-secret.ts'
+import { verifiedKeys, type KeyCache } from './key-cache.ts'
 
 type Db = Kysely<DB> | Transaction<DB>
 
@@ -30,28 +31,40 @@ export async function createApiKey(db: Db, workspaceId: string, scopes: Scope[],
   return { id: row.id, key: generated.key, scopes }
 }
 
-/** Revokes by key id or by the key itself; false when no such active key exists. */
+/** Revokes by key id or by the key itself; false when no such active key exists. Takes effect at once in this process. */
 export async function revokeApiKey(db: Db, keyOrId: string): Promise<boolean> {
   const parsed = parseApiKey(keyOrId)
   let query = db.updateTable('api_keys').set({ revoked_at: new Date() }).where('revoked_at', 'is', null)
   if (parsed) query = query.where('public_id', '=', parsed.publicId)
   else if (isUuid(keyOrId)) query = query.where('id', '=', keyOrId)
   else return false
-  const result = await query.executeTakeFirst()
-  return Number(result.numUpdatedRows) > 0
+  const revoked = await query.returning('public_id').execute()
+  for (const row of revoked) verifiedKeys.forget(row.public_id)
+  return revoked.length > 0
 }
 
-/** The workspace and scopes of a presented key, or null when it is unknown, wrong or revoked. */
-export async function authenticateKey(db: Db, presented: string): Promise<KeyIdentity | null> {
+/**
+ * The workspace and scopes of a presented key, or null when it is unknown, wrong or revoked.
+ * Active keys are read through `verifiedKeys` (see key-cache.ts for how soon a revocation made
+ * elsewhere is seen); the secret is checked against the stored hash on every call.
+ */
+export async function authenticateKey(db: Db, presented: string, cache: KeyCache = verifiedKeys): Promise<KeyIdentity | null> {
   const parsed = parseApiKey(presented)
   if (!parsed) return null
-  const row = await db
-    .selectFrom('api_keys')
-    .select(['id', 'workspace_id', 'secret_hash', 'scopes', 'revoked_at'])
-    .where('public_id', '=', parsed.publicId)
-    .executeTakeFirst()
-  if (!row || row.revoked_at || !secretMatches(parsed.secret, row.secret_hash)) return null
-  return { keyId: row.id, workspaceId: row.workspace_id, scopes: row.scopes }
+  let key = cache.get(parsed.publicId)
+  if (!key) {
+    const readAt = cache.generation()
+    const row = await db
+      .selectFrom('api_keys')
+      .select(['id', 'workspace_id', 'secret_hash', 'scopes', 'revoked_at'])
+      .where('public_id', '=', parsed.publicId)
+      .executeTakeFirst()
+    if (!row || row.revoked_at) return null
+    key = { keyId: row.id, workspaceId: row.workspace_id, scopes: row.scopes, secretHash: row.secret_hash }
+    cache.set(parsed.publicId, key, readAt)
+  }
+  if (!secretMatches(parsed.secret, key.secretHash)) return null
+  return { keyId: key.keyId, workspaceId: key.workspaceId, scopes: key.scopes }
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { SCOPES, type Scope } from '../../db/tables/api-keys.ts'
 import { createApiKey, revokeApiKey, workspaceExists } from '../../workspaces/service.ts'
 import { UsageError, withDatabase, type Io } from '../context.ts'
+import { KEY_CACHE_TTL_MS } from '../../workspaces/key-cache.ts'
 
 export const keyUsage = [
   'relais key create --workspace ID --scopes read,write [--name LABEL]   create an API key, print it once',
@@ -39,7 +40,7 @@ async function revoke(args: string[], io: Io): Promise<number> {
   if (!target) throw new UsageError(keyUsage)
   return withDatabase('key revoke', async ({ db }) => {
     if (await revokeApiKey(db, target)) {
-      io.err('API key revoked: requests with it are refused from now on.')
+      io.err(`API key revoked: requests with it are refused from now on (by a running server within ${KEY_CACHE_TTL_MS / 1000} seconds).`)
       return 0
     }
     io.err('No active API key matches that key or id.')

@@ -36,13 +36,16 @@ export const rankingRoutes: FastifyPluginAsyncZod<{ rankings: RankingService }> 
       const { limit, cursor, format: asked, ...filters } = req.query
       const format = negotiateFormat(asked, req.headers.accept)
       if (!format) throw new AppError('not_acceptable', 'This list is available as application/json, text/csv or application/x-ndjson.')
-      const version = await rankings.version(req.auth.workspaceId, id)
+      // The snapshot is looked up once: for the ETag, then for the page or the export.
+      const snapshot = await rankings.snapshot(req.auth.workspaceId, id, format === 'json' ? cursor : undefined)
+      const version = snapshot.latestRunId
       const etag = `"${createHash('sha256').update(JSON.stringify([version, ranking, format, filters, limit, cursor ?? ''])).digest('base64url').slice(0, 27)}"`
       reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'Accept, Authorization')
       if (version !== null && req.headers['if-none-match'] === etag) return reply.status(304).send(null)
-      if (format === 'json') return rankings.page(req.auth.workspaceId, id, ranking, filters, limit, cursor)
+      // Sent as the JSON it was encoded to (through rankingPageSchema) when the page was first asked for.
+      if (format === 'json') return reply.type('application/json; charset=utf-8').send(await rankings.pageJson(snapshot, ranking, filters, limit) as never)
 
-      const items = rankings.all(req.auth.workspaceId, id, ranking, filters)
+      const items = rankings.all(snapshot, ranking, filters)
       const lines = format === 'csv'
         ? (async function* () { yield csvHeader(); for await (const item of items) yield csvLine(item) })()
         : (async function* () { for await (const item of items) yield ndjsonLine(item) })()
