@@ -77,7 +77,7 @@ t.test('syntax errors point at the problem', async (t) => {
   syntaxError(t, 'rust lang:eng', 5, /ISO 639-1/)
   syntaxError(t, 'rust lang:xx', 5, /ISO 639-1/)
   syntaxError(t, 'rust network:!x', 5, /network: expects a network name/)
-  syntaxError(t, 'rust network:a', 5, /network: expects a network name/)
+  syntaxError(t, 'rust network:9gag', 5, /network: expects a network name/)
   syntaxError(t, 'rust from:alice', 5, /Unknown filter 'from:' at position 5/)
   syntaxError(t, 'rust || go', 5, /Use OR instead of '\|\|' at position 5/)
   syntaxError(t, 'rust ...', 5, /no letters or digits/)
