@@ -9,6 +9,7 @@ import type { AlertSettings } from '../src/alerts/settings.ts'
 import { deliverDueWebhooks } from '../src/webhooks/dispatch.ts'
 import type { Resolver } from '../src/webhooks/resolve-target.ts'
 import type { Job } from './job.ts'
+import { topicsInScope } from './topic-sources.ts'
 
 export interface AnalyseJobDeps {
   now?: () => Date
@@ -28,18 +29,13 @@ export function createAnalyseJob(deps: AnalyseJobDeps = {}): Job {
     description: 'Detects spikes of volume or negative sentiment per topic and network, and alerts webhooks.',
     async run(ctx, scope) {
       const now = deps.now ?? ctx.now
-      let query = ctx.db.selectFrom('topics').select(['id', 'name', 'workspace_id']).orderBy('created_at')
-      if (scope.topicId) query = query.where('id', '=', scope.topicId)
-      if (scope.workspaceId) query = query.where('workspace_id', '=', scope.workspaceId)
-      if (scope.excludeWorkspaces?.length) query = query.where('workspace_id', 'not in', scope.excludeWorkspaces)
-      const topics = await query.execute()
-      if (scope.topicId && topics.length === 0) throw new Error(`No topic with id ${scope.topicId}.`)
+      const topics = await topicsInScope(ctx.db, scope)
       let alerts = 0
       let done = 0
       for (const topic of topics) {
         if (ctx.signal.aborted) break
         ctx.progress({ done, total: topics.length, label: topic.name })
-        const result = await analyseTopic(ctx.db, { id: topic.id, name: topic.name, workspaceId: topic.workspace_id }, now(), { ...(deps.settings && { settings: deps.settings }), ...(deps.lookbackHours && { lookbackHours: deps.lookbackHours }) })
+        const result = await analyseTopic(ctx.db, { id: topic.id, name: topic.name, workspaceId: topic.workspaceId }, now(), { ...(deps.settings && { settings: deps.settings }), ...(deps.lookbackHours && { lookbackHours: deps.lookbackHours }) })
         alerts += result.alerts
         done++
       }
@@ -47,7 +43,7 @@ export function createAnalyseJob(deps: AnalyseJobDeps = {}): Job {
       let webhooksDelivered = 0
       // Alerts are urgent: deliver them now rather than at the webhooks job's next fire.
       if (alerts > 0) {
-        for (const workspaceId of new Set(topics.map((t) => t.workspace_id))) {
+        for (const workspaceId of new Set(topics.map((t) => t.workspaceId))) {
           const stats = await deliverDueWebhooks({ db: ctx.db, now, log: ctx.log, ...(deps.webhookResolver && { resolver: deps.webhookResolver }) }, { workspaceId }, ctx.signal)
           webhooksDelivered += stats.delivered
         }

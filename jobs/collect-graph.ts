@@ -25,7 +25,6 @@ export function createCollectGraphJob(deps: CollectGraphDeps): Job {
     description: 'Collects the follow lists of the accounts that matter to each topic, within a request budget.',
     async run(ctx, scope) {
       const topics = await topicsWithSources(ctx.db, scope)
-      if (scope.topicId && topics.length === 0) throw new Error(`No topic with id ${scope.topicId}.`)
       const budget = { requests: deps.requestBudget ?? 300, maxPagesPerList: deps.maxPagesPerList ?? 5 }
       const since = new Date(ctx.now().getTime() - DEFAULT_WINDOW_DAYS * 86_400_000)
       const stats = { accounts: 0, follows: 0, requests: 0 }

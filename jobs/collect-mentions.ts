@@ -3,7 +3,7 @@
 // page in flight). Cost: up to `maxPages` requests per search per run, paced by each network's
 // rate limits. Locking: one run per scope at a time (job_runs), one instance per scheduled fire.
 import { collectTopicMentions } from '../src/collect/collect-topic-mentions.ts'
-import { workspaceTopicMatchers } from '../src/ingest/topic-matchers.ts'
+import { workspaceTopicMatchers, type TopicMatcher } from '../src/ingest/topic-matchers.ts'
 import type { Connector } from '../src/networks/connector.ts'
 import type { StoredSource } from '../src/sources/connector-factory.ts'
 import type { Job, JobStats } from './job.ts'
@@ -21,11 +21,19 @@ export function createCollectMentionsJob(deps: CollectMentionsDeps): Job {
     description: 'Collects new mentions of each topic from its networks.',
     async run(ctx, scope) {
       const topics = await topicsWithSources(ctx.db, scope)
-      if (scope.topicId && topics.length === 0) throw new Error(`No topic with id ${scope.topicId}.`)
       const stats = { topics: topics.length, sources: 0, pages: 0, posts: 0, matched: 0, profiles: 0 }
       const failures: string[] = []
       const notes = new Set<string>()
       const work = topics.flatMap((topic) => topic.sources.map((source) => ({ topic, source })))
+      // Every post is checked against all topics of its workspace: their matchers, once per run.
+      const matchers = new Map<string, Promise<TopicMatcher[]>>()
+      const matchersOf = (workspaceId: string) => {
+        if (!matchers.has(workspaceId)) {
+          // A failed read is not kept: the next source tries again.
+          matchers.set(workspaceId, workspaceTopicMatchers(ctx.db, workspaceId).catch((error: unknown) => { matchers.delete(workspaceId); throw error }))
+        }
+        return matchers.get(workspaceId)!
+      }
       let done = 0
       for (const { topic, source } of work) {
         if (ctx.signal.aborted) break
@@ -35,7 +43,7 @@ export function createCollectMentionsJob(deps: CollectMentionsDeps): Job {
             topic,
             sourceId: source.id,
             connector: deps.connect(source),
-            matchers: await workspaceTopicMatchers(ctx.db, topic.workspaceId),
+            matchers: await matchersOf(topic.workspaceId),
             maxPages: deps.maxPagesPerSearch ?? 50,
             mastodonSearch: Boolean(source.credentials.accessToken),
             signal: ctx.signal,

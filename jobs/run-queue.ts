@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../src/db/schema.ts'
 import { thisProcess } from '../src/process/identity.ts'
-import type { Job, JobScope } from './job.ts'
+import { scopeKey, type Job, type JobScope } from './job.ts'
 import { closeAbandoned } from './run-recorder.ts'
 
 /**
@@ -10,7 +10,7 @@ import { closeAbandoned } from './run-recorder.ts'
  * take the same row).
  */
 export async function enqueueRun(db: Kysely<DB>, job: string, workspaceId: string, scope: JobScope): Promise<number> {
-  const key = scope.topicId ? `topic:${scope.topicId}` : `workspace:${workspaceId}`
+  const key = scopeKey(scope.topicId ? { topicId: scope.topicId } : { workspaceId })
   const row = await db
     .insertInto('job_runs')
     .values({ job, scope: key, workspace_id: workspaceId, trigger: 'api', status: 'queued', params: scope.topicId ? { topicId: scope.topicId } : {}, scheduled_for: null, finished_at: null, error: null })

@@ -3,6 +3,7 @@
 // passes over it; sampled betweenness above 3,000 nodes. Locking: one run per scope at a time.
 import { scoreTopic } from '../src/scoring/index.ts'
 import type { Job } from './job.ts'
+import { topicsInScope } from './topic-sources.ts'
 
 export function createScoreJob(): Job {
   return {
@@ -11,12 +12,7 @@ export function createScoreJob(): Job {
     defaultSchedule: '40 * * * *',
     description: 'Ranks each topic\'s influencers, relays and prospects and keeps a snapshot.',
     async run(ctx, scope) {
-      let query = ctx.db.selectFrom('topics').select(['id', 'name']).orderBy('created_at')
-      if (scope.topicId) query = query.where('id', '=', scope.topicId)
-      if (scope.workspaceId) query = query.where('workspace_id', '=', scope.workspaceId)
-      if (scope.excludeWorkspaces?.length) query = query.where('workspace_id', 'not in', scope.excludeWorkspaces)
-      const topics = await query.execute()
-      if (scope.topicId && topics.length === 0) throw new Error(`No topic with id ${scope.topicId}.`)
+      const topics = await topicsInScope(ctx.db, scope)
       let accounts = 0
       let done = 0
       for (const topic of topics) {

@@ -37,8 +37,6 @@ export async function ingestBatch(trx: Transaction<DB>, batch: CollectedBatch, t
   const accountsWritten = started(upsertAccounts(trx, [...batch.accounts, ...referencedAccounts(named, batch.accounts)]))
   const posts: EnrichedPost[] = await inSlices(batch.posts, enrichPost)
   const accountIds = await accountsWritten
-  const unnamed = referencedAccounts(posts, batch.accounts).filter((a) => !accountIds.has(accountKey(a.network, a.externalId)))
-  if (unnamed.length > 0) for (const [key, id] of await upsertAccounts(trx, unnamed)) accountIds.set(key, id)
 
   const postsWritten = started(storePosts(trx, posts, accountIds))
   const handles = new Map(batch.accounts.map((a) => [accountKey(a.network, a.externalId), a.handle]))

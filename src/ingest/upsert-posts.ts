@@ -31,14 +31,10 @@ const COLUMNS =
   'hashtags text[], mentions text[], links text[], sentiment real, is_question boolean, search_config text'
 
 /**
- * Inserts new posts and refreshes the engagement counts of posts seen before, in one statement.
- * A re-seen post is updated in place, never duplicated: (network, external_id) is unique.
+ * Inserts new posts and refreshes the engagement counts of posts seen before, in one statement,
+ * telling which posts are newly referenceable. A re-seen post is updated in place, never
+ * duplicated: (network, external_id) is unique.
  */
-export async function upsertPosts(db: Db, posts: readonly EnrichedPost[], authors: AccountIds): Promise<PostIds> {
-  return (await storePosts(db, posts, authors)).ids
-}
-
-/** upsertPosts, also telling which posts are newly referenceable. */
 export async function storePosts(db: Db, posts: readonly EnrichedPost[], authors: AccountIds): Promise<StoredPosts> {
   const unique = new Map<string, EnrichedPost>()
   for (const p of posts) unique.set(accountKey(p.network, p.externalId), p)

@@ -1,11 +1,8 @@
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely'
-import type { DB } from '../db/schema.ts'
+import { sql, type RawBuilder } from 'kysely'
 import type { EnrichedPost } from './enriched-post.ts'
 import { jsonTuples } from './json-rows.ts'
 import { accountKey, type AccountIds } from './upsert-accounts.ts'
 import type { PostIds, ReferencedPost } from './upsert-posts.ts'
-
-type Db = Kysely<DB> | Transaction<DB>
 
 /**
  * One candidate edge, in CANDIDATE_COLUMNS order. The target is known directly (a resolved
@@ -16,17 +13,12 @@ export type InteractionCandidate = [network: string, kind: string, sourceId: num
 const CANDIDATE_COLUMNS = 'network text, kind text, source_id bigint, post_id bigint, occurred_at timestamptz, target_id bigint, ref_external_id text, handle text'
 
 /**
- * Typed, timestamped edges "author → account they answered, reposted, quoted or mentioned". A
- * target not known from the batch is found in the database (the referenced post's author, or the
- * account by handle); edges whose target is unknown yet are filled in by `backfillInteractions`
- * when the referenced post arrives. Self-interactions are not edges.
+ * Typed, timestamped edges "author → account they answered, reposted, quoted or mentioned", before
+ * the posts' ids are known (posts without a stored author draw none). A target not known from the
+ * batch is found in the database by `interactionsInsert` (the referenced post's author, or the
+ * account by handle); edges whose target is unknown yet are drawn by `childEdgesInsertFor` when the
+ * referenced post arrives. Self-interactions are not edges.
  */
-export async function writeInteractions(db: Db, posts: readonly EnrichedPost[], accounts: AccountIds, postIds: PostIds): Promise<void> {
-  const statement = interactionsInsert(interactionCandidates(posts, accounts), postIds)
-  if (statement) await statement.execute(db)
-}
-
-/** The edges the posts draw, before their ids are known (posts without a stored author draw none). */
 export function interactionCandidates(posts: readonly EnrichedPost[], accounts: AccountIds): InteractionCandidate[] {
   const rows: InteractionCandidate[] = []
   for (const p of posts) {
@@ -75,31 +67,18 @@ export function interactionsInsert(candidates: InteractionCandidate[], postIds: 
     on conflict (post_id, kind, target_id) do nothing`
 }
 
-/** Edges from posts stored earlier that referenced the posts just stored (replies that came first). */
-export async function backfillInteractions(db: Db, postIds: PostIds): Promise<void> {
-  const ids = [...postIds.values()]
-  if (ids.length === 0) return
-  await childEdgesInsert(sql`
-    (select network, external_id, author_id from posts
-     where id in (select value::bigint from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)) and author_id is not null) as r`).execute(db)
-}
-
 /**
- * backfillInteractions for posts whose author is already known (as `storePosts` reports them),
- * as a statement: nothing to read back; null when there is nothing to look for.
+ * Edges from posts stored earlier that referenced the posts just stored (replies that came first),
+ * for parents whose author is known (as `storePosts` reports them), as a statement: nothing to read
+ * back; null when there is nothing to look for.
  */
 export function childEdgesInsertFor(parents: readonly ReferencedPost[]): RawBuilder<unknown> | null {
   if (parents.length === 0) return null
   const tuples = parents.map((p) => [p.network, p.externalId, p.authorId])
-  return childEdgesInsert(jsonTuples(tuples, 'network text, external_id text, author_id bigint'))
-}
-
-/** Replies, reposts and quotes of the parents `r(network, external_id, author_id)`, in one statement. */
-function childEdgesInsert(parents: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql`
     insert into interactions (network, kind, source_id, target_id, post_id, occurred_at)
     select child.network, child.kind, child.author_id, r.author_id, child.id, child.created_at
-    from ${parents}
+    from ${jsonTuples(tuples, 'network text, external_id text, author_id bigint')}
     cross join lateral (
       select 'reply' as kind, c.id, c.network, c.author_id, c.created_at from posts c where c.network = r.network and c.reply_to_external_id = r.external_id
       union all

@@ -13,7 +13,7 @@ export interface AccountScore {
 /** Above this many nodes betweenness is estimated from sampled sources (seeded, repeatable). */
 export const EXACT_BETWEENNESS_MAX_NODES = 3000
 export const BETWEENNESS_SAMPLES = 256
-const DAMPING = 0.85
+export const DAMPING = 0.85
 
 // Relay = brokerage between communities, plus passing content on, plus the audience it reaches.
 export const RELAY_WEIGHTS = { betweenness: 0.55, crossCommunity: 0.2, amplification: 0.15, reach: 0.1 }

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../db/schema.ts'
 import type { ScoreCoverage } from '../db/tables/scores.ts'
-import { computeScores, RELAY_WEIGHTS, type AccountScore } from './compute-scores.ts'
+import { computeScores, DAMPING, RELAY_WEIGHTS, type AccountScore } from './compute-scores.ts'
 import { EDGE_WEIGHTS, HALF_LIFE_DAYS } from './edge-weights.ts'
 import { jsonRows } from '../ingest/json-rows.ts'
 import { loadTopicGraph } from './load-topic-graph.ts'
@@ -46,7 +46,7 @@ export async function scoreTopic(db: Kysely<DB>, topicId: string, options: { now
     const previous = await trx.selectFrom('score_runs').select('id').where('topic_id', '=', topicId).orderBy('id', 'desc').limit(1).executeTakeFirst()
     const run = await trx
       .insertInto('score_runs')
-      .values({ topic_id: topicId, computed_at: now, window_start: since, coverage, params: { windowDays, damping: 0.85, edgeWeights: EDGE_WEIGHTS, halfLifeDays: HALF_LIFE_DAYS, relayWeights: RELAY_WEIGHTS, ownAccounts: own.length } })
+      .values({ topic_id: topicId, computed_at: now, window_start: since, coverage, params: { windowDays, damping: DAMPING, edgeWeights: EDGE_WEIGHTS, halfLifeDays: HALF_LIFE_DAYS, relayWeights: RELAY_WEIGHTS, ownAccounts: own.length } })
       .returning('id')
       .executeTakeFirstOrThrow()
     await writeScores(trx, run.id, previous?.id ?? null, scores, graph.accountIds, influenceRank, relayRank, prospects)

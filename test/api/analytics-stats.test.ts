@@ -1,7 +1,6 @@
 import t from 'tap'
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../src/db/schema.ts'
-import { PromiseLru } from '../../src/analytics/cache/lru-cache.ts'
 import { ingestBatch } from '../../src/ingest/ingest-batch.ts'
 import { topicMatcher } from '../../src/ingest/topic-matchers.ts'
 import type { NormalizedAccount, NormalizedPost } from '../../src/networks/model.ts'
@@ -154,21 +153,6 @@ t.test('the ETag answers 304 until the next ingest or score run, and results are
     t.equal(r.statusCode, 200, path)
     t.equal((await get(ctx, `/v1/topics/${topic.id}/${path}`, { 'if-none-match': r.headers.etag as string })).statusCode, 304, path)
   }
-})
-
-t.test('the result cache is bounded and forgets failures', async (t) => {
-  const lru = new PromiseLru<number>(3)
-  let computed = 0
-  const compute = (v: number) => () => { computed++; return Promise.resolve(v) }
-  for (const k of ['a', 'b', 'c']) await lru.run(k, compute(1))
-  await lru.run('a', compute(2))
-  t.equal(computed, 3, 'a hit computes nothing')
-  await lru.run('d', compute(4))
-  t.equal(lru.size, 3, 'never more entries than the bound')
-  t.equal(await lru.run('a', compute(9)), 1, 'the recently used key stayed')
-  t.equal(await lru.run('b', compute(9)), 9, 'the least recently used key was evicted')
-  await t.rejects(lru.run('e', () => Promise.reject(new Error('database down'))))
-  t.equal(await lru.run('e', compute(5)), 5, 'a failure is not cached')
 })
 
 t.test('every analytics route hides another workspace\'s topic', async (t) => {

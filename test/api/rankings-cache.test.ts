@@ -1,9 +1,7 @@
 import t from 'tap'
 import { buildApp } from '../../src/api/app.ts'
 import { createMetrics } from '../../src/observability/metrics.ts'
-import { createPageCache } from '../../src/rankings/page-cache.ts'
 import { scoreTopic } from '../../src/scoring/index.ts'
-import { Lru } from '../../src/shared/lru.ts'
 import { bearer, buildTestApp } from '../helpers/app.ts'
 import { handleOf, plantNetwork, PLANTED_NOW } from '../helpers/planted-network.ts'
 
@@ -117,33 +115,3 @@ t.test('a bad cursor is a 400 on the workspace\'s topic and a 404 on another\'s'
   t.equal((await app.inject({ url, headers: bearer(theirs.read) })).statusCode, 404)
 })
 
-t.test('the page cache is bounded by entries and bytes, and shares a rendering in flight', async (t) => {
-  const pages = createPageCache({ maxEntries: 2, maxBytes: 10 })
-  let renders = 0
-  const render = (text: string) => async () => { renders++; return Buffer.from(text) }
-  const [a1, a2] = await Promise.all([pages.get('a', render('aaaa')), pages.get('a', render('aaaa'))])
-  t.equal(renders, 1, 'two requests at once, one rendering')
-  t.equal(a1.toString(), 'aaaa')
-  t.equal(a2, a1)
-  await pages.get('b', render('bbbb'))
-  t.equal(pages.bytes, 8)
-  await pages.get('c', render('cccc'))
-  t.equal(pages.size, 2, 'at most two entries, and 12 bytes would be over 10')
-  await pages.get('a', render('aaaa'))
-  t.equal(renders, 4, 'the oldest page was dropped and is rendered again')
-  await pages.get('big', render('x'.repeat(11)))
-  t.equal(pages.size, 2, 'a page over the byte budget is served but not kept')
-  await t.rejects(pages.get('bad', async () => { throw new Error('database down') }))
-  t.equal((await pages.get('bad', render('ok'))).toString(), 'ok', 'a failed rendering is retried')
-})
-
-t.test('Lru keeps the most recently used', async (t) => {
-  const lru = new Lru<number>({ maxEntries: 2 })
-  lru.set('a', 1)
-  lru.set('b', 2)
-  t.equal(lru.get('a'), 1)
-  lru.set('c', 3)
-  t.equal(lru.get('b'), undefined, 'b was the least recently used')
-  t.equal(lru.get('a'), 1)
-  t.equal(lru.get('c'), 3)
-})

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema.ts'
+import { createMemoCache } from '../../shared/memo-cache.ts'
 import { etagOf } from './etag.ts'
-import { PromiseLru } from './lru-cache.ts'
 import { topicVersion } from './topic-version.ts'
 
 export interface Versioned<T> {
@@ -15,15 +15,15 @@ export interface Versioned<T> {
  * result is computed once per version, and the ETag answers 304 until the version moves.
  */
 export function createVersionedCache(db: Kysely<DB>, maxEntries = 256) {
-  const lru = new PromiseLru<unknown>(maxEntries)
+  const results = createMemoCache<unknown>({ maxEntries })
   return {
     async prepare<T>(analysis: string, workspaceId: string, topicId: string, params: unknown, compute: () => Promise<T>): Promise<Versioned<T>> {
       const version = await topicVersion(db, workspaceId, topicId)
       const key = JSON.stringify([analysis, topicId, version, params])
-      return { etag: etagOf(key), result: () => lru.run(key, compute) as Promise<T> }
+      return { etag: etagOf(key), result: () => results.get(key, compute) as Promise<T> }
     },
     get size() {
-      return lru.size
+      return results.size
     },
   }
 }

@@ -1,0 +1,36 @@
+import t from 'tap'
+import { Lru } from '../../src/shared/lru.ts'
+import { createMemoCache } from '../../src/shared/memo-cache.ts'
+
+t.test('Lru keeps the most recently used', async (t) => {
+  const lru = new Lru<number>({ maxEntries: 2 })
+  lru.set('a', 1)
+  lru.set('b', 2)
+  t.equal(lru.get('a'), 1)
+  lru.set('c', 3)
+  t.equal(lru.get('b'), undefined, 'b was the least recently used')
+  t.equal(lru.get('a'), 1)
+  t.equal(lru.get('c'), 3)
+})
+
+t.test('the memo cache is bounded by entries and bytes, shares a computation in flight, and forgets failures', async (t) => {
+  const pages = createMemoCache<Buffer>({ maxEntries: 2, maxBytes: 10, sizeOf: (page) => page.length })
+  let renders = 0
+  const render = (text: string) => async () => { renders++; return Buffer.from(text) }
+  const [a1, a2] = await Promise.all([pages.get('a', render('aaaa')), pages.get('a', render('aaaa'))])
+  t.equal(renders, 1, 'two requests at once, one computation')
+  t.equal(a1.toString(), 'aaaa')
+  t.equal(a2, a1)
+  await pages.get('b', render('bbbb'))
+  t.equal(pages.bytes, 8)
+  await pages.get('a', render('aaaa'))
+  t.equal(renders, 2, 'a hit computes nothing')
+  await pages.get('c', render('cccc'))
+  t.equal(pages.size, 2, 'at most two entries, and 12 bytes would be over 10')
+  await pages.get('b', render('bbbb'))
+  t.equal(renders, 4, 'the least recently used entry (b) was dropped and is computed again')
+  await pages.get('big', render('x'.repeat(11)))
+  t.equal(pages.size, 2, 'a value over the byte budget is served but not kept')
+  await t.rejects(pages.get('bad', async () => { throw new Error('database down') }))
+  t.equal((await pages.get('bad', render('ok'))).toString(), 'ok', 'a failed computation is retried')
+})
