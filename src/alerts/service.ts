@@ -2,9 +2,8 @@ import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import type { DB } from '../db/schema.ts'
 import type { AlertKind } from '../db/tables/alerts.ts'
-import { notFound } from '../api/errors.ts'
 import { decodeCursor, encodeCursor } from '../api/cursor.ts'
-import { isUuid } from '../workspaces/service.ts'
+import { findTopic } from '../topics/find-topic.ts'
 import { ALERT_COLUMNS, alertToDto, type Alert } from './dto.ts'
 import { alertSettingsOf, saveAlertSettings, type AlertSettings } from './settings.ts'
 
@@ -14,14 +13,9 @@ const alertCursor = z.tuple([z.iso.datetime(), z.number().int()])
 
 /** Spike alerts of a workspace's topics, newest hour first, and each topic's detection settings. */
 export function createAlertService({ db }: { db: Kysely<DB> }) {
-  const ownTopic = async (workspaceId: string, topicId: string) => {
-    if (!isUuid(topicId)) throw notFound('The topic')
-    const row = await db.selectFrom('topics').select('id').where('workspace_id', '=', workspaceId).where('id', '=', topicId).executeTakeFirst()
-    if (!row) throw notFound('The topic')
-  }
   return {
     async list(workspaceId: string, topicId: string, o: { limit: number; cursor?: string; network?: string; kind?: AlertKind }): Promise<Page<Alert>> {
-      await ownTopic(workspaceId, topicId)
+      await findTopic(db, workspaceId, topicId)
       let query = db.selectFrom('alerts').select(ALERT_COLUMNS).where('topic_id', '=', topicId)
       if (o.network) query = query.where('network', '=', o.network)
       if (o.kind) query = query.where('kind', '=', o.kind)
@@ -36,12 +30,12 @@ export function createAlertService({ db }: { db: Kysely<DB> }) {
     },
 
     async settings(workspaceId: string, topicId: string): Promise<AlertSettings> {
-      await ownTopic(workspaceId, topicId)
+      await findTopic(db, workspaceId, topicId)
       return alertSettingsOf(db, topicId)
     },
 
     async saveSettings(workspaceId: string, topicId: string, settings: AlertSettings): Promise<AlertSettings> {
-      await ownTopic(workspaceId, topicId)
+      await findTopic(db, workspaceId, topicId)
       await saveAlertSettings(db, topicId, settings)
       return alertSettingsOf(db, topicId)
     },

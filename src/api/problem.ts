@@ -21,7 +21,11 @@ export type Problem = z.infer<typeof problemSchema>
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json'
 
-/** The error responses a route documents, by status. */
+/**
+ * The error responses a route documents, by status, as they are sent: application/problem+json
+ * (sendProblem serialises them; the schema is for the document).
+ */
 export function problemResponses(...statuses: number[]) {
-  return Object.fromEntries(statuses.map((s) => [s, problemSchema])) as Record<number, typeof problemSchema>
+  const response = { description: 'Default Response', content: { [PROBLEM_CONTENT_TYPE]: { schema: problemSchema } } }
+  return Object.fromEntries(statuses.map((s) => [s, response])) as Record<number, typeof response>
 }

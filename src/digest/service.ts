@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema.ts'
 import { notFound } from '../api/errors.ts'
 import { createdAtIdCursor, decodeCursor, encodeCursor } from '../api/cursor.ts'
+import { findTopic } from '../topics/find-topic.ts'
 import { isUuid } from '../workspaces/service.ts'
 import { gatherDigest } from './content/gather.ts'
 import { renderDigest, type RenderedDigest } from './render/index.ts'
@@ -65,8 +66,7 @@ export function createDigestService(deps: DigestServiceDeps) {
     },
 
     async create(workspaceId: string, input: DigestInput): Promise<Digest> {
-      const topic = await db.selectFrom('topics').select('id').where('workspace_id', '=', workspaceId).where('id', '=', input.topicId).executeTakeFirst()
-      if (!topic) throw notFound('The topic')
+      const topic = await findTopic(db, workspaceId, input.topicId)
       const row = await db
         .insertInto('digest_subscriptions')
         .values({

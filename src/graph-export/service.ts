@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema.ts'
-import { findTopic } from '../analytics/topic-scope.ts'
+import { findTopic } from '../topics/find-topic.ts'
 import { loadGraph, type GraphLimits } from './load-graph.ts'
 import type { TopicGraph } from './schema.ts'
 

@@ -3,7 +3,7 @@ import type { DB } from '../db/schema.ts'
 import type { JobRunRow } from '../db/tables/jobs.ts'
 import { AppError, notFound } from '../api/errors.ts'
 import type { JobRunDto } from '../api/routes/jobs/schemas.ts'
-import { isUuid } from '../workspaces/service.ts'
+import { findTopic } from '../topics/find-topic.ts'
 import { enqueueRun } from '../../jobs/run-queue.ts'
 
 export interface JobInfo { name: string; description: string; defaultSchedule: string }
@@ -47,10 +47,7 @@ export function createJobRunService(deps: { db: Kysely<DB>; jobs: readonly JobIn
     /** Queues a run for the workspace (or one of its topics); an instance running the scheduler takes it. */
     async request(workspaceId: string, name: string, topicId?: string): Promise<JobRunDto> {
       if (!deps.jobs.some((j) => j.name === name)) throw new AppError('not_found', `There is no job named "${name}". Jobs: ${deps.jobs.map((j) => j.name).join(', ')}.`)
-      if (topicId !== undefined) {
-        const topic = isUuid(topicId) && (await db.selectFrom('topics').select('id').where('workspace_id', '=', workspaceId).where('id', '=', topicId).executeTakeFirst())
-        if (!topic) throw notFound('The topic')
-      }
+      if (topicId !== undefined) await findTopic(db, workspaceId, topicId)
       const id = await enqueueRun(db, name, workspaceId, topicId ? { topicId } : {})
       return this.get(workspaceId, id)
     },

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { AppError } from '../api/errors.ts'
 import { decodeCursor, encodeCursor } from '../api/cursor.ts'
 import type { MentionRow } from './mention-row.ts'
+import { postEngagement } from '../analytics/engagement.ts'
 
 export const FEED_SORTS = ['newest', 'engaged'] as const
 export type FeedSort = (typeof FEED_SORTS)[number]
@@ -21,12 +22,12 @@ export function keysetCondition(sort: FeedSort, cursor: string | undefined): Raw
   if (cursor === undefined) return null
   const decoded = decodeCursor(cursor, shape)
   if (decoded[0] === 'n' && sort === 'newest') return sql`(tp.post_created_at, tp.post_id) < (${new Date(decoded[1])}, ${decoded[2]})`
-  if (decoded[0] === 'e' && sort === 'engaged') return sql`((p.likes + p.reposts + p.replies + p.quotes), p.id) < (${decoded[1]}, ${decoded[2]})`
+  if (decoded[0] === 'e' && sort === 'engaged') return sql`(${postEngagement}, p.id) < (${decoded[1]}, ${decoded[2]})`
   throw new AppError('invalid_cursor', `This cursor belongs to another sort order than "${sort}"; start again without it.`)
 }
 
 export function feedOrder(sort: FeedSort): RawBuilder<unknown> {
-  return sort === 'newest' ? sql`tp.post_created_at desc, tp.post_id desc` : sql`(p.likes + p.reposts + p.replies + p.quotes) desc, p.id desc`
+  return sort === 'newest' ? sql`tp.post_created_at desc, tp.post_id desc` : sql`${postEngagement} desc, p.id desc`
 }
 
 export function cursorAfter(sort: FeedSort, row: MentionRow): string {

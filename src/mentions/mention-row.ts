@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Mention } from './schema.ts'
+import { postEngagement } from '../analytics/engagement.ts'
 
 /** The columns a mention is served from (posts `p`, topic_posts `tp`, accounts `a`). */
 export interface MentionRow {
@@ -28,7 +29,7 @@ export interface MentionRow {
 
 export const MENTION_COLUMNS = sql`
   p.id, p.network, p.url, p.text, p.created_at, p.lang, p.likes, p.reposts, p.replies, p.quotes,
-  (p.likes + p.reposts + p.replies + p.quotes)::int as engagement,
+  ${postEngagement}::int as engagement,
   p.sentiment, p.is_question, p.hashtags, tp.matched_terms, tp.post_created_at,
   a.id as author_id, a.handle as author_handle, a.display_name as author_display_name, a.url as author_url, a.followers_count as author_followers`
 

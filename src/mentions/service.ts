@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../db/schema.ts'
-import { findTopic } from '../analytics/topic-scope.ts'
+import { findTopic } from '../topics/find-topic.ts'
 import { feedConditions, type FeedFilters } from './feed-filters.ts'
 import { cursorAfter, feedOrder, keysetCondition, type FeedSort } from './feed-cursor.ts'
 import { MENTION_COLUMNS, MENTION_FROM, mentionToDto, type MentionRow } from './mention-row.ts'

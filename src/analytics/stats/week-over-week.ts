@@ -8,7 +8,7 @@ import type { WeekOverWeek } from './schema.ts'
 interface WeekRow { current: boolean; mentions: number; authors: number; engagement: number; sentiment: number | null }
 
 /** The 7 days before `until` against the 7 days before those. */
-export async function weekOverWeek(db: Kysely<DB>, topicId: string, until: Date, network?: string): Promise<WeekOverWeek> {
+export async function weekOverWeek(db: Kysely<DB>, topicId: string, until: Date): Promise<WeekOverWeek> {
   const currentStart = new Date(until.getTime() - 7 * DAY_MS)
   const previousStart = new Date(until.getTime() - 14 * DAY_MS)
   const { rows } = await sql<WeekRow>`
@@ -19,7 +19,6 @@ export async function weekOverWeek(db: Kysely<DB>, topicId: string, until: Date,
       avg(p.sentiment)::float8 as sentiment
     from topic_posts tp join posts p on p.id = tp.post_id
     where tp.topic_id = ${topicId} and tp.post_created_at >= ${previousStart} and tp.post_created_at < ${until}
-      ${network === undefined ? sql`` : sql`and p.network = ${network}`}
     group by 1`.execute(db)
   const empty: WeekRow = { current: false, mentions: 0, authors: 0, engagement: 0, sentiment: null }
   const cur = rows.find((r) => r.current) ?? empty

@@ -2,7 +2,6 @@ import fp from 'fastify-plugin'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod'
-import { PROBLEM_CONTENT_TYPE } from '../problem.ts'
 
 export const OPENAPI_INFO = {
   title: 'Relais API',
@@ -23,32 +22,10 @@ export const openapiPlugin = fp(
         components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'A Relais API key: rls_…' } } },
       },
       transform: jsonSchemaTransform,
-      transformObject: (input) => documentProblemsAsProblemJson(jsonSchemaTransformObject(input)),
+      transformObject: jsonSchemaTransformObject,
     })
     await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: true } })
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
   },
   { name: 'openapi' },
 )
-
-type OpenApiDocument = ReturnType<typeof jsonSchemaTransformObject>
-interface ResponseObject { content?: Record<string, unknown> }
-
-/**
- * Error responses are sent as `application/problem+json`: the document says so (the schemas are
- * declared per status only, and would otherwise be listed as `application/json`).
- */
-function documentProblemsAsProblemJson(document: OpenApiDocument): OpenApiDocument {
-  const paths = (document as { paths?: Record<string, Record<string, { responses?: Record<string, ResponseObject> }>> }).paths ?? {}
-  for (const operations of Object.values(paths)) {
-    for (const operation of Object.values(operations)) {
-      for (const [status, response] of Object.entries(operation.responses ?? {})) {
-        const json = response.content?.['application/json']
-        if (Number(status) < 400 || json === undefined || !response.content) continue
-        delete response.content['application/json']
-        response.content[PROBLEM_CONTENT_TYPE] = json
-      }
-    }
-  }
-  return document
-}

@@ -21,7 +21,7 @@ export function formatter(language: DigestLanguage, timeZone: string) {
     /** Signed difference of two shares in percentage points, e.g. "+4 pts". */
     points: (current: number, previous: number) => {
       const diff = Math.round((current - previous) * 100)
-      return `${diff > 0 ? '+' : diff < 0 ? '−' : '±'}${Math.abs(diff)} ${language === 'fr' ? 'pts' : 'pts'}`
+      return `${diff > 0 ? '+' : diff < 0 ? '−' : '±'}${Math.abs(diff)} pts`
     },
     day: (d: Date) => day.format(d),
     date: (d: Date) => date.format(d),

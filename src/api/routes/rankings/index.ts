@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto'
 import { Readable } from 'node:stream'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { AppError } from '../../errors.ts'
+import { etagOf, ifNoneMatchHits } from '../../etag.ts'
 import { cursorQuery, limitQuery } from '../../cursor.ts'
 import { problemResponses } from '../../problem.ts'
 import { RANKINGS, rankingFiltersSchema, rankingPageSchema, type Ranking } from '../../../rankings/dto.ts'
@@ -39,9 +39,9 @@ export const rankingRoutes: FastifyPluginAsyncZod<{ rankings: RankingService }> 
       // The snapshot is looked up once: for the ETag, then for the page or the export.
       const snapshot = await rankings.snapshot(req.auth.workspaceId, id, format === 'json' ? cursor : undefined)
       const version = snapshot.latestRunId
-      const etag = `"${createHash('sha256').update(JSON.stringify([version, ranking, format, filters, limit, cursor ?? ''])).digest('base64url').slice(0, 27)}"`
+      const etag = etagOf(JSON.stringify([version, ranking, format, filters, limit, cursor ?? '']))
       reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'Accept, Authorization')
-      if (version !== null && req.headers['if-none-match'] === etag) return reply.status(304).send(null)
+      if (version !== null && ifNoneMatchHits(req.headers['if-none-match'], etag)) return reply.status(304).send(null)
       // Sent as the JSON it was encoded to (through rankingPageSchema) when the page was first asked for.
       if (format === 'json') return reply.type('application/json; charset=utf-8').send(await rankings.pageJson(snapshot, ranking, filters, limit) as never)
 
