@@ -3,6 +3,7 @@
 // follower, followee), so importing it then exporting it must give back the same bytes.
 
 import type { AccountRecord, FollowRecord, InterchangeRecord, PostRecord } from '../../src/interchange/index.ts'
+import { createPrng } from '../../src/graph/prng.ts'
 
 export interface SyntheticSize { accounts: number; posts: number; follows: number; seed?: number }
 
@@ -14,21 +15,10 @@ const WORDS = {
 const TAGS = ['velo', 'bike', 'cycling', 'commute', 'ebike', 'vélotaf']
 const FIRST_NAMES = ['Alice', 'Bruno', 'Chloé', 'David', 'Emma', 'Farid', 'Gaëlle', 'Hugo', 'Inès', 'Jules']
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 const pad = (i: number) => String(i).padStart(8, '0')
 
 export function* syntheticRecords(size: SyntheticSize): Generator<InterchangeRecord> {
-  const random = mulberry32(size.seed ?? 1)
+  const random = createPrng(size.seed ?? 1).next
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]
   const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1))
   // Accounts fill the networks in contiguous blocks of indexes, so index order is id order.

@@ -43,7 +43,7 @@ function columnLayout(columns: string): ColumnLayout {
   let layout = layouts.get(columns)
   if (layout === undefined) {
     const parsed = splitColumns(columns)
-    layout = { names: parsed.map((c) => c.name), select: parsed.map((c, i) => `${readColumn(c.type, i)} as ${quoteName(c.name)}`).join(', ') }
+    layout = { names: parsed.map((c) => c.name), select: parsed.map((c, i) => `${readColumn(c.type, i)} as ${c.name}`).join(', ') }
     layouts.set(columns, layout)
   }
   return layout
@@ -53,10 +53,6 @@ function columnLayout(columns: string): ColumnLayout {
 function readColumn(type: string, i: number): string {
   const lower = type.toLowerCase()
   if (lower === 'jsonb' || lower === 'json') return `nullif(e->${i}, 'null'::jsonb)::${lower}`
-  if (/\[\s*\]\s*\[/.test(lower)) {
-    // Several dimensions: the record functions' own conversion, one column at a time.
-    return `(select v from jsonb_to_record(jsonb_build_object('v', e->${i})) as t(v ${type}))`
-  }
   const element = /^(.*?)\s*\[\s*\]$/.exec(type)?.[1]
   if (element !== undefined) {
     return (
@@ -67,27 +63,11 @@ function readColumn(type: string, i: number): string {
   return `(e->>${i})::${type}`
 }
 
-/** `name type, name type(a, b), …` → names and types; commas inside parentheses stay in the type. */
+/** `name type, name type, …` → names and types (one-dimensional arrays at most). */
 function splitColumns(columns: string): { name: string; type: string }[] {
-  const parts: string[] = []
-  let depth = 0
-  let start = 0
-  for (let i = 0; i < columns.length; i++) {
-    const char = columns[i]
-    if (char === '(') depth++
-    else if (char === ')') depth--
-    else if (char === ',' && depth === 0) {
-      parts.push(columns.slice(start, i))
-      start = i + 1
-    }
-  }
-  parts.push(columns.slice(start))
-  return parts.map((part) => {
-    const match = /^\s*("(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)\s+(.+?)\s*$/s.exec(part)
+  return columns.split(',').map((part) => {
+    const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s+(.+?)\s*$/.exec(part)
     if (!match) throw new Error(`jsonRows: cannot read the column definition "${part.trim()}"`)
-    const name = match[1].startsWith('"') ? match[1].slice(1, -1).replace(/""/g, '"') : match[1].toLowerCase()
-    return { name, type: match[2] }
+    return { name: match[1].toLowerCase(), type: match[2] }
   })
 }
-
-const quoteName = (name: string): string => `"${name.replace(/"/g, '""')}"`

@@ -36,9 +36,6 @@ export function createKeyCache({ ttlMs = KEY_CACHE_TTL_MS, maxEntries = 10_000, 
       forgotten++
       entries.delete(publicId)
     },
-    get size() {
-      return entries.size
-    },
   }
 }
 

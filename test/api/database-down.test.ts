@@ -1,25 +1,15 @@
 import t from 'tap'
 import { buildApp } from '../../src/api/app.ts'
-import { openDatabase } from '../../src/db/database.ts'
 import { createMetrics } from '../../src/observability/metrics.ts'
 import { createApiKey, createWorkspace } from '../../src/workspaces/service.ts'
 import { bearer } from '../helpers/app.ts'
-import { openTestDatabase } from '../helpers/database.ts'
-import { startTcpProxy } from '../helpers/tcp-proxy.ts'
+import { databaseBehindProxy } from '../helpers/tcp-proxy.ts'
 
 // The embedded database lives in the process and cannot go down; this is about a server.
 t.test('database down: /readyz 503 and /v1 503 problem, recovering without a restart', { skip: process.env.DATABASE_URL ? false : 'needs DATABASE_URL (a PostgreSQL server)' }, async (t) => {
-  const direct = await openTestDatabase(t)
+  const { direct, database, proxy } = await databaseBehindProxy(t)
   const { id } = await createWorkspace(direct.db, 'W')
   const { key } = await createApiKey(direct.db, id, ['read'])
-  const target = new URL(direct.url!)
-  const proxy = await startTcpProxy(target.hostname, Number(target.port || 5432))
-  t.teardown(() => proxy.close())
-  const viaProxy = new URL(direct.url!)
-  viaProxy.hostname = '127.0.0.1'
-  viaProxy.port = String(proxy.port)
-  const database = await openDatabase({ url: viaProxy.toString(), dataDir: ':memory:', command: 'test' })
-  t.teardown(() => database.close())
   const app = await buildApp({ db: database.db, metrics: createMetrics(), bodyLimit: 1 << 20, rateLimitPerMinute: 10_000 })
   t.teardown(() => app.close())
 

@@ -2,21 +2,14 @@ import t from 'tap'
 import { buildApp } from '../../src/api/app.ts'
 import { createMetrics } from '../../src/observability/metrics.ts'
 import { scoreTopic } from '../../src/scoring/index.ts'
-import { bearer, buildTestApp } from '../helpers/app.ts'
-import { handleOf, plantNetwork, PLANTED_NOW } from '../helpers/planted-network.ts'
+import { bearer } from '../helpers/app.ts'
+import { handleOf, PLANTED_NOW, scoredPlantedTopic } from '../helpers/planted-network.ts'
 
 // Ranking pages are kept rendered per snapshot: what a client sees must not tell a cached page
 // from one just read from the database.
 
-async function scoredTopic(t: { teardown(fn: () => unknown): void }) {
-  const ctx = await buildTestApp(t)
-  const { topicId } = await plantNetwork(ctx.database.db, ctx.mine.id)
-  await scoreTopic(ctx.database.db, topicId, { now: PLANTED_NOW })
-  return { ...ctx, topicId }
-}
-
 t.test('a page served again is the page first served, and what a fresh server renders', async (t) => {
-  const { app, database, mine, topicId } = await scoredTopic(t)
+  const { app, database, mine, topicId } = await scoredPlantedTopic(t)
   const url = `/v1/topics/${topicId}/influencers?limit=7&network=mastodon`
   const first = await app.inject({ url, headers: bearer(mine.read) })
   const again = await app.inject({ url, headers: bearer(mine.read) })
@@ -37,7 +30,7 @@ t.test('a page served again is the page first served, and what a fresh server re
 })
 
 t.test('pages of other filters, limits and rankings are not mixed up', async (t) => {
-  const { app, mine, topicId } = await scoredTopic(t)
+  const { app, mine, topicId } = await scoredPlantedTopic(t)
   const get = async (path: string) => (await app.inject({ url: `/v1/topics/${topicId}/${path}`, headers: bearer(mine.read) })).json()
   const all = await get('influencers?limit=500')
   t.same((await get('influencers?limit=500&network=bluesky')).items, [])
@@ -48,7 +41,7 @@ t.test('pages of other filters, limits and rankings are not mixed up', async (t)
 })
 
 t.test('cursor pages from a served-again page walk the list once', async (t) => {
-  const { app, mine, topicId } = await scoredTopic(t)
+  const { app, mine, topicId } = await scoredPlantedTopic(t)
   const walk = async () => {
     const ranks: number[] = []
     let cursor: string | null = null
@@ -67,7 +60,7 @@ t.test('cursor pages from a served-again page walk the list once', async (t) => 
 })
 
 t.test('a new scoring changes the page and its ETag; cursors of the old snapshot still read it', async (t) => {
-  const { app, database, mine, topicId } = await scoredTopic(t)
+  const { app, database, mine, topicId } = await scoredPlantedTopic(t)
   const url = `/v1/topics/${topicId}/influencers?limit=3`
   const before = await app.inject({ url, headers: bearer(mine.read) })
   t.same(before.json().items[0].movement, { previousRank: null, change: null, isNew: true })
@@ -86,7 +79,7 @@ t.test('a new scoring changes the page and its ETag; cursors of the old snapshot
 })
 
 t.test('a cached page is not served to another workspace, with or without its ETag', async (t) => {
-  const { app, mine, theirs, topicId } = await scoredTopic(t)
+  const { app, mine, theirs, topicId } = await scoredPlantedTopic(t)
   const url = `/v1/topics/${topicId}/influencers?limit=5`
   const mineRes = await app.inject({ url, headers: bearer(mine.read) })
   t.equal(mineRes.statusCode, 200)
@@ -100,7 +93,7 @@ t.test('a cached page is not served to another workspace, with or without its ET
 })
 
 t.test('the prospects note follows the topic\'s own accounts, not a cached page', async (t) => {
-  const { app, mine, topicId } = await scoredTopic(t)
+  const { app, mine, topicId } = await scoredPlantedTopic(t)
   const url = `/v1/topics/${topicId}/prospects?limit=5`
   t.notOk('note' in (await app.inject({ url, headers: bearer(mine.read) })).json())
   const patched = await app.inject({ method: 'PATCH', url: `/v1/topics/${topicId}`, headers: bearer(mine.write), payload: { ownAccounts: {} } })
@@ -109,7 +102,7 @@ t.test('the prospects note follows the topic\'s own accounts, not a cached page'
 })
 
 t.test('a bad cursor is a 400 on the workspace\'s topic and a 404 on another\'s', async (t) => {
-  const { app, mine, theirs, topicId } = await scoredTopic(t)
+  const { app, mine, theirs, topicId } = await scoredPlantedTopic(t)
   const url = `/v1/topics/${topicId}/influencers?cursor=bm90LWEtY3Vyc29y`
   t.equal((await app.inject({ url, headers: bearer(mine.read) })).statusCode, 400)
   t.equal((await app.inject({ url, headers: bearer(theirs.read) })).statusCode, 404)

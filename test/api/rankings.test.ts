@@ -1,17 +1,10 @@
 import t from 'tap'
 import { scoreTopic } from '../../src/scoring/index.ts'
-import { bearer, buildTestApp } from '../helpers/app.ts'
-import { handleOf, plantNetwork, PLANTED_NOW } from '../helpers/planted-network.ts'
-
-async function scoredTopic(t: { teardown(fn: () => unknown): void }) {
-  const ctx = await buildTestApp(t)
-  const { topicId } = await plantNetwork(ctx.database.db, ctx.mine.id)
-  await scoreTopic(ctx.database.db, topicId, { now: PLANTED_NOW })
-  return { ...ctx, topicId }
-}
+import { bearer } from '../helpers/app.ts'
+import { handleOf, PLANTED_NOW, scoredPlantedTopic } from '../helpers/planted-network.ts'
 
 t.test('influencers: ranked items with score, components, movement, profile, computedAt and coverage', async (t) => {
-  const { app, mine, topicId } = await scoredTopic(t)
+  const { app, mine, topicId } = await scoredPlantedTopic(t)
   const res = await app.inject({ url: `/v1/topics/${topicId}/influencers?limit=5`, headers: bearer(mine.read) })
   t.equal(res.statusCode, 200)
   const body = res.json()
@@ -23,7 +16,7 @@ t.test('influencers: ranked items with score, components, movement, profile, com
 })
 
 t.test('relays and prospects', async (t) => {
-  const { app, mine, topicId } = await scoredTopic(t)
+  const { app, mine, topicId } = await scoredPlantedTopic(t)
   const relays = (await app.inject({ url: `/v1/topics/${topicId}/relays?limit=1`, headers: bearer(mine.read) })).json()
   t.equal(relays.items[0].account.handle, handleOf('X'))
   const prospects = (await app.inject({ url: `/v1/topics/${topicId}/prospects?limit=500`, headers: bearer(mine.read) })).json()
@@ -35,14 +28,14 @@ t.test('relays and prospects', async (t) => {
 })
 
 t.test('movement since the previous snapshot', async (t) => {
-  const { app, database, mine, topicId } = await scoredTopic(t)
+  const { app, database, mine, topicId } = await scoredPlantedTopic(t)
   await scoreTopic(database.db, topicId, { now: PLANTED_NOW })
   const body = (await app.inject({ url: `/v1/topics/${topicId}/influencers?limit=3`, headers: bearer(mine.read) })).json()
   t.same(body.items[0].movement, { previousRank: 1, change: 0, isNew: false })
 })
 
 t.test('filters: network, community, minFollowers, language', async (t) => {
-  const { app, mine, topicId } = await scoredTopic(t)
+  const { app, mine, topicId } = await scoredPlantedTopic(t)
   const get = async (q: string) => (await app.inject({ url: `/v1/topics/${topicId}/influencers?limit=500&${q}`, headers: bearer(mine.read) })).json().items
   t.same(await get('network=bluesky'), [])
   t.ok((await get('network=mastodon')).length >= 22)
@@ -56,7 +49,7 @@ t.test('filters: network, community, minFollowers, language', async (t) => {
 })
 
 t.test('cursor pagination walks the whole list once, pinned to its snapshot', async (t) => {
-  const { app, database, mine, topicId } = await scoredTopic(t)
+  const { app, database, mine, topicId } = await scoredPlantedTopic(t)
   const seen: number[] = []
   let cursor: string | null = null
   let pages = 0
@@ -72,7 +65,7 @@ t.test('cursor pagination walks the whole list once, pinned to its snapshot', as
 })
 
 t.test('CSV and NDJSON export the whole list and parse back', async (t) => {
-  const { app, mine, topicId } = await scoredTopic(t)
+  const { app, mine, topicId } = await scoredPlantedTopic(t)
   const json = (await app.inject({ url: `/v1/topics/${topicId}/influencers?limit=500`, headers: bearer(mine.read) })).json()
   const csv = await app.inject({ url: `/v1/topics/${topicId}/influencers`, headers: { ...bearer(mine.read), accept: 'text/csv' } })
   t.equal(csv.statusCode, 200)
@@ -91,7 +84,7 @@ t.test('CSV and NDJSON export the whole list and parse back', async (t) => {
 })
 
 t.test('ETag: 304 until a new scoring lands', async (t) => {
-  const { app, database, mine, topicId } = await scoredTopic(t)
+  const { app, database, mine, topicId } = await scoredPlantedTopic(t)
   const first = await app.inject({ url: `/v1/topics/${topicId}/influencers`, headers: bearer(mine.read) })
   const etag = first.headers.etag as string
   t.ok(etag)
@@ -101,7 +94,7 @@ t.test('ETag: 304 until a new scoring lands', async (t) => {
 })
 
 t.test('a topic not scored yet answers an empty list that says why; another workspace gets 404', async (t) => {
-  const { app, mine, theirs, topicId } = await scoredTopic(t)
+  const { app, mine, theirs, topicId } = await scoredPlantedTopic(t)
   const fresh = (await app.inject({ method: 'POST', url: '/v1/topics', headers: bearer(mine.write), payload: { name: 'New', query: '#new' } })).json()
   const empty = (await app.inject({ url: `/v1/topics/${fresh.id}/relays`, headers: bearer(mine.read) })).json()
   t.match(empty, { items: [], computedAt: null, note: /not been scored/ })

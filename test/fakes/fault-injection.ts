@@ -3,6 +3,7 @@
 // port 0, a seeded PRNG, a manual clock).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { createPrng } from '../../src/graph/prng.ts'
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => unknown
 
@@ -17,17 +18,8 @@ export const FAULT_KINDS = [
 ] as const
 export type FaultKind = (typeof FAULT_KINDS)[number]
 
-/** mulberry32: tiny, seedable, good enough to pick faults reproducibly. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** Uniform floats in [0, 1) from a seed: faults picked reproducibly. */
+export const seededRandom = (seed: number): (() => number) => createPrng(seed).next
 
 export interface FaultOptions {
   seed: number

@@ -4,6 +4,8 @@ import { ingestBatch } from '../../src/ingest/ingest-batch.ts'
 import { topicMatcher } from '../../src/ingest/topic-matchers.ts'
 import { upsertFollows } from '../../src/ingest/upsert-follows.ts'
 import type { NormalizedAccount, NormalizedFollow, NormalizedPost } from '../../src/networks/model.ts'
+import { scoreTopic } from '../../src/scoring/index.ts'
+import { buildTestApp } from './app.ts'
 
 // A network with a planted structure: two communities A and B that only the bridge X links, a
 // hub H whom community A follows and reposts, an account O that posts mostly off-topic, and the
@@ -54,4 +56,12 @@ export async function plantNetwork(db: Kysely<DB>, workspaceId: string, topicNam
     await upsertFollows(trx, follows)
   })
   return { topicId: topic.id }
+}
+
+/** A test app whose workspace has the planted topic, scored once at PLANTED_NOW. */
+export async function scoredPlantedTopic(t: { teardown(fn: () => unknown): void }) {
+  const ctx = await buildTestApp(t)
+  const { topicId } = await plantNetwork(ctx.database.db, ctx.mine.id)
+  await scoreTopic(ctx.database.db, topicId, { now: PLANTED_NOW })
+  return { ...ctx, topicId }
 }

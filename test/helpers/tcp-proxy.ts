@@ -1,4 +1,6 @@
 import net from 'node:net'
+import { openDatabase, type Database } from '../../src/db/database.ts'
+import { openTestDatabase } from './database.ts'
 
 /**
  * A TCP proxy in front of the PostgreSQL server, so a test can cut the database off (every
@@ -31,4 +33,18 @@ export async function startTcpProxy(targetHost: string, targetPort: number) {
     },
     close: () => new Promise<void>((resolve) => { for (const s of sockets) s.destroy(); server.close(() => resolve()) }),
   }
+}
+
+/** The test's own database, and a second handle on it through a proxy that can cut it off. */
+export async function databaseBehindProxy(t: { teardown(fn: () => unknown): void }) {
+  const direct = await openTestDatabase(t)
+  const target = new URL(direct.url!)
+  const proxy = await startTcpProxy(target.hostname, Number(target.port || 5432))
+  t.teardown(() => proxy.close())
+  const viaProxy = new URL(direct.url!)
+  viaProxy.hostname = '127.0.0.1'
+  viaProxy.port = String(proxy.port)
+  const database: Database = await openDatabase({ url: viaProxy.toString(), dataDir: ':memory:', command: 'test', poolSize: 5 })
+  t.teardown(() => database.close())
+  return { direct, database, proxy }
 }

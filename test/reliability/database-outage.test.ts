@@ -11,31 +11,17 @@ import type { Logger } from '../../jobs/job.ts'
 import { runJob } from '../../jobs/run-job.ts'
 import { enqueueRun } from '../../jobs/run-queue.ts'
 import { buildApp } from '../../src/api/app.ts'
-import { openDatabase, type Database } from '../../src/db/database.ts'
+import type { Database } from '../../src/db/database.ts'
 import { createMetrics } from '../../src/observability/metrics.ts'
 import { createApiKey, createWorkspace } from '../../src/workspaces/service.ts'
 import { openTestDatabase } from '../helpers/database.ts'
-import { startTcpProxy } from '../helpers/tcp-proxy.ts'
+import { databaseBehindProxy } from '../helpers/tcp-proxy.ts'
 import { collectedSnapshot } from './fixtures/collected-snapshot.ts'
 import { startCollectionWorld } from './fixtures/collection-world.ts'
 import { fillPath, openApiOperations } from './fixtures/openapi-routes.ts'
 
 const silent: Logger = { info() {}, warn() {}, error() {} }
 const needsServer = { skip: process.env.DATABASE_URL ? false : 'needs DATABASE_URL (a PostgreSQL server); the embedded database lives in the process' }
-
-/** The test's own database, and a second handle on it through a proxy that can cut it off. */
-async function databaseBehindProxy(t: { teardown(fn: () => unknown): void }) {
-  const direct = await openTestDatabase(t)
-  const target = new URL(direct.url!)
-  const proxy = await startTcpProxy(target.hostname, Number(target.port || 5432))
-  t.teardown(() => proxy.close())
-  const viaProxy = new URL(direct.url!)
-  viaProxy.hostname = '127.0.0.1'
-  viaProxy.port = String(proxy.port)
-  const database: Database = await openDatabase({ url: viaProxy.toString(), dataDir: ':memory:', command: 'test', poolSize: 5 })
-  t.teardown(() => database.close())
-  return { direct, database, proxy }
-}
 
 interface Answer { route: string; status: number; contentType: string; body: string; retryAfter: string | null; phase: 'up' | 'down' | 'recovering'; whole: boolean }
 
