@@ -40,6 +40,8 @@ export interface AppDeps {
   nextRun?: (job: string, workspaceId: string) => Date | null
   /** Omitted: silent (tests). */
   log?: { level: string; stream?: { write(line: string): void } }
+  /** PUBLIC_URL: the base of links in digest previews; omitted, the request's own origin. */
+  publicUrl?: string
 }
 
 /** The whole HTTP API, not listening: `relais serve` listens, tests use `inject`. */
@@ -82,7 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await v1.register(rankingRoutes, { rankings: createRankingService({ db: deps.db }) })
     await v1.register(sourceRoutes, { sources: createSourceService({ db: deps.db }) })
     await v1.register(accountRoutes, { accounts: createAccountService({ db: deps.db }) })
-    await v1.register(digestRoutes, { digests: createDigestService({ db: deps.db }) })
+    await v1.register(digestRoutes, { digests: createDigestService({ db: deps.db, ...(deps.publicUrl !== undefined && { publicUrl: deps.publicUrl }) }) })
     await v1.register(alertRoutes, { alerts: createAlertService({ db: deps.db }) })
     await v1.register(webhookRoutes, { webhooks: createWebhookService({ db: deps.db }) })
     await v1.register(jobRoutes, { jobRuns: createJobRunService({ db: deps.db, jobs: deps.jobs ?? [], nextRun: deps.nextRun ?? (() => null) }) })

@@ -8,7 +8,6 @@ import { gatherDigest } from './content/gather.ts'
 import { renderDigest, type RenderedDigest } from './render/index.ts'
 import { DELIVERY_COLUMNS, deliveryToDto, digestToDto, SUBSCRIPTION_COLUMNS, weekdayNumber, type Digest, type DigestDelivery, type DigestInput, type DigestPatch } from './dto.ts'
 import { z } from 'zod'
-import { configuredPublicUrl } from './public-url.ts'
 import { jsonb } from './delivery/jsonb.ts'
 
 export interface Page<T> { items: T[]; nextCursor: string | null }
@@ -125,7 +124,7 @@ export function createDigestService(deps: DigestServiceDeps) {
     async preview(workspaceId: string, id: string, origin: string): Promise<RenderedDigest> {
       const row = await owned(workspaceId, id)
       const content = await gatherDigest(db, row.topic_id, now())
-      return renderDigest(content, { language: row.language, timeZone: row.time_zone, subscriptionId: row.id, baseUrl: deps.publicUrl ?? configuredPublicUrl() ?? origin })
+      return renderDigest(content, { language: row.language, timeZone: row.time_zone, subscriptionId: row.id, baseUrl: deps.publicUrl ?? origin })
     },
   }
 }

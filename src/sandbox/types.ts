@@ -60,7 +60,6 @@ export interface SandboxAccount {
 }
 
 export const PostKind = { original: 0, reply: 1, repost: 2, quote: 3 } as const
-export type PostKindValue = (typeof PostKind)[keyof typeof PostKind]
 
 export const PostFlag = { question: 1, spike: 2, link: 4, tagsOnNewParagraph: 8, noLanguage: 16, tagOutsideText: 32 } as const
 

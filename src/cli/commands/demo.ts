@@ -13,6 +13,7 @@ import { runJob } from '../../../jobs/run-job.ts'
 import { consoleLogger } from '../console-logger.ts'
 import { progressReporter } from '../progress-bar.ts'
 import { UsageError, type Io } from '../context.ts'
+import { listen } from '../listen.ts'
 
 export const demoUsage = 'relais demo [--accounts N]           a simulated network, collected and scored, served on PORT'
 
@@ -46,11 +47,8 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
     }
 
     const metrics = createMetrics()
-    const app = await buildApp({ db: database.db, metrics, bodyLimit: config.http.bodyLimit, rateLimitPerMinute: config.http.rateLimitPerMinute, jobs: [...jobs.values()] })
-    await app.listen({ host: config.http.host, port: config.http.port })
-    const address = app.server.address()
-    const port = typeof address === 'object' && address ? address.port : config.http.port
-    const base = `http://${config.http.host}:${port}`
+    const app = await buildApp({ db: database.db, metrics, bodyLimit: config.http.bodyLimit, rateLimitPerMinute: config.http.rateLimitPerMinute, jobs: [...jobs.values()], publicUrl: config.http.publicUrl })
+    const base = await listen(app, config.http)
     const [first] = demo.topics
     io.out([
       '',

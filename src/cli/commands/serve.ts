@@ -7,6 +7,7 @@ import { createJobs } from '../../../jobs/index.ts'
 import { createScheduler, type Scheduler } from '../../../jobs/scheduler.ts'
 import { scheduleOverrides } from '../../../jobs/schedule-overrides.ts'
 import type { Io } from '../context.ts'
+import { listen } from '../listen.ts'
 
 export const serveUsage = 'relais serve                         run the API (and the scheduler unless SCHEDULER=off)'
 
@@ -28,17 +29,15 @@ export async function serveCommand(_args: string[], io: Io): Promise<number> {
       bodyLimit: config.http.bodyLimit,
       rateLimitPerMinute: config.http.rateLimitPerMinute,
       log: { level: config.logLevel },
+      publicUrl: config.http.publicUrl,
       jobs: [...jobs.values()],
       nextRun: (name, workspaceId) => scheduler?.nextRun(name, workspaceId) ?? null,
     })
-    await app.listen({ host: config.http.host, port: config.http.port })
+    const base = await listen(app, config.http)
     if (config.scheduler) {
       scheduler = createScheduler({ db: database.db, log: app.log, metrics, jobs: [...jobs.values()], overrides: await scheduleOverrides(database.db) })
       scheduler.start()
     }
-    const address = app.server.address()
-    const port = typeof address === 'object' && address ? address.port : config.http.port
-    const base = `http://${config.http.host.includes(':') ? `[${config.http.host}]` : config.http.host}:${port}`
     io.err(`Relais is listening on ${base} (database: ${database.kind === 'embedded' ? `embedded in ${database.location}` : database.location}; scheduler ${scheduler ? 'on' : 'off'})`)
     io.err(`API docs: ${base}/docs · readiness: ${base}/readyz`)
     await new Promise<void>((resolve) => {

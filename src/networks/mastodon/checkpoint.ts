@@ -9,7 +9,6 @@ import type { Checkpoint } from '../connector.ts'
  * deleted before the next run, meeting any of the others still says "already seen".
  */
 const seenSchema = z.object({ ids: z.array(z.string()).min(1), createdAt: z.string() })
-export type SeenStatuses = z.infer<typeof seenSchema>
 
 /** How many of the newest ids a checkpoint remembers. */
 export const REMEMBERED_IDS = 20

@@ -39,14 +39,16 @@ export function normalizeUser(user: XUser): NormalizedAccount {
   }
 }
 
-export function normalizeTweet(tweet: XTweet, usersById: Map<string, XUser>): NormalizedPost {
+/** The page's users, by id and by lower-cased username (mentions may name only the username). */
+interface PageUsers { byId: Map<string, XUser>; byName: Map<string, XUser> }
+
+function normalizeTweet(tweet: XTweet, users: PageUsers): NormalizedPost {
   // Long posts: `text` is cut at 280 characters, the full body and its entities are in note_tweet.
   const text = tweet.note_tweet?.text ?? tweet.text
   const entities: XEntities = tweet.note_tweet?.entities ?? tweet.entities ?? {}
-  const usersByName = new Map([...usersById.values()].map((u) => [u.username.toLowerCase(), u]))
-  const author = tweet.author_id ? usersById.get(tweet.author_id) : undefined
+  const author = tweet.author_id ? users.byId.get(tweet.author_id) : undefined
   const mentions: MentionRef[] = (entities.mentions ?? []).map((m) => ({
-    externalId: m.id ?? usersByName.get(m.username.toLowerCase())?.id ?? null,
+    externalId: m.id ?? users.byName.get(m.username.toLowerCase())?.id ?? null,
     handle: m.username,
   }))
   const links = (entities.urls ?? [])
@@ -81,7 +83,8 @@ export function normalizeTweet(tweet: XTweet, usersById: Map<string, XUser>): No
  */
 export function batchFromTweets(response: XTweetList): CollectedBatch {
   const users = response.includes?.users ?? []
-  const usersById = new Map(users.map((u) => [u.id, u]))
+  const byId = new Map(users.map((u) => [u.id, u]))
+  const pageUsers: PageUsers = { byId, byName: new Map([...byId.values()].map((u) => [u.username.toLowerCase(), u])) }
   const included = [...(response.includes?.tweets ?? []), ...(response.includes?.posts ?? [])]
   const includedById = new Map(included.map((t) => [t.id, t]))
   const tweets: XTweet[] = []
@@ -92,7 +95,7 @@ export function batchFromTweets(response: XTweetList): CollectedBatch {
     if (original) tweets.push(original)
   }
   return {
-    posts: unique(tweets, (t) => t.id).map((t) => normalizeTweet(t, usersById)),
+    posts: unique(tweets, (t) => t.id).map((t) => normalizeTweet(t, pageUsers)),
     accounts: unique(users, (u) => u.id).map(normalizeUser),
   }
 }
