@@ -101,7 +101,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
  * One fire: a run per workspace in scope, one after the other, so each workspace's run record
  * (stats, errors) speaks only of its own topics.
  */
-async function runFire(deps: RunDeps, job: Job, scope: JobScope, fireAt: Date, signal: AbortSignal): Promise<void> {
+export async function runFire(deps: RunDeps, job: Job, scope: JobScope, fireAt: Date, signal: AbortSignal): Promise<void> {
   let query = deps.db.selectFrom('workspaces').select('id').orderBy('created_at')
   if (scope.workspaceId) query = query.where('id', '=', scope.workspaceId)
   if (scope.excludeWorkspaces?.length) query = query.where('id', 'not in', scope.excludeWorkspaces)

@@ -3,6 +3,7 @@
 // what drives them on real networks.
 import { deriveSeed, Rng } from './rng.ts'
 import { PostKind, type FollowEdges, type PostColumns, type SandboxAccount } from './types.ts'
+import { buildAdjacency } from './generate-follows.ts'
 
 export function computeEngagement(seedHash: number, accounts: SandboxAccount[], follows: FollowEdges, posts: PostColumns): void {
   const rng = new Rng(deriveSeed(seedHash, 0xe96a))
@@ -27,11 +28,6 @@ export function computeEngagement(seedHash: number, accounts: SandboxAccount[], 
 
 /** Posts of each account in time order (posts are already sorted by time). */
 export function indexPostsByAuthor(accountCount: number, posts: PostColumns): { offsets: Int32Array; posts: Int32Array } {
-  const offsets = new Int32Array(accountCount + 1)
-  for (let i = 0; i < posts.count; i++) offsets[posts.author[i] + 1]++
-  for (let a = 0; a < accountCount; a++) offsets[a + 1] += offsets[a]
-  const cursor = offsets.slice(0, accountCount)
-  const byAuthor = new Int32Array(posts.count)
-  for (let i = 0; i < posts.count; i++) byAuthor[cursor[posts.author[i]]++] = i
-  return { offsets, posts: byAuthor }
+  const { offsets, edges } = buildAdjacency(accountCount, posts.author.subarray(0, posts.count))
+  return { offsets, posts: edges }
 }

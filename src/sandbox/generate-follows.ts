@@ -92,7 +92,8 @@ function joinOrder(rng: Rng, accounts: SandboxAccount[]): number[] {
   return [...hubs, ...rest]
 }
 
-function buildAdjacency(nodeCount: number, keys: Int32Array): Adjacency {
+/** For each node, the indices of the entries whose key is that node, in entry order (CSR). */
+export function buildAdjacency(nodeCount: number, keys: Int32Array): Adjacency {
   const offsets = new Int32Array(nodeCount + 1)
   for (let e = 0; e < keys.length; e++) offsets[keys[e] + 1]++
   for (let n = 0; n < nodeCount; n++) offsets[n + 1] += offsets[n]

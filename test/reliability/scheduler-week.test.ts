@@ -1,14 +1,13 @@
 // Two instances running the scheduler for a simulated week: every fire of every job's default
 // schedule is offered to both at once, as node-cron does in each of them, through the claim
-// coordinator the scheduler gives node-cron; an instance runs a fire only when the coordinator
-// says so, the way the scheduler's fire does (one run per workspace). Each fire must run once,
+// coordinator the scheduler gives node-cron; an instance whose claim is granted runs the
+// scheduler's own fire (one run per workspace). Each fire must run once,
 // in one instance, for each workspace: none twice, none missed.
 import t from 'tap'
 import cron from 'node-cron'
 import { createJobs } from '../../jobs/index.ts'
 import type { Job, JobScope } from '../../jobs/job.ts'
-import { runJob } from '../../jobs/run-job.ts'
-import { claimCoordinator } from '../../jobs/scheduler.ts'
+import { claimCoordinator, runFire } from '../../jobs/scheduler.ts'
 import { openDatabase, type Database } from '../../src/db/database.ts'
 import { createWorkspace } from '../../src/workspaces/service.ts'
 import { seededRandom } from '../fakes/fault-injection.ts'
@@ -67,9 +66,7 @@ t.test('two instances with schedulers for a week of fires: every fire ran once',
       // The key node-cron hands the coordinator: "<task name>:<fire time>"; the task is named "<job>|<scope>".
       if (!(await instance.coordinator.shouldRun(`${job.name}|*:${at.toISOString()}`))) return
       instance.fires++
-      for (const workspaceId of workspaces) {
-        await runJob({ db: instance.db, log: silent }, job, { workspaceId }, { trigger: 'schedule', scheduledFor: at })
-      }
+      await runFire({ db: instance.db, log: silent }, job, {}, at, new AbortController().signal)
     })))
   }
 
