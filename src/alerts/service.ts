@@ -2,12 +2,11 @@ import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import type { DB } from '../db/schema.ts'
 import type { AlertKind } from '../db/tables/alerts.ts'
-import { decodeCursor, encodeCursor } from '../api/cursor.ts'
+import { decodeCursor, keysetPage, type Page } from '../api/cursor.ts'
 import { findTopic } from '../topics/find-topic.ts'
 import { ALERT_COLUMNS, alertToDto, type Alert } from './dto.ts'
 import { alertSettingsOf, saveAlertSettings, type AlertSettings } from './settings.ts'
 
-export interface Page<T> { items: T[]; nextCursor: string | null }
 
 const alertCursor = z.tuple([z.iso.datetime(), z.number().int()])
 
@@ -24,9 +23,7 @@ export function createAlertService({ db }: { db: Kysely<DB> }) {
         query = query.where((eb) => eb.or([eb('hour_start', '<', new Date(hour)), eb.and([eb('hour_start', '=', new Date(hour)), eb('id', '<', id)])]))
       }
       const rows = await query.orderBy('hour_start', 'desc').orderBy('id', 'desc').limit(o.limit + 1).execute()
-      const items = rows.slice(0, o.limit).map(alertToDto)
-      const last = items.at(-1)
-      return { items, nextCursor: rows.length > o.limit && last ? encodeCursor([last.hourStart, last.id]) : null }
+      return keysetPage(rows, o.limit, alertToDto, (alert) => [alert.hourStart, alert.id])
     },
 
     async settings(workspaceId: string, topicId: string): Promise<AlertSettings> {

@@ -18,6 +18,19 @@ export function decodeCursor<T extends z.ZodType>(cursor: string, shape: T): z.i
   throw new AppError('invalid_cursor', 'The cursor is not one this API issued; start again without it.')
 }
 
+/** A page of a list: its items and the cursor of the next page (null on the last one). */
+export interface Page<T> { items: T[]; nextCursor: string | null }
+
+/**
+ * The page of `rows` read with `limit + 1`: the extra row only tells that a next page exists, and
+ * the cursor carries the sort key of the last item served.
+ */
+export function keysetPage<R, T>(rows: readonly R[], limit: number, toItem: (row: R) => T, keyOf: (item: T) => readonly (string | number)[]): Page<T> {
+  const items = rows.slice(0, limit).map(toItem)
+  const last = items.at(-1)
+  return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(keyOf(last)) : null }
+}
+
 export const limitQuery = (max: number, fallback: number) =>
   z.coerce.number().int().min(1).max(max).default(fallback).describe(`Items per page (1–${max}).`)
 

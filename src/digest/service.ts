@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema.ts'
 import { notFound } from '../api/errors.ts'
-import { createdAtIdCursor, decodeCursor, encodeCursor } from '../api/cursor.ts'
+import { createdAtIdCursor, decodeCursor, keysetPage, type Page } from '../api/cursor.ts'
 import { findTopic } from '../topics/find-topic.ts'
 import { isUuid } from '../workspaces/service.ts'
 import { gatherDigest } from './content/gather.ts'
@@ -10,7 +10,6 @@ import { DELIVERY_COLUMNS, deliveryToDto, digestToDto, SUBSCRIPTION_COLUMNS, wee
 import { z } from 'zod'
 import { jsonb } from './delivery/jsonb.ts'
 
-export interface Page<T> { items: T[]; nextCursor: string | null }
 
 export interface DigestServiceDeps {
   db: Kysely<DB>
@@ -52,11 +51,8 @@ export function createDigestService(deps: DigestServiceDeps) {
         query = query.where((eb) => eb.or([eb('created_at', '>', new Date(createdAt)), eb.and([eb('created_at', '=', new Date(createdAt)), eb('id', '>', id)])]))
       }
       const rows = await query.orderBy('created_at').orderBy('id').limit(limit + 1).execute()
-      const page = rows.slice(0, limit)
-      const latest = await lastDeliveries(page.map((r) => r.id))
-      const items = page.map((r) => digestToDto(r, latest.get(r.id) ?? null, now()))
-      const last = items.at(-1)
-      return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt, last.id]) : null }
+      const latest = await lastDeliveries(rows.slice(0, limit).map((r) => r.id))
+      return keysetPage(rows, limit, (r) => digestToDto(r, latest.get(r.id) ?? null, now()), (digest) => [digest.createdAt, digest.id])
     },
 
     async get(workspaceId: string, id: string): Promise<Digest> {
@@ -115,9 +111,7 @@ export function createDigestService(deps: DigestServiceDeps) {
       let query = db.selectFrom('digest_deliveries').select(DELIVERY_COLUMNS).where('subscription_id', '=', id)
       if (cursor) query = query.where('id', '<', decodeCursor(cursor, deliveryCursor)[0])
       const rows = await query.orderBy('id', 'desc').limit(limit + 1).execute()
-      const items = rows.slice(0, limit).map(deliveryToDto)
-      const last = items.at(-1)
-      return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.id]) : null }
+      return keysetPage(rows, limit, deliveryToDto, (delivery) => [delivery.id])
     },
 
     /** The email the subscription would receive if it were sent now: the seven days up to now. */

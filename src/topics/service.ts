@@ -1,14 +1,13 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema.ts'
 import { AppError, notFound } from '../api/errors.ts'
-import { decodeCursor, encodeCursor, createdAtIdCursor } from '../api/cursor.ts'
+import { createdAtIdCursor, decodeCursor, keysetPage, type Page } from '../api/cursor.ts'
 import { isUuid } from '../workspaces/service.ts'
 import { topicToDto, type Topic, type TopicInput, type TopicPatch } from './dto.ts'
 import { checkTopicQuery } from './check-query.ts'
 
 const COLUMNS = ['id', 'name', 'query', 'networks', 'languages', 'own_accounts', 'created_at', 'updated_at'] as const
 
-export interface Page<T> { items: T[]; nextCursor: string | null }
 
 /** Topics of one workspace. Every query is filtered by the workspace: another's topic is "not found". */
 export function createTopicService({ db }: { db: Kysely<DB> }) {
@@ -20,9 +19,7 @@ export function createTopicService({ db }: { db: Kysely<DB> }) {
         query = query.where((eb) => eb.or([eb('created_at', '>', new Date(createdAt)), eb.and([eb('created_at', '=', new Date(createdAt)), eb('id', '>', id)])]))
       }
       const rows = await query.orderBy('created_at').orderBy('id').limit(limit + 1).execute()
-      const items = rows.slice(0, limit).map(topicToDto)
-      const last = items.at(-1)
-      return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt, last.id]) : null }
+      return keysetPage(rows, limit, topicToDto, (topic) => [topic.createdAt, topic.id])
     },
 
     async get(workspaceId: string, id: string): Promise<Topic> {

@@ -2,14 +2,13 @@ import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import type { DB } from '../db/schema.ts'
 import { AppError, notFound } from '../api/errors.ts'
-import { createdAtIdCursor, decodeCursor, encodeCursor } from '../api/cursor.ts'
+import { createdAtIdCursor, decodeCursor, keysetPage, type Page } from '../api/cursor.ts'
 import { isUuid } from '../workspaces/service.ts'
 import { resolveTarget, systemResolver, UnsafeTargetError, type Resolver } from './resolve-target.ts'
 import { generateWebhookSecret } from './signature.ts'
 import { allowsPrivateWebhooks, setAllowPrivateWebhooks } from './workspace-settings.ts'
 import { WEBHOOK_COLUMNS, WEBHOOK_DELIVERY_COLUMNS, webhookDeliveryToDto, webhookToDto, type Webhook, type WebhookDelivery, type WebhookInput, type WebhookPatch } from './dto.ts'
 
-export interface Page<T> { items: T[]; nextCursor: string | null }
 
 export interface WebhookServiceDeps {
   db: Kysely<DB>
@@ -47,9 +46,7 @@ export function createWebhookService(deps: WebhookServiceDeps) {
         query = query.where((eb) => eb.or([eb('created_at', '>', new Date(createdAt)), eb.and([eb('created_at', '=', new Date(createdAt)), eb('id', '>', id)])]))
       }
       const rows = await query.orderBy('created_at').orderBy('id').limit(limit + 1).execute()
-      const items = rows.slice(0, limit).map(webhookToDto)
-      const last = items.at(-1)
-      return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt, last.id]) : null }
+      return keysetPage(rows, limit, webhookToDto, (webhook) => [webhook.createdAt, webhook.id])
     },
 
     async get(workspaceId: string, id: string): Promise<Webhook> {
@@ -98,9 +95,7 @@ export function createWebhookService(deps: WebhookServiceDeps) {
       let query = db.selectFrom('webhook_deliveries').select(WEBHOOK_DELIVERY_COLUMNS).where('webhook_id', '=', id)
       if (cursor) query = query.where('id', '<', decodeCursor(cursor, deliveryCursor)[0])
       const rows = await query.orderBy('id', 'desc').limit(limit + 1).execute()
-      const items = rows.slice(0, limit).map(webhookDeliveryToDto)
-      const last = items.at(-1)
-      return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.id]) : null }
+      return keysetPage(rows, limit, webhookDeliveryToDto, (delivery) => [delivery.id])
     },
 
     async settings(workspaceId: string) {
