@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { cpus } from 'node:os'
+import { processCpuSeconds } from '../shared/measure.ts'
 
 // Where the cores went during a load run: this process (the server), the PostgreSQL backends
 // serving it, and the whole machine (the rest is mostly the load generator).
-
-const TICKS_PER_SECOND = 100
 
 export interface CpuSample { at: number; machineBusy: number; machineTotal: number; server: number; backends: Map<number, number> }
 export interface CpuShares { serverCores: number; backendCores: number; machineCores: number; cores: number }
@@ -18,9 +17,7 @@ function machineTicks(): { busy: number; total: number } {
 
 function processSeconds(pid: number): number | null {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND
+    return processCpuSeconds(pid)
   } catch {
     return null // gone, or not visible
   }

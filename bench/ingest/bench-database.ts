@@ -2,15 +2,14 @@
 // timed (Kysely's query log) and whose server process's CPU time can be read from /proc, so a run
 // can say how much of its time was spent in the database and how much of that was the server's.
 import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
 import { Kysely, PostgresDialect, sql, type KyselyPlugin, type QueryId } from 'kysely'
 import pg from 'pg'
 import { migrateToLatest } from '../../src/db/migrator.ts'
 import type { DB } from '../../src/db/schema.ts'
 import { adminQuery } from '../../src/db/admin-query.ts'
+import { processCpuSeconds } from '../shared/measure.ts'
 
 const INT8_OID = 20
-const CLOCK_TICKS_PER_SECOND = 100
 
 export interface StatementTimes {
   count: number
@@ -115,11 +114,4 @@ export async function createBenchDatabase(serverUrl: string): Promise<BenchDatab
     await drop()
     throw error
   }
-}
-
-/** utime + stime of a process (fields 14 and 15 of /proc/<pid>/stat, after the command name). */
-export function processCpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND
 }

@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises'
 import pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
 import type { EnrichedPost } from '../../src/ingest/enriched-post.ts'
-import { processCpuSeconds } from './bench-database.ts'
+import { processCpuSeconds } from '../shared/measure.ts'
 import type { RunFigures } from './measure.ts'
 
 /** The columns ingest writes into posts (the rest are defaults or generated). */

@@ -62,8 +62,3 @@ export async function measureIngest(bench: BenchDatabase, batches: readonly Coll
 
 export const rate = (figures: RunFigures): number => figures.posts / figures.wallSeconds
 
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-}

@@ -1,12 +1,7 @@
 // How the bench prints its figures: one line per run, the spread of repeated runs, and where the
 // time of a run went (per statement, and the CPU of both sides of the connection).
-import { cpus, loadavg } from 'node:os'
-import { median, rate, type RunFigures } from './measure.ts'
-
-export function machineLoad(): string {
-  const [one, five, fifteen] = loadavg()
-  return `load average ${one.toFixed(2)} ${five.toFixed(2)} ${fifteen.toFixed(2)} on ${cpus().length} cores`
-}
+import { median } from '../shared/measure.ts'
+import { rate, type RunFigures } from './measure.ts'
 
 const count = (value: number): string => Math.round(value).toLocaleString('en')
 const micros = (seconds: number, posts: number): string => ((seconds / posts) * 1e6).toFixed(1)

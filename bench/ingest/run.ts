@@ -12,8 +12,9 @@ import { parseIngestBenchArgs } from './args.ts'
 import { applyWhatIf, contentDigest, createWorkspaceTopics } from './bench-content.ts'
 import { createBenchDatabase } from './bench-database.ts'
 import { COPY_TARGETS, measureCopy, postValues } from './copy-baseline.ts'
-import { batchesOf, measureIngest, median, rate, type RunFigures } from './measure.ts'
-import { cpuRate, describeRun, describeStatements, describeTimeSpent, machineLoad, spread } from './report.ts'
+import { machineLoad, median } from '../shared/measure.ts'
+import { batchesOf, measureIngest, rate, type RunFigures } from './measure.ts'
+import { cpuRate, describeRun, describeStatements, describeTimeSpent, spread } from './report.ts'
 import { describeCorpus, generateCorpus, type BenchCorpus } from './sandbox-posts.ts'
 
 const args = parseIngestBenchArgs(process.argv.slice(2))

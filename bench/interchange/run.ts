@@ -21,13 +21,13 @@ import { readLines } from '../../src/interchange/line-reader.ts'
 import { createWorkspace } from '../../src/workspaces/service.ts'
 import { syntheticRecords } from './synthetic-file.ts'
 import { adminQuery, withDatabaseName } from '../../src/db/admin-query.ts'
+import { mib } from '../shared/measure.ts'
 
 const { values } = parseArgs({ options: { lines: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '1' }, 'batch-size': { type: 'string', default: '1000' }, 'database-url': { type: 'string' } } })
 const total = Number(values.lines)
 const size = { accounts: Math.round(total * 0.2), posts: Math.round(total * 0.7), follows: 0, seed: Number(values.seed) }
 size.follows = total - size.accounts - size.posts
 const scratch = mkdtempSync(join(tmpdir(), 'relais-interchange-'))
-const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`
 const rate = (count: number, ms: number) => `${Math.round((count * 1000) / ms).toLocaleString('en-US')} lines/s`
 
 /**

@@ -31,7 +31,6 @@ export function currentRssBytes(): number {
   return process.memoryUsage().rss
 }
 
-export const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`
 export const secs = (seconds: number): string => `${seconds.toFixed(3)} s`
 export const ratio = (value: number): string => `${value.toFixed(2)}×`
 
@@ -49,8 +48,3 @@ export function heading(title: string): void {
   console.log(`\n== ${title}  [${loadNote()}]`)
 }
 
-export const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = sorted.length >> 1
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-}

@@ -9,7 +9,8 @@ import type { Graph, PageRankResult } from '../../src/graph/index.ts'
 import { parseBenchArgs, type BenchArgs } from './args.ts'
 import { compareRankings } from './compare-rankings.ts'
 import { createScratch, igraphAvailable, igraphLouvain, igraphPageRank, writeEdgeFile } from './igraph.ts'
-import { currentRssBytes, heading, line, median, mib, peakRssBytes, ratio, secs, timed, wallCpu, type Timed } from './measure.ts'
+import { median, mib } from '../shared/measure.ts'
+import { currentRssBytes, heading, line, peakRssBytes, ratio, secs, timed, wallCpu, type Timed } from './measure.ts'
 import { syntheticGraph } from './synthetic-graph.ts'
 
 const args = parseBenchArgs(process.argv.slice(2))
