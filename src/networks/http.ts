@@ -14,13 +14,12 @@ import type { CollectableNetwork } from './model.ts'
 import { backoffDelayMs, realSleep } from './http/backoff.ts'
 import { buildUrl, type Query } from './http/build-url.ts'
 import { judgeFailure, judgeResponse, type Verdict } from './http/judge-response.ts'
-import { RateLimitBudget, RESET_MARGIN_MS, type RateLimitState } from './http/rate-limit-budget.ts'
+import { RateLimitBudget, RESET_MARGIN_MS } from './http/rate-limit-budget.ts'
 import { readRateLimitHeaders } from './http/rate-limit-headers.ts'
 import { rateLimitTooLongError, schemaMismatchError } from './http/response-errors.ts'
 import { AttemptError, sendOnce, type RawResponse } from './http/send-once.ts'
 import { DEFAULT_USER_AGENT } from './http/user-agent.ts'
 
-export type { RateLimitState } from './http/rate-limit-budget.ts'
 export type { Query, QueryValue } from './http/build-url.ts'
 
 export interface HttpClientOptions {
@@ -62,7 +61,6 @@ export interface HttpClient {
   getJson<T>(pathOrUrl: string, query: Query, schema: z.ZodType<T>, opts?: RequestOptions): Promise<HttpResponse<T>>
   postJson<T>(path: string, body: unknown, schema: z.ZodType<T>, opts?: RequestOptions): Promise<HttpResponse<T>>
   postForm<T>(path: string, form: Record<string, string>, schema: z.ZodType<T>, opts?: RequestOptions): Promise<HttpResponse<T>>
-  readonly rateLimit: RateLimitState
 }
 
 const MAX_REDIRECTS = 5
@@ -163,8 +161,5 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       exchange(resolve(path, {}), { method: 'POST', body: JSON.stringify(body), contentType: 'application/json' }, schema, opts),
     postForm: async (path, form, schema, opts) =>
       exchange(resolve(path, {}), { method: 'POST', body: new URLSearchParams(form).toString(), contentType: 'application/x-www-form-urlencoded' }, schema, opts),
-    get rateLimit() {
-      return budget.last
-    },
   }
 }

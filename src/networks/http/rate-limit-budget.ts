@@ -19,11 +19,6 @@ export const RESET_MARGIN_MS = 1000
  */
 export class RateLimitBudget {
   readonly #buckets = new Map<string, RateLimitState>()
-  #last: RateLimitState = { limit: null, remaining: null, resetAt: null }
-
-  get last(): RateLimitState {
-    return { ...this.#last }
-  }
 
   #bucket(key: string): RateLimitState {
     let state = this.#buckets.get(key)
@@ -58,7 +53,6 @@ export class RateLimitBudget {
     if (reading.limit !== null) state.limit = reading.limit
     if (reading.remaining !== null) state.remaining = reading.remaining
     if (reading.resetAt !== null) state.resetAt = reading.resetAt
-    this.#last = { ...state }
   }
 
   /** After a 429: nothing more goes out in this bucket until `until`. */
@@ -66,7 +60,6 @@ export class RateLimitBudget {
     const state = this.#bucket(key)
     state.remaining = 0
     state.resetAt = until
-    this.#last = { ...state }
   }
 
   #roll(state: RateLimitState): void {
