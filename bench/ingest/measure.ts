@@ -1,5 +1,6 @@
 // One timed pass of the whole ingest path over the corpus, and the figures printed for it.
-import { ingestBatch } from '../../src/ingest/ingest-batch.ts'
+import { storeBatch } from '../../src/ingest/ingest-batch.ts'
+import { prepareBatch, type PreparedBatch } from '../../src/ingest/prepare-batch.ts'
 import type { TopicMatcher } from '../../src/ingest/topic-matchers.ts'
 import type { CollectedBatch, NormalizedAccount } from '../../src/networks/model.ts'
 import { resetContent } from './bench-content.ts'
@@ -46,8 +47,12 @@ export async function measureIngest(bench: BenchDatabase, batches: readonly Coll
   const cpuStart = process.cpuUsage()
   const backendStart = bench.backendCpuSeconds()
   let posts = 0
-  for (const batch of batches) {
-    const stats = await bench.db.transaction().execute((trx) => ingestBatch(trx, batch, matchers))
+  // As the import does: the next batch is prepared while one is being stored.
+  let next: Promise<PreparedBatch> | null = batches.length ? prepareBatch(batches[0], matchers) : null
+  for (let i = 0; next; i++) {
+    const prepared = await next
+    next = i + 1 < batches.length ? prepareBatch(batches[i + 1], matchers) : null
+    const stats = await bench.db.transaction().execute((trx) => storeBatch(trx, prepared))
     posts += stats.posts
   }
   const cpu = process.cpuUsage(cpuStart)

@@ -1,12 +1,10 @@
 import { sql, type RawBuilder, type Transaction } from 'kysely'
 import type { DB } from '../db/schema.ts'
-import type { CollectedBatch, MentionRef, NormalizedAccount } from '../networks/model.ts'
-import { preparePost } from '../query/index.ts'
-import { enrichPost, mergeMentions } from './enrich/index.ts'
-import type { EnrichedPost } from './enriched-post.ts'
+import type { CollectedBatch } from '../networks/model.ts'
 import { jsonTuples } from './json-rows.ts'
+import { prepareBatch, type PreparedBatch } from './prepare-batch.ts'
 import type { TopicMatcher } from './topic-matchers.ts'
-import { accountKey, stubAccount, upsertAccounts } from './upsert-accounts.ts'
+import { accountKey, upsertAccounts } from './upsert-accounts.ts'
 import { storePosts } from './upsert-posts.ts'
 import { childEdgesInsertFor, interactionCandidates, interactionsInsert } from './write-interactions.ts'
 
@@ -18,29 +16,20 @@ export interface IngestStats {
 }
 
 /**
- * normalise (done by the connector) → enrich → upsert accounts and posts → match topics →
- * interactions. Idempotent: ingesting the same batch twice changes only engagement counts.
- * Runs inside the caller's transaction, so the collection checkpoint commits with it.
- *
- * The database and this process take turns as little as possible: the accounts are written while
- * the posts are enriched, and the posts while they are matched against the topics.
+ * normalise (done by the connector) → enrich → match topics → upsert accounts and posts →
+ * topic matches and interactions. Idempotent: ingesting the same batch twice changes only
+ * engagement counts. Runs inside the caller's transaction, so the collection checkpoint commits
+ * with it. A caller storing many batches prepares the next while storing one (`prepareBatch`,
+ * `storeBatch`).
  */
 export async function ingestBatch(trx: Transaction<DB>, batch: CollectedBatch, topics: readonly TopicMatcher[]): Promise<IngestStats> {
-  // Enrichment adds only mentions found in the text, which carry no id: the accounts a batch
-  // names are known before it is enriched (the network's mentions, deduplicated as enrichment does).
-  const named = batch.posts.map((p) => ({
-    network: p.network,
-    authorExternalId: p.authorExternalId,
-    replyToAuthorExternalId: p.replyToAuthorExternalId,
-    mentions: p.mentions.length > 1 ? mergeMentions(p.mentions, []) : p.mentions,
-  }))
-  const accountsWritten = started(upsertAccounts(trx, [...batch.accounts, ...referencedAccounts(named, batch.accounts)]))
-  const posts: EnrichedPost[] = await inSlices(batch.posts, enrichPost)
-  const accountIds = await accountsWritten
+  return storeBatch(trx, await prepareBatch(batch, topics))
+}
 
+/** The writes of a prepared batch, in the caller's transaction: three statements. */
+export async function storeBatch(trx: Transaction<DB>, { accounts, posts, matches }: PreparedBatch): Promise<IngestStats> {
+  const accountIds = await upsertAccounts(trx, accounts)
   const postsWritten = started(storePosts(trx, posts, accountIds))
-  const handles = new Map(batch.accounts.map((a) => [accountKey(a.network, a.externalId), a.handle]))
-  const matches = topics.length === 0 ? [] : await inSlices(posts, (post) => matchTopics(post, topics, handles))
   const candidates = interactionCandidates(posts, accountIds)
   const stored = await postsWritten
   const postIds = stored.ids
@@ -78,57 +67,8 @@ export async function ingestBatch(trx: Transaction<DB>, batch: CollectedBatch, t
   return { posts: postIds.size, accounts: accountIds.size, matched }
 }
 
-/** The topics the post is on, with the terms it matched; null when none. */
-function matchTopics(post: EnrichedPost, topics: readonly TopicMatcher[], handles: ReadonlyMap<string, string>): [string, string[]][] | null {
-  const authorHandle = post.authorExternalId === null ? null : (handles.get(accountKey(post.network, post.authorExternalId)) ?? null)
-  const prepared = preparePost({ text: post.text, hashtags: post.hashtags, mentions: post.mentions, lang: post.lang, network: post.network, authorHandle })
-  let found: [string, string[]][] | null = null
-  for (const topic of topics) {
-    const terms = topic.match(post, prepared)
-    if (terms) (found ??= []).push([topic.topicId, terms])
-  }
-  return found
-}
-
-interface NamesAccounts {
-  network: string
-  authorExternalId: string | null
-  replyToAuthorExternalId: string | null
-  mentions: readonly MentionRef[]
-}
-
-/** Authors and resolved mentions the batch names but does not describe: stored as placeholders. */
-function referencedAccounts(posts: readonly NamesAccounts[], described: readonly NormalizedAccount[]): NormalizedAccount[] {
-  const known = new Set(described.map((a) => accountKey(a.network, a.externalId)))
-  const stubs = new Map<string, NormalizedAccount>()
-  const add = (network: string, externalId: string | null, handle?: string) => {
-    if (externalId === null) return
-    const key = accountKey(network, externalId)
-    if (!known.has(key) && !stubs.has(key)) stubs.set(key, stubAccount(network, externalId, handle))
-  }
-  for (const p of posts) {
-    add(p.network, p.authorExternalId)
-    add(p.network, p.replyToAuthorExternalId)
-    for (const m of p.mentions) add(p.network, m.externalId, m.handle)
-  }
-  return [...stubs.values()]
-}
-
 /** A statement left running while this process works: its failure is raised where it is awaited. */
 function started<T>(statement: Promise<T>): Promise<T> {
   statement.catch(() => {})
   return statement
-}
-
-/** Posts handled a slice at a time, letting the event loop send the statement in flight meanwhile. */
-const SLICE = 200
-
-async function inSlices<T, U>(items: readonly T[], work: (item: T) => U): Promise<U[]> {
-  const results = new Array<U>(items.length)
-  for (let start = 0; start < items.length; start += SLICE) {
-    await new Promise<void>((resolve) => setImmediate(resolve))
-    const end = Math.min(items.length, start + SLICE)
-    for (let i = start; i < end; i++) results[i] = work(items[i])
-  }
-  return results
 }

@@ -52,7 +52,8 @@ export async function storePosts(db: Db, posts: readonly EnrichedPost[], authors
     ]
   })
   // `before`: the row as it was before this statement (the statement does not see its own
-  // writes), null for a post inserted now.
+  // writes). Looked up only for a post seen before: one collected in this transaction is new
+  // (at worst a post stored earlier in the same transaction is looked at again for children).
   const result = await sql<{ id: number; network: string; external_id: string; author_id: number | null; author_before: number | null }>`
     insert into posts as p (network, external_id, author_id, created_at, text, lang, url, reply_to_external_id,
       repost_of_external_id, quote_of_external_id, likes, reposts, replies, quotes, hashtags, mentions, links,
@@ -65,7 +66,8 @@ export async function storePosts(db: Db, posts: readonly EnrichedPost[], authors
       likes = excluded.likes, reposts = excluded.reposts, replies = excluded.replies, quotes = excluded.quotes,
       author_id = coalesce(p.author_id, excluded.author_id),
       updated_at = now()
-    returning id, network, external_id, author_id, (select before.author_id from posts before where before.id = p.id) as author_before`.execute(db)
+    returning id, network, external_id, author_id,
+      case when p.collected_at = now() then null else (select before.author_id from posts before where before.id = p.id) end as author_before`.execute(db)
   for (const r of result.rows) {
     stored.ids.set(accountKey(r.network, r.external_id), r.id)
     if (r.author_id !== null && r.author_before === null) stored.newlyReferenceable.push({ network: r.network, externalId: r.external_id, authorId: r.author_id })

@@ -3,7 +3,7 @@ import type { DB } from '../db/schema.ts'
 import { workspaceTopicMatchers } from '../ingest/topic-matchers.ts'
 import { readLines } from './line-reader.ts'
 import { parseLine } from './parse-line.ts'
-import { writeBatch, type ImportTarget, type NumberedRecord, type RejectedLine } from './write-batch.ts'
+import { prepareRecords, writeBatch, type ImportTarget, type NumberedRecord, type PreparedRecords, type RejectedLine } from './write-batch.ts'
 
 export interface ImportStats {
   /** Lines read, blank ones included. */
@@ -28,9 +28,10 @@ export interface ImportOptions {
 
 /**
  * Reads NDJSON records from a byte stream into the workspace. Memory stays constant whatever the
- * size: one batch is being parsed while the previous one is written, and reading waits for the
- * write (the stream is pulled, never pushed). Each batch commits on its own, so an interrupted
- * import keeps what it stored and running it again completes it without duplicates.
+ * size: one batch is being parsed, enriched and matched while the previous one is written, and
+ * reading waits for the write (the stream is pulled, never pushed). Each batch commits on its own,
+ * so an interrupted import keeps what it stored and running it again completes it without
+ * duplicates.
  */
 export async function importRecords(db: Kysely<DB>, workspaceId: string, input: AsyncIterable<Buffer | string>, options: ImportOptions = {}): Promise<ImportStats> {
   const batchSize = options.batchSize ?? 1000
@@ -42,9 +43,9 @@ export async function importRecords(db: Kysely<DB>, workspaceId: string, input: 
     options.onBadLine?.(bad)
   }
 
-  const store = async (batch: NumberedRecord[]) => {
+  const store = async (batch: PreparedRecords) => {
     const rejected = new Map((await writeBatch(target, batch)).map((r) => [r.line, r]))
-    for (const { line, record } of batch) {
+    for (const { line, record } of batch.records) {
       const refused = rejected.get(line)
       if (refused) reject(refused)
       else stats[`${record.type}s`]++
@@ -55,8 +56,10 @@ export async function importRecords(db: Kysely<DB>, workspaceId: string, input: 
 
   let inFlight: Promise<void> | null = null
   const flush = async (batch: NumberedRecord[]) => {
+    // Enriched and matched while the batch before is still being written.
+    const prepared = await prepareRecords(batch, target.matchers)
     if (inFlight) await inFlight
-    inFlight = store(batch)
+    inFlight = store(prepared)
     // Awaited before the next batch or at the end; until then a failure must not count as unhandled.
     inFlight.catch(() => {})
   }

@@ -7,7 +7,7 @@ import { upsertFollows } from '../../src/ingest/upsert-follows.ts'
 import { exportRecords, formatRecord, parseLine, type InterchangeRecord } from '../../src/interchange/index.ts'
 import type { AccountRecord, PostRecord } from '../../src/interchange/records.ts'
 import { toAccount, toPost } from '../../src/interchange/to-normalized.ts'
-import { writeBatch } from '../../src/interchange/write-batch.ts'
+import { prepareRecords, writeBatch } from '../../src/interchange/write-batch.ts'
 import { createWorkspace } from '../../src/workspaces/service.ts'
 import { openTestDatabase } from '../helpers/database.ts'
 import { syntheticRecords } from '../../bench/interchange/synthetic-file.ts'
@@ -163,9 +163,8 @@ t.test('a record the database still refuses costs only its own line', async (t) 
   const { db, workspaceId, alice, bob, post1, post2, follow } = await fresh()
   // Validation keeps such values out of a file; built by hand here to reach the database's own check.
   const tooMany: PostRecord = { ...(record(post2) as PostRecord), likes: 2 ** 40 }
-  const rejected = await writeBatch({ db, workspaceId, matchers: [] }, [
-    { line: 3, record: record(alice) }, { line: 4, record: tooMany }, { line: 5, record: record(post1) },
-  ])
+  const batch = await prepareRecords([{ line: 3, record: record(alice) }, { line: 4, record: tooMany }, { line: 5, record: record(post1) }], [])
+  const rejected = await writeBatch({ db, workspaceId, matchers: [] }, batch)
   t.same(rejected.map((r) => r.line), [4])
   t.match(rejected[0].reason, /refused by the database/)
   t.same(recordSet(await exportText(db, workspaceId)), recordSet(lines(alice, post1)))

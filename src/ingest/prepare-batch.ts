@@ -1,0 +1,90 @@
+import type { CollectedBatch, MentionRef, NormalizedAccount } from '../networks/model.ts'
+import { preparePost } from '../query/index.ts'
+import { enrichPost, mergeMentions } from './enrich/index.ts'
+import type { EnrichedPost } from './enriched-post.ts'
+import type { TopicMatcher } from './topic-matchers.ts'
+import { accountKey, stubAccount } from './upsert-accounts.ts'
+
+/** The topics a post is on, with the terms it matched. */
+export type TopicMatches = [topicId: string, terms: string[]][]
+
+/** A batch ready to be stored: everything ingest computes without the database. */
+export interface PreparedBatch {
+  /** The accounts the batch describes, then placeholders for those it only names. */
+  accounts: NormalizedAccount[]
+  posts: EnrichedPost[]
+  /** Per post (same index), its topics; null when it is on none. */
+  matches: (TopicMatches | null)[]
+}
+
+/**
+ * Enriches the posts and matches them against the topics. It works a slice at a time, letting
+ * the event loop send and receive statements meanwhile: a caller can prepare the next batch while
+ * the previous one is being stored (`storeBatch`), keeping this process and the database busy at
+ * the same time.
+ */
+export async function prepareBatch(batch: CollectedBatch, topics: readonly TopicMatcher[]): Promise<PreparedBatch> {
+  const posts = await inSlices(batch.posts, enrichPost)
+  const handles = new Map(batch.accounts.map((a) => [accountKey(a.network, a.externalId), a.handle]))
+  const matches = topics.length === 0 ? posts.map(() => null) : await inSlices(posts, (post) => matchTopics(post, topics, handles))
+  // Enrichment adds only mentions found in the text, which carry no id: the accounts a batch
+  // names are those of the network's mentions (deduplicated as enrichment does).
+  const named = batch.posts.map((p) => ({
+    network: p.network,
+    authorExternalId: p.authorExternalId,
+    replyToAuthorExternalId: p.replyToAuthorExternalId,
+    mentions: p.mentions.length > 1 ? mergeMentions(p.mentions, []) : p.mentions,
+  }))
+  return { accounts: [...batch.accounts, ...referencedAccounts(named, batch.accounts)], posts, matches }
+}
+
+function matchTopics(post: EnrichedPost, topics: readonly TopicMatcher[], handles: ReadonlyMap<string, string>): TopicMatches | null {
+  const authorHandle = post.authorExternalId === null ? null : (handles.get(accountKey(post.network, post.authorExternalId)) ?? null)
+  const prepared = preparePost({ text: post.text, hashtags: post.hashtags, mentions: post.mentions, lang: post.lang, network: post.network, authorHandle })
+  let found: TopicMatches | null = null
+  for (const topic of topics) {
+    const terms = topic.match(post, prepared)
+    if (terms) (found ??= []).push([topic.topicId, terms])
+  }
+  return found
+}
+
+interface NamesAccounts {
+  network: string
+  authorExternalId: string | null
+  replyToAuthorExternalId: string | null
+  mentions: readonly MentionRef[]
+}
+
+/** Authors and resolved mentions the batch names but does not describe: stored as placeholders. */
+function referencedAccounts(posts: readonly NamesAccounts[], described: readonly NormalizedAccount[]): NormalizedAccount[] {
+  const known = new Set(described.map((a) => accountKey(a.network, a.externalId)))
+  const stubs = new Map<string, NormalizedAccount>()
+  const add = (network: string, externalId: string | null, handle?: string) => {
+    if (externalId === null) return
+    const key = accountKey(network, externalId)
+    if (!known.has(key) && !stubs.has(key)) stubs.set(key, stubAccount(network, externalId, handle))
+  }
+  for (const p of posts) {
+    add(p.network, p.authorExternalId)
+    add(p.network, p.replyToAuthorExternalId)
+    for (const m of p.mentions) add(p.network, m.externalId, m.handle)
+  }
+  return [...stubs.values()]
+}
+
+/**
+ * Posts per slice: about half a millisecond of work, so a statement's result waiting behind a
+ * slice is read soon after it arrives.
+ */
+const SLICE = 50
+
+async function inSlices<T, U>(items: readonly T[], work: (item: T) => U): Promise<U[]> {
+  const results = new Array<U>(items.length)
+  for (let start = 0; start < items.length; start += SLICE) {
+    await new Promise<void>((resolve) => setImmediate(resolve))
+    const end = Math.min(items.length, start + SLICE)
+    for (let i = start; i < end; i++) results[i] = work(items[i])
+  }
+  return results
+}
