@@ -5,6 +5,7 @@ import * as analytics from './20261124_0003_analytics.ts'
 import * as digestAlertsWebhooks from './20261124_0006_digest_alerts_webhooks.ts'
 import * as imports from './20261124_0004_imports.ts'
 import * as jobRunner from './20261124_0007_job_runner.ts'
+import * as ingestReferences from './20261124_0008_ingest_references.ts'
 
 // Registered explicitly (not discovered from the folder) so the list is the same however the
 // service is packaged. Names sort in the order they must run.
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '20261124_0004_imports': imports,
   '20261124_0006_digest_alerts_webhooks': digestAlertsWebhooks,
   '20261124_0007_job_runner': jobRunner,
+  '20261124_0008_ingest_references': ingestReferences,
 }

@@ -15,7 +15,7 @@ export interface IngestBenchArgs {
   whatIf: WhatIf[]
 }
 
-export const WHAT_IFS = ['no-foreign-keys', 'no-search-vector'] as const
+export const WHAT_IFS = ['no-search-vector'] as const
 export type WhatIf = (typeof WHAT_IFS)[number]
 
 const HELP = `usage: node --import tsx bench/ingest/run.ts [options]
@@ -28,8 +28,8 @@ const HELP = `usage: node --import tsx bench/ingest/run.ts [options]
   --order newest|oldest order batches arrive in (default newest: a search backlog)
   --reingest            after each run, ingest the same batches again and time that too
   --what-if LIST        price parts of the schema by removing them from the bench database:
-                        no-foreign-keys (posts, topic_posts, interactions), no-search-vector
-                        (the generated tsvector and its GIN index); not the product's figures`
+                        no-search-vector (the generated tsvector and its GIN index); not the
+                        product's figures`
 
 export function parseIngestBenchArgs(argv: string[]): IngestBenchArgs {
   const { values } = parseArgs({

@@ -70,11 +70,5 @@ export async function contentDigest(db: Kysely<DB>): Promise<ContentDigest> {
 
 /** Removes parts of the schema from the bench database, to see what they cost ingest. */
 export async function applyWhatIf(db: Kysely<DB>, whatIf: readonly WhatIf[]): Promise<void> {
-  if (whatIf.includes('no-foreign-keys')) {
-    const { rows } = await sql<{ statement: string }>`
-      select format('alter table %I drop constraint %I', conrelid::regclass::text, conname) as statement
-      from pg_constraint where contype = 'f' and conrelid in ('posts'::regclass, 'topic_posts'::regclass, 'interactions'::regclass)`.execute(db)
-    for (const { statement } of rows) await sql.raw(statement).execute(db)
-  }
   if (whatIf.includes('no-search-vector')) await sql`alter table posts drop column search_vector`.execute(db)
 }

@@ -13,7 +13,7 @@ const INT8_OID = 20
 
 export interface StatementTimes {
   count: number
-  /** Sent → result parsed. */
+  /** Sent (or, queued behind another statement, that one done) → result parsed. */
   ms: number
   /** CPU time of the server process meanwhile (10 ms ticks: meaningful summed over many statements). */
   serverCpuMs: number
@@ -55,11 +55,14 @@ export async function createBenchDatabase(serverUrl: string): Promise<BenchDatab
   const url = parsed.toString()
   const queryTimes: QueryTimes = { byLabel: new Map(), totalMs: 0 }
   let backendPid = 0
-  // The server's CPU clock when each statement was compiled, read back when it has been logged.
-  const cpuAtStart = new WeakMap<QueryId, number>()
+  // The server's CPU clock and the wall clock when each statement was compiled, read back when it
+  // has been logged. Statements sent together (queued on the one connection) run one after the
+  // other: each is charged from the later of its start and the end of the one logged before it.
+  const atStart = new WeakMap<QueryId, { cpu: number; wall: number }>()
+  let lastEnd = { cpu: 0, wall: 0 }
   const serverCpuPlugin: KyselyPlugin = {
     transformQuery(args) {
-      if (backendPid) cpuAtStart.set(args.queryId, processCpuSeconds(backendPid))
+      if (backendPid) atStart.set(args.queryId, { cpu: processCpuSeconds(backendPid), wall: performance.now() })
       return args.node
     },
     transformResult: async (args) => args.result,
@@ -76,14 +79,19 @@ export async function createBenchDatabase(serverUrl: string): Promise<BenchDatab
     plugins: [serverCpuPlugin],
     log(event) {
       if (event.level !== 'query') return
+      if (!backendPid) return // migrations, before the connection's server process is known
       const label = statementLabel(event.query.sql)
       const entry = queryTimes.byLabel.get(label) ?? { count: 0, ms: 0, serverCpuMs: 0 }
-      const cpuStart = cpuAtStart.get(event.query.queryId)
+      const end = { cpu: processCpuSeconds(backendPid), wall: performance.now() }
+      // begin and commit do not pass through plugins: timed by Kysely alone.
+      const start = atStart.get(event.query.queryId) ?? { cpu: lastEnd.cpu, wall: end.wall - event.queryDurationMillis }
+      const wallMs = end.wall - Math.max(start.wall, lastEnd.wall)
       entry.count++
-      entry.ms += event.queryDurationMillis
-      if (cpuStart !== undefined) entry.serverCpuMs += (processCpuSeconds(backendPid) - cpuStart) * 1000
+      entry.ms += wallMs
+      entry.serverCpuMs += (end.cpu - Math.max(start.cpu, lastEnd.cpu)) * 1000
+      lastEnd = end
       queryTimes.byLabel.set(label, entry)
-      queryTimes.totalMs += event.queryDurationMillis
+      queryTimes.totalMs += wallMs
     },
   })
   let dropped = false

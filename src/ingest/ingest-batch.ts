@@ -4,8 +4,7 @@ import type { CollectedBatch } from '../networks/model.ts'
 import { jsonTuples } from './json-rows.ts'
 import { prepareBatch, type PreparedBatch } from './prepare-batch.ts'
 import type { TopicMatcher } from './topic-matchers.ts'
-import { accountKey, upsertAccounts } from './upsert-accounts.ts'
-import { storePosts } from './upsert-posts.ts'
+import { accountKey } from './upsert-accounts.ts'
 import { childEdgesInsertFor, interactionCandidates, interactionsInsert } from './write-interactions.ts'
 
 export interface IngestStats {
@@ -26,10 +25,14 @@ export async function ingestBatch(trx: Transaction<DB>, batch: CollectedBatch, t
   return storeBatch(trx, await prepareBatch(batch, topics))
 }
 
-/** The writes of a prepared batch, in the caller's transaction: three statements. */
-export async function storeBatch(trx: Transaction<DB>, { accounts, posts, matches }: PreparedBatch): Promise<IngestStats> {
-  const accountIds = await upsertAccounts(trx, accounts)
-  const postsWritten = started(storePosts(trx, posts, accountIds))
+/**
+ * The writes of a prepared batch, in the caller's transaction: three statements, the accounts and
+ * the posts sent together (the posts find their authors in the database).
+ */
+export async function storeBatch(trx: Transaction<DB>, { posts, matches, accountsUpsert, postsStore }: PreparedBatch): Promise<IngestStats> {
+  const accountsWritten = started(accountsUpsert.run(trx))
+  const postsWritten = started(postsStore.run(trx))
+  const accountIds = await accountsWritten
   const candidates = interactionCandidates(posts, accountIds)
   const stored = await postsWritten
   const postIds = stored.ids

@@ -3,25 +3,28 @@ import { preparePost } from '../query/index.ts'
 import { enrichPost, mergeMentions } from './enrich/index.ts'
 import type { EnrichedPost } from './enriched-post.ts'
 import type { TopicMatcher } from './topic-matchers.ts'
-import { accountKey, stubAccount } from './upsert-accounts.ts'
+import type { PreparedWrite } from './prepared-write.ts'
+import { accountKey, accountsUpsert, stubAccount, type AccountIds } from './upsert-accounts.ts'
+import { postsStore, type StoredPosts } from './upsert-posts.ts'
 
 /** The topics a post is on, with the terms it matched. */
 export type TopicMatches = [topicId: string, terms: string[]][]
 
 /** A batch ready to be stored: everything ingest computes without the database. */
 export interface PreparedBatch {
-  /** The accounts the batch describes, then placeholders for those it only names. */
-  accounts: NormalizedAccount[]
   posts: EnrichedPost[]
   /** Per post (same index), its topics; null when it is on none. */
   matches: (TopicMatches | null)[]
+  /** The accounts the batch describes, and placeholders for those it only names. */
+  accountsUpsert: PreparedWrite<AccountIds>
+  postsStore: PreparedWrite<StoredPosts>
 }
 
 /**
- * Enriches the posts and matches them against the topics. It works a slice at a time, letting
- * the event loop send and receive statements meanwhile: a caller can prepare the next batch while
- * the previous one is being stored (`storeBatch`), keeping this process and the database busy at
- * the same time.
+ * Enriches the posts, matches them against the topics and builds the statements of the accounts
+ * and the posts. It works a slice at a time, letting the event loop send and receive statements
+ * meanwhile: a caller can prepare the next batch while the previous one is being stored
+ * (`storeBatch`), keeping this process and the database busy at the same time.
  */
 export async function prepareBatch(batch: CollectedBatch, topics: readonly TopicMatcher[]): Promise<PreparedBatch> {
   const posts = await inSlices(batch.posts, enrichPost)
@@ -35,7 +38,9 @@ export async function prepareBatch(batch: CollectedBatch, topics: readonly Topic
     replyToAuthorExternalId: p.replyToAuthorExternalId,
     mentions: p.mentions.length > 1 ? mergeMentions(p.mentions, []) : p.mentions,
   }))
-  return { accounts: [...batch.accounts, ...referencedAccounts(named, batch.accounts)], posts, matches }
+  const accountsWrite = accountsUpsert([...batch.accounts, ...referencedAccounts(named, batch.accounts)])
+  await new Promise<void>((resolve) => setImmediate(resolve))
+  return { posts, matches, accountsUpsert: accountsWrite, postsStore: postsStore(posts) }
 }
 
 function matchTopics(post: EnrichedPost, topics: readonly TopicMatcher[], handles: ReadonlyMap<string, string>): TopicMatches | null {

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely'
 import type { DB } from '../db/schema.ts'
 import type { NormalizedAccount } from '../networks/model.ts'
 import { jsonTuples } from './json-rows.ts'
+import type { PreparedWrite } from './prepared-write.ts'
 
 type Db = Kysely<DB> | Transaction<DB>
 
@@ -16,21 +17,25 @@ const COLUMNS = 'network text, external_id text, handle text, display_name text,
  * ones: a list view without counts keeps the counts a profile gave.
  */
 export async function upsertAccounts(db: Db, accounts: readonly NormalizedAccount[]): Promise<AccountIds> {
+  return accountsUpsert(accounts).run(db)
+}
+
+/** The statement of `upsertAccounts`, built without the database. */
+export function accountsUpsert(accounts: readonly NormalizedAccount[]): PreparedWrite<AccountIds> {
   const unique = new Map<string, NormalizedAccount>()
   for (const a of accounts) {
     const key = accountKey(a.network, a.externalId)
     const seen = unique.get(key)
     unique.set(key, seen ? mergeAccount(seen, a) : a)
   }
-  const ids: AccountIds = new Map()
-  if (unique.size === 0) return ids
+  if (unique.size === 0) return { run: async () => new Map() }
   // A stable order keeps concurrent batches from locking the same rows in opposite orders.
   const keys = [...unique.keys()].sort()
   const tuples = keys.map((key) => {
     const a = unique.get(key)!
     return [a.network, a.externalId, a.handle, a.displayName, a.bio, a.url, a.followersCount, a.followingCount, a.postsCount]
   })
-  const result = await sql<{ id: number; network: string; external_id: string }>`
+  const statement = sql<{ id: number; network: string; external_id: string }>`
     insert into accounts as a (network, external_id, handle, display_name, bio, url, followers_count, following_count, posts_count)
     select network, external_id, handle, display_name, bio, url, followers_count, following_count, posts_count
     from ${jsonTuples(tuples, COLUMNS)}
@@ -43,9 +48,14 @@ export async function upsertAccounts(db: Db, accounts: readonly NormalizedAccoun
       following_count = coalesce(excluded.following_count, a.following_count),
       posts_count = coalesce(excluded.posts_count, a.posts_count),
       last_seen_at = now()
-    returning id, network, external_id`.execute(db)
-  for (const r of result.rows) ids.set(accountKey(r.network, r.external_id), r.id)
-  return ids
+    returning id, network, external_id`
+  return {
+    async run(db) {
+      const ids: AccountIds = new Map()
+      for (const r of (await statement.execute(db)).rows) ids.set(accountKey(r.network, r.external_id), r.id)
+      return ids
+    },
+  }
 }
 
 function mergeAccount(a: NormalizedAccount, b: NormalizedAccount): NormalizedAccount {

@@ -9,6 +9,7 @@ import { createWorkspace } from '../../src/workspaces/service.ts'
 import { fileDatabase } from '../helpers/app.ts'
 import { openTestDatabase } from '../helpers/database.ts'
 import { addSandboxSources } from '../helpers/sandbox-sources.ts'
+import { danglingReferences } from '../helpers/dangling-references.ts'
 
 const silent: Logger = { info() {}, warn() {}, error() {} }
 const data = generateSandbox({ seed: 'collect-e2e', accounts: 400, days: 5, futureHours: 24 })
@@ -58,6 +59,7 @@ t.test('collect-mentions stores each on-topic post once, with its author and int
   t.equal(authorless.rows[0].n, 0, 'every post has its author')
   const kinds = await sql<{ kind: string }>`select distinct kind from interactions`.execute(database.db)
   t.ok(kinds.rows.length >= 2, `typed interactions: ${kinds.rows.map((r) => r.kind).join(', ')}`)
+  t.same(await danglingReferences(database.db), [], 'posts, matches and interactions point at stored rows')
 
   const again = await collect(database, topicId)
   t.equal(again.status, 'succeeded')

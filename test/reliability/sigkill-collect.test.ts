@@ -14,6 +14,7 @@ import { runCli, startCli } from '../helpers/run-cli.ts'
 import { childDatabaseTemplate, withOpen } from './fixtures/child-database.ts'
 import { collectedSnapshot, type CollectedSnapshot } from './fixtures/collected-snapshot.ts'
 import { startCollectionWorld, type CollectionWorld } from './fixtures/collection-world.ts'
+import { danglingReferences } from '../helpers/dangling-references.ts'
 
 const SEEDS = [1, 2, 3]
 
@@ -78,6 +79,7 @@ t.test('a collect-mentions process killed at random points is completed by the n
       t.same(got.accounts, reference.accounts, `seed ${seed}: the same accounts`)
       t.same(got.interactions, reference.interactions, `seed ${seed}: the same interactions`)
       t.same(got.topicPosts, reference.topicPosts, `seed ${seed}: the same topic matches`)
+      t.same(await danglingReferences(database.db), [], `seed ${seed}: every reference points at a stored row`)
       const runs = await database.db.selectFrom('job_runs').select(['status', 'error']).orderBy('id').execute()
       t.match(runs, [{ status: 'failed', error: /abandoned/i }, { status: 'succeeded' }], `seed ${seed}: the killed run is recorded as failed, the next one as succeeded`)
     })
