@@ -50,7 +50,7 @@ export function describeTimeSpent(label: string, runs: readonly RunFigures[], st
     `where the time goes (${label}, median run): ${describeRun(typical)}`,
     ...describeStatements(typical),
     `    wall outside any statement: ${micros(typical.wallSeconds - inStatements, typical.posts)} µs/post ` +
-      `(enrichment and matching run while the accounts and the posts statements are in flight, so their time shows inside those)`,
+      `(the next batch is enriched and matched while this one's statements are in flight, so that time shows inside them)`,
     `    node CPU ${nodeMicros.toFixed(1)} µs/post: enrich ≈ ${standalone.enrichMicros.toFixed(1)}, prepare + match ≈ ${standalone.matchMicros.toFixed(1)} ` +
       `(measured alone), the rest ≈ ${(nodeMicros - standalone.enrichMicros - standalone.matchMicros).toFixed(1)} (parameters, JSON, driver, garbage collection)`,
     `    server CPU ${micros(typical.backendCpuSeconds, typical.posts)} µs/post`,
