@@ -39,6 +39,7 @@ export async function prepareBatch(batch: CollectedBatch, topics: readonly Topic
     mentions: p.mentions.length > 1 ? mergeMentions(p.mentions, []) : p.mentions,
   }))
   const accountsWrite = accountsUpsert([...batch.accounts, ...referencedAccounts(named, batch.accounts)])
+  // Each statement is built in a turn of its own: a result waiting for this process is read between.
   await new Promise<void>((resolve) => setImmediate(resolve))
   return { posts, matches, accountsUpsert: accountsWrite, postsStore: postsStore(posts) }
 }
