@@ -1,3 +1,4 @@
+import { negotiate } from '../shared/negotiate.ts'
 import { GEXF_CONTENT_TYPE } from './to-gexf.ts'
 
 export type GraphFormat = 'json' | 'gexf'
@@ -10,23 +11,7 @@ const BY_MEDIA_TYPE: Record<string, GraphFormat> = {
   'text/xml': 'gexf',
 }
 
-/**
- * `?format` wins; otherwise the Accept header's most preferred type this route can produce
- * (no header: JSON). null when Accept names only types it cannot.
- */
+/** `?format` wins; otherwise what the Accept header prefers (no header: JSON); null when none fits. */
 export function negotiateGraphFormat(asked: GraphFormat | undefined, accept: string | undefined): GraphFormat | null {
-  if (asked) return asked
-  if (!accept?.trim()) return 'json'
-  let best: { format: GraphFormat; q: number; specific: boolean } | null = null
-  for (const part of accept.split(',')) {
-    const [type, ...parameters] = part.trim().toLowerCase().split(';').map((s) => s.trim())
-    const format = BY_MEDIA_TYPE[type]
-    if (!format) continue
-    const qParam = parameters.find((p) => p.startsWith('q='))
-    const q = qParam ? Number(qParam.slice(2)) : 1
-    if (!(q > 0)) continue
-    const specific = !type.includes('*')
-    if (!best || q > best.q || (q === best.q && specific && !best.specific)) best = { format, q, specific }
-  }
-  return best?.format ?? null
+  return asked ?? negotiate(accept, BY_MEDIA_TYPE, 'json')
 }

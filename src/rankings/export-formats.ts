@@ -1,3 +1,4 @@
+import { negotiate } from '../shared/negotiate.ts'
 import type { RankedAccount } from './dto.ts'
 
 export const EXPORT_FORMATS = ['json', 'csv', 'ndjson'] as const
@@ -32,15 +33,17 @@ function csvCell(value: unknown): string {
 
 export const ndjsonLine = (item: RankedAccount) => `${JSON.stringify(item)}\n`
 
-/** The format asked for: `?format=` wins, then the Accept header; JSON by default. */
+const BY_MEDIA_TYPE: Record<string, ExportFormat> = {
+  'application/json': 'json',
+  'application/*': 'json',
+  '*/*': 'json',
+  'text/csv': 'csv',
+  'text/*': 'csv',
+  'application/x-ndjson': 'ndjson',
+  'application/ndjson': 'ndjson',
+}
+
+/** The format asked for: `?format=` wins, then what the Accept header prefers; JSON by default. */
 export function negotiateFormat(format: ExportFormat | undefined, accept: string | undefined): ExportFormat | null {
-  if (format) return format
-  if (!accept || accept === '*/*') return 'json'
-  for (const part of accept.split(',')) {
-    const type = part.split(';')[0].trim().toLowerCase()
-    if (type === 'text/csv') return 'csv'
-    if (type === 'application/x-ndjson' || type === 'application/ndjson') return 'ndjson'
-    if (type === 'application/json' || type === 'application/*' || type === '*/*') return 'json'
-  }
-  return null
+  return format ?? negotiate(accept, BY_MEDIA_TYPE, 'json')
 }

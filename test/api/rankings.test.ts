@@ -79,6 +79,8 @@ t.test('CSV and NDJSON export the whole list and parse back', async (t) => {
   t.match(nd.headers['content-type'], /^application\/x-ndjson/)
   const records = nd.body.trim().split('\n').map((l) => JSON.parse(l))
   t.same(records, json.items, 'NDJSON carries the same items as JSON')
+  const preferJson = await app.inject({ url: `/v1/topics/${topicId}/influencers`, headers: { ...bearer(mine.read), accept: 'text/csv;q=0.2, application/json' } })
+  t.match(preferJson.headers['content-type'], /^application\/json/, 'the preferred type, not the first listed')
   const refused = await app.inject({ url: `/v1/topics/${topicId}/influencers`, headers: { ...bearer(mine.read), accept: 'application/xml' } })
   t.equal(refused.statusCode, 406)
 })
