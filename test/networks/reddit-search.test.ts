@@ -5,6 +5,7 @@ import { createRedditConnector } from '../../src/networks/reddit/index.ts'
 import { NotSupportedError } from '../../src/networks/errors.ts'
 import { generateRedditSeed, toBase36, type RedditSeed } from '../fakes/reddit/seed.ts'
 import { startRedditFake, type RedditFake } from '../fakes/reddit/server.ts'
+import { enrichPost } from '../../src/ingest/enrich/index.ts'
 
 const spec: SearchSpec = { kind: 'query', q: 'rustlang' }
 
@@ -91,7 +92,7 @@ t.test('posts are normalised: text, time, absolute permalink, authors, mentions,
   const seed: RedditSeed = {
     users: [{ id: 'abc12', name: 'alice' }, { id: 'bob34', name: 'bob' }],
     posts: [
-      { id: '1ex2abc', subreddit: 'rust', title: 'Loving rustlang & <generics>', selftext: 'Ask u/bob and /u/carol_x about https://example.org/a?b=1&c=2.', author: 'alice', createdUtc: 1724235330.5, score: 42, numComments: 7 },
+      { id: '1ex2abc', subreddit: 'rust', title: 'Loving rustlang & <generics>', selftext: 'Ask u/bob and /u/carol_x about https://example.org/a?b=1&c=2 or https://fr.wikipedia.org/wiki/Rust_(langage).', author: 'alice', createdUtc: 1724235330.5, score: 42, numComments: 7 },
       { id: '1ex2abd', subreddit: 'rust', title: 'rustlang link post', author: '[deleted]', createdUtc: 1724235300, url: 'https://news.example/x' },
       { id: '1ex2abe', subreddit: 'rust', title: 'rustlang removed', selftext: '[removed]', author: 'bob', createdUtc: 1724235200 },
     ],
@@ -105,7 +106,7 @@ t.test('posts are normalised: text, time, absolute permalink, authors, mentions,
     externalId: 't3_1ex2abc',
     authorExternalId: 't2_abc12',
     createdAt: new Date('2024-08-21T10:15:30.500Z'),
-    text: 'Loving rustlang & <generics>\n\nAsk u/bob and /u/carol_x about https://example.org/a?b=1&c=2.',
+    text: 'Loving rustlang & <generics>\n\nAsk u/bob and /u/carol_x about https://example.org/a?b=1&c=2 or https://fr.wikipedia.org/wiki/Rust_(langage).',
     lang: null,
     url: 'https://www.reddit.com/r/rust/comments/1ex2abc/loving_rustlang_generics_/',
     replyToExternalId: null,
@@ -117,11 +118,14 @@ t.test('posts are normalised: text, time, absolute permalink, authors, mentions,
     replies: 7,
     quotes: 0,
     hashtags: [],
-    mentions: [{ externalId: null, handle: 'u/bob' }, { externalId: null, handle: 'u/carol_x' }],
-    links: ['https://example.org/a?b=1&c=2'],
+    mentions: [],
+    links: [],
   })
+  const stored = enrichPost(loving)
+  t.same(stored.mentions, [{ externalId: null, handle: 'u/bob' }, { externalId: null, handle: 'u/carol_x' }], 'mentions found in the text by enrichment')
+  t.same(stored.links, ['https://example.org/a?b=1&c=2', 'https://fr.wikipedia.org/wiki/Rust_(langage)'], 'links found whole, parentheses included, once each')
   t.equal(link.authorExternalId, null, 'deleted author has no id')
-  t.same(link.links, ['https://news.example/x'])
+  t.same(link.links, ['https://news.example/x'], 'a link post: the link Reddit reports')
   t.equal(removed.text, 'rustlang removed', 'a removed body is not text')
   t.same(page.accounts.map((a) => [a.externalId, a.handle]).sort(), [['t2_abc12', 'u/alice'], ['t2_bob34', 'u/bob']], 'no account for [deleted]')
 })

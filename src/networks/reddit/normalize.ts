@@ -5,31 +5,14 @@ export const REDDIT_WEB = 'https://www.reddit.com'
 const DELETED_AUTHOR = '[deleted]'
 /** Bodies replaced by Reddit when the author or a moderator removed the post: not the author's words. */
 const REMOVED_BODIES = new Set(['[deleted]', '[removed]'])
-// Reddit usernames: 3–20 of [A-Za-z0-9_-]; `u/name` or `/u/name`, not inside a URL path or word.
-const USER_MENTION = /(?<![\w/.-])\/?u\/([A-Za-z0-9_-]{3,20})(?![\w-])/g
-const URL_IN_TEXT = /https?:\/\/[^\s<>()[\]"']+/g
 
 export function userUrl(name: string): string {
   return `${REDDIT_WEB}/user/${encodeURIComponent(name)}/`
 }
 
-function mentionsIn(text: string): NormalizedPost['mentions'] {
-  const seen = new Set<string>()
-  const mentions: NormalizedPost['mentions'] = []
-  for (const match of text.matchAll(USER_MENTION)) {
-    const handle = `u/${match[1]}`
-    if (seen.has(handle.toLowerCase())) continue
-    seen.add(handle.toLowerCase())
-    mentions.push({ externalId: null, handle })
-  }
-  return mentions
-}
-
-function linksOf(post: RedditPost, body: string): string[] {
-  const links = new Set<string>()
-  if (!post.is_self && post.url && !post.url.startsWith(REDDIT_WEB)) links.add(post.url)
-  for (const match of body.matchAll(URL_IN_TEXT)) links.add(match[0].replace(/[.,;:!?]+$/, ''))
-  return [...links]
+/** The link a link post points to: the one entity Reddit reports (the text's are found by enrichment). */
+function linksOf(post: RedditPost): string[] {
+  return !post.is_self && post.url && !post.url.startsWith(REDDIT_WEB) ? [post.url] : []
 }
 
 export function authorIdOf(post: RedditPost): string | null {
@@ -57,9 +40,10 @@ export function normalizePost(post: RedditPost): NormalizedPost {
     reposts: post.num_crossposts,
     replies: post.num_comments,
     quotes: 0,
+    // Reddit marks up neither mentions nor links: enrichment finds `u/name` and URLs in the text.
     hashtags: [],
-    mentions: mentionsIn(text),
-    links: linksOf(post, body),
+    mentions: [],
+    links: linksOf(post),
   }
 }
 
