@@ -4,8 +4,9 @@ import type { CollectedBatch } from '../networks/model.ts'
 import { jsonTuples } from './json-rows.ts'
 import { prepareBatch, type PreparedBatch } from './prepare-batch.ts'
 import type { TopicMatcher } from './topic-matchers.ts'
-import { accountKey } from './upsert-accounts.ts'
-import { childEdgesInsertFor, interactionCandidates, interactionsInsert } from './write-interactions.ts'
+import { accountKey, type AccountIds } from './upsert-accounts.ts'
+import type { StoredPosts } from './upsert-posts.ts'
+import { childEdgesInsertFor, interactionCandidates, interactionsInsert, type InteractionCandidate } from './write-interactions.ts'
 
 export interface IngestStats {
   posts: number
@@ -32,9 +33,19 @@ export async function ingestBatch(trx: Transaction<DB>, batch: CollectedBatch, t
 export async function storeBatch(trx: Transaction<DB>, { posts, matches, accountsUpsert, postsStore }: PreparedBatch): Promise<IngestStats> {
   const accountsWritten = started(accountsUpsert.run(trx))
   const postsWritten = started(postsStore.run(trx))
-  const accountIds = await accountsWritten
-  const candidates = interactionCandidates(posts, accountIds)
-  const stored = await postsWritten
+  let accountIds: AccountIds
+  let candidates: InteractionCandidate[]
+  let stored: StoredPosts
+  try {
+    accountIds = await accountsWritten
+    candidates = interactionCandidates(posts, accountIds)
+    stored = await postsWritten
+  } catch (error) {
+    // The posts statement waits for its turn on the connection: it must have run (and failed, in
+    // the aborted transaction) before the caller's rollback is sent, never after it.
+    await postsWritten.catch(() => {})
+    throw error
+  }
   const postIds = stored.ids
 
   const rows: unknown[][] = []
