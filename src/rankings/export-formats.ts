@@ -1,4 +1,4 @@
-import { negotiate } from '../shared/negotiate.ts'
+import { negotiate, type Offer } from '../shared/negotiate.ts'
 import type { RankedAccount } from './dto.ts'
 
 export const EXPORT_FORMATS = ['json', 'csv', 'ndjson'] as const
@@ -33,17 +33,13 @@ function csvCell(value: unknown): string {
 
 export const ndjsonLine = (item: RankedAccount) => `${JSON.stringify(item)}\n`
 
-const BY_MEDIA_TYPE: Record<string, ExportFormat> = {
-  'application/json': 'json',
-  'application/*': 'json',
-  '*/*': 'json',
-  'text/csv': 'csv',
-  'text/*': 'csv',
-  'application/x-ndjson': 'ndjson',
-  'application/ndjson': 'ndjson',
-}
+const OFFERS: Offer<ExportFormat>[] = [
+  { format: 'json', mediaTypes: ['application/json'] },
+  { format: 'csv', mediaTypes: ['text/csv'] },
+  { format: 'ndjson', mediaTypes: ['application/x-ndjson', 'application/ndjson'] },
+]
 
 /** The format asked for: `?format=` wins, then what the Accept header prefers; JSON by default. */
 export function negotiateFormat(format: ExportFormat | undefined, accept: string | undefined): ExportFormat | null {
-  return format ?? negotiate(accept, BY_MEDIA_TYPE, 'json')
+  return format ?? negotiate(accept, OFFERS)
 }
