@@ -17,7 +17,7 @@ export const POST_COLUMNS = [
 
 type CopyValue = string | number | boolean | null | string[]
 
-/** One post as the values of POST_COLUMNS, the way postsStore maps it. */
+/** One post as the values of POST_COLUMNS, the way preparePostsStore maps it. */
 export function postValues(p: EnrichedPost, authorId: number | null): CopyValue[] {
   return [
     p.network, p.externalId, authorId, p.createdAt.toISOString(), p.text, p.lang, p.url, p.replyToExternalId, p.repostOfExternalId,

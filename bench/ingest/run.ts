@@ -50,7 +50,7 @@ try {
     for (const size of args.batchSizes) {
       const figures = await measureIngest(bench, batchesBySize.get(size)!, matchers)
       runs.get(size)!.push(figures)
-      console.log(`  ingestBatch ${String(size).padStart(5)}/transaction: ${describeRun(figures)}`)
+      console.log(`  ingest ${String(size).padStart(5)}/transaction: ${describeRun(figures)}`)
       if (!digests.has(size)) {
         const digest = await contentDigest(bench.db)
         digests.set(size, digest.digest)
@@ -95,7 +95,7 @@ try {
       .join(', ')
   console.log(`\nsummary (${count(args.posts)} posts, median of ${args.repeat}; ${machineLoad()})`)
   for (const [label, figures] of copyRuns) console.log(`  ${label.padEnd(30)} ${spread(figures)}  ${ofCopy(figures)}`)
-  for (const [size, figures] of runs) console.log(`  ingestBatch ${String(size).padStart(5)}/transaction  ${spread(figures)}  ${ofCopy(figures)}`)
+  for (const [size, figures] of runs) console.log(`  ingest ${String(size).padStart(5)}/transaction  ${spread(figures)}  ${ofCopy(figures)}`)
   for (const [size, figures] of reruns) if (figures.length) console.log(`  again, ${String(size).padStart(5)}/transaction     ${spread(figures)}`)
   console.log('  targets: ≥ 10,000 posts/s and ≥ 30% of COPY throughput (the same rows, in the same run)\n')
   const [bestSize, bestRuns] = [...runs].sort(([, a], [, b]) => median(b.map(rate)) - median(a.map(rate)))[0]

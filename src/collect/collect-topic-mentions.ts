@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema.ts'
-import { ingestBatch } from '../ingest/ingest-batch.ts'
+import { storeBatch } from '../ingest/ingest-batch.ts'
+import { prepareBatch } from '../ingest/prepare-batch.ts'
 import type { TopicMatcher } from '../ingest/topic-matchers.ts'
 import type { Connector } from '../networks/connector.ts'
 import { compileForNetwork, parse } from '../query/index.ts'
@@ -35,8 +36,10 @@ export async function collectTopicMentions(db: Kysely<DB>, job: MentionCollectio
     let checkpoint = await loadCheckpoint(db, job.topic.id, job.sourceId, kind)
     for (let page = 0; page < job.maxPages && !job.signal.aborted; page++) {
       const found = await job.connector.searchPage(spec, checkpoint, job.signal)
+      // Enriched and matched before the transaction opens: it holds a connection only to write.
+      const prepared = await prepareBatch(found, job.matchers)
       const stats = await db.transaction().execute(async (trx) => {
-        const ingested = await ingestBatch(trx, found, job.matchers)
+        const ingested = await storeBatch(trx, prepared)
         await saveCheckpoint(trx, job.topic.id, job.sourceId, kind, found.checkpoint)
         return ingested
       })

@@ -19,16 +19,17 @@ export interface IngestStats {
  * normalise (done by the connector) → enrich → match topics → upsert accounts and posts →
  * topic matches and interactions. Idempotent: ingesting the same batch twice changes only
  * engagement counts. Runs inside the caller's transaction, so the collection checkpoint commits
- * with it. A caller storing many batches prepares the next while storing one (`prepareBatch`,
- * `storeBatch`).
+ * with it. One batch at a time: a caller storing many prepares the next while storing one
+ * (`prepareBatch`, then `storeBatch`), and prepares before opening its transaction.
  */
 export async function ingestBatch(trx: Transaction<DB>, batch: CollectedBatch, topics: readonly TopicMatcher[]): Promise<IngestStats> {
   return storeBatch(trx, await prepareBatch(batch, topics))
 }
 
 /**
- * The writes of a prepared batch, in the caller's transaction: three statements, the accounts and
- * the posts sent together (the posts find their authors in the database).
+ * The writes of a prepared batch, in the caller's transaction: the accounts and the posts
+ * statements queued together (the posts find their authors in the database), then one more for
+ * topic matches and interactions when there are any.
  */
 export async function storeBatch(trx: Transaction<DB>, { posts, matches, accountsUpsert, postsStore }: PreparedBatch): Promise<IngestStats> {
   const accountsWritten = started(accountsUpsert.run(trx))

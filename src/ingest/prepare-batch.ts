@@ -4,8 +4,8 @@ import { enrichPost, mergeMentions } from './enrich/index.ts'
 import type { EnrichedPost } from './enriched-post.ts'
 import type { TopicMatcher } from './topic-matchers.ts'
 import type { PreparedWrite } from './prepared-write.ts'
-import { accountKey, accountsUpsert, stubAccount, type AccountIds } from './upsert-accounts.ts'
-import { postsStore, type StoredPosts } from './upsert-posts.ts'
+import { accountKey, prepareAccountsUpsert, stubAccount, type AccountIds } from './upsert-accounts.ts'
+import { preparePostsStore, type StoredPosts } from './upsert-posts.ts'
 
 /** The topics a post is on, with the terms it matched. */
 export type TopicMatches = [topicId: string, terms: string[]][]
@@ -38,10 +38,10 @@ export async function prepareBatch(batch: CollectedBatch, topics: readonly Topic
     replyToAuthorExternalId: p.replyToAuthorExternalId,
     mentions: p.mentions.length > 1 ? mergeMentions(p.mentions, []) : p.mentions,
   }))
-  const accountsWrite = accountsUpsert([...batch.accounts, ...referencedAccounts(named, batch.accounts)])
+  const accountsUpsert = prepareAccountsUpsert([...batch.accounts, ...referencedAccounts(named, batch.accounts)])
   // Each statement is built in a turn of its own: a result waiting for this process is read between.
   await new Promise<void>((resolve) => setImmediate(resolve))
-  return { posts, matches, accountsUpsert: accountsWrite, postsStore: postsStore(posts) }
+  return { posts, matches, accountsUpsert, postsStore: preparePostsStore(posts) }
 }
 
 function matchTopics(post: EnrichedPost, topics: readonly TopicMatcher[], handles: ReadonlyMap<string, string>): TopicMatches | null {

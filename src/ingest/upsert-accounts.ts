@@ -17,11 +17,11 @@ const COLUMNS = 'network text, external_id text, handle text, display_name text,
  * ones: a list view without counts keeps the counts a profile gave.
  */
 export async function upsertAccounts(db: Db, accounts: readonly NormalizedAccount[]): Promise<AccountIds> {
-  return accountsUpsert(accounts).run(db)
+  return prepareAccountsUpsert(accounts).run(db)
 }
 
 /** The statement of `upsertAccounts`, built without the database. */
-export function accountsUpsert(accounts: readonly NormalizedAccount[]): PreparedWrite<AccountIds> {
+export function prepareAccountsUpsert(accounts: readonly NormalizedAccount[]): PreparedWrite<AccountIds> {
   const unique = new Map<string, NormalizedAccount>()
   for (const a of accounts) {
     const key = accountKey(a.network, a.externalId)

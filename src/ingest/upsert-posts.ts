@@ -34,7 +34,7 @@ const COLUMNS =
  * duplicated: (network, external_id) is unique. Authors are found by their network id: their
  * accounts are stored first, in the same transaction. Built without the database.
  */
-export function postsStore(posts: readonly EnrichedPost[]): PreparedWrite<StoredPosts> {
+export function preparePostsStore(posts: readonly EnrichedPost[]): PreparedWrite<StoredPosts> {
   const unique = new Map<string, EnrichedPost>()
   for (const p of posts) unique.set(accountKey(p.network, p.externalId), p)
   if (unique.size === 0) return { run: async () => ({ ids: new Map(), newlyReferenceable: [] }) }

@@ -69,7 +69,7 @@ export function interactionsInsert(candidates: InteractionCandidate[], postIds: 
 
 /**
  * Edges from posts stored earlier that referenced the posts just stored (replies that came first),
- * for parents whose author is known (as `postsStore` reports them), as a statement: nothing to read
+ * for parents whose author is known (as the posts statement reports them), as a statement: nothing to read
  * back; null when there is nothing to look for.
  */
 export function childEdgesInsertFor(parents: readonly ReferencedPost[]): RawBuilder<unknown> | null {
