@@ -1,10 +1,10 @@
 import t, { type Test } from 'tap'
 import { buildContractApp, callApi, expectApi, type ContractApp } from '../fixtures/api-contract/contract-app.ts'
 import { coverageGaps, isV1, leakedFingerprints, listReads, scopedProbes, unscopedWrites, type Probe } from '../fixtures/api-contract/isolation-probes.ts'
-import { fillPath, listOperations, operationKey, type Operation } from '../fixtures/api-contract/openapi-operations.ts'
 import { mediaTypeOf } from '../fixtures/api-contract/response-module.ts'
 import { LIST_QUERIES, ROUTE_SEEDS } from '../fixtures/api-contract/route-seeds.ts'
 import { seedWorkspace, type SeededWorkspace } from '../fixtures/api-contract/seed-workspace.ts'
+import { fillPath, listOperations, operationKey, withQuery, type Operation } from '../fixtures/openapi-document.ts'
 
 // Workspace isolation over every /v1 operation of openapi/openapi.json: workspace A has data behind
 // every route, workspace B (admin key) asks for it by id on each route, lists its own resources,
@@ -40,7 +40,7 @@ t.test('workspace B reaches none of workspace A\'s data on any route', async (t)
 })
 
 function checkAnswer(t: Test, probe: Probe, answer: { status: number; contentType: string; text: string }, a: SeededWorkspace) {
-  const where = `${probe.method.toUpperCase()} ${probe.url}`
+  const where = `${probe.method} ${probe.url}`
   t.ok(probe.expect.includes(answer.status), `${probe.label}: ${answer.status} (expected ${probe.expect.join(' or ')})`, { where, body: answer.text.slice(0, 300) })
   if (probe.refused) t.equal(mediaTypeOf(answer.contentType), 'application/problem+json', `${probe.label}: a problem+json refusal`)
   t.same(leakedFingerprints(answer.text, a.fingerprints, probe), [], `${probe.label}: nothing of A's in the answer`)
@@ -49,10 +49,11 @@ function checkAnswer(t: Test, probe: Probe, answer: { status: number; contentTyp
 /** A's view of every JSON read, by operation (with A's own key), to compare before and after B's requests. */
 async function readAsA({ app, a: keys }: ContractApp, a: SeededWorkspace): Promise<Map<string, string>> {
   const views = new Map<string, string>()
-  for (const op of operations.filter((o: Operation) => isV1(o) && o.method === 'get' && (o.responses['200'] ?? []).includes('application/json'))) {
+  for (const op of operations.filter((o: Operation) => isV1(o) && o.method === 'GET' && (o.responses['200'] ?? []).includes('application/json'))) {
     const seed = ROUTE_SEEDS[op.path]
     if (op.pathParams.length && !seed) continue
-    const url = fillPath(op.path, seed?.params(a) ?? {}, { ...(seed?.query?.(a) ?? {}), ...(LIST_QUERIES[operationKey(op)]?.(a) ?? {}) })
+    const params = seed?.params(a) ?? {}
+    const url = withQuery(fillPath(op.path, (name) => params[name]), { ...(seed?.query?.(a) ?? {}), ...(LIST_QUERIES[operationKey(op)]?.(a) ?? {}) })
     const answer = await callApi(app, keys.read, 'GET', url)
     views.set(operationKey(op), `${answer.status} ${answer.text}`)
   }

@@ -4,17 +4,17 @@ import { join } from 'node:path'
 import t from 'tap'
 import { generateClientTypes, GENERATED_TYPES_FILE, typeCheck } from '../fixtures/api-contract/client-types.ts'
 import { buildContractApp, callApi } from '../fixtures/api-contract/contract-app.ts'
-import { fillPath, listOperations, operationKey, readOpenApiDocument, type Operation } from '../fixtures/api-contract/openapi-operations.ts'
 import { mediaTypeOf, renderResponseModule, type TypedSample } from '../fixtures/api-contract/response-module.ts'
 import { LIST_QUERIES, ROUTE_SEEDS } from '../fixtures/api-contract/route-seeds.ts'
 import { seedWorkspace, type SeededWorkspace } from '../fixtures/api-contract/seed-workspace.ts'
+import { fillPath, listOperations, operationKey, readOpenApiDocument, withQuery, type Operation } from '../fixtures/openapi-document.ts'
 
 // A TypeScript client generated from openapi/openapi.json by openapi-typescript must accept the
 // answers the API really gives: every JSON GET route is called on a seeded workspace and its body
 // declared as a constant of the generated response type, then compiled in strict mode.
 
 const JSON_TYPE = 'application/json'
-const isJsonRead = (op: Operation) => op.method === 'get' && (op.responses['200'] ?? []).includes(JSON_TYPE)
+const isJsonRead = (op: Operation) => op.method === 'GET' && (op.responses['200'] ?? []).includes(JSON_TYPE)
 
 function urlFor(op: Operation, seeded: SeededWorkspace): string {
   const seed = ROUTE_SEEDS[op.path]
@@ -22,7 +22,8 @@ function urlFor(op: Operation, seeded: SeededWorkspace): string {
   const query = { ...(seed?.query?.(seeded) ?? {}), ...(LIST_QUERIES[operationKey(op)]?.(seeded) ?? {}) }
   const missing = op.requiredQuery.filter((name) => !(name in query))
   if (missing.length) throw new Error(`${operationKey(op)} requires ${missing.join(', ')}: give values in ROUTE_SEEDS or LIST_QUERIES`)
-  return fillPath(op.path, seed?.params(seeded) ?? {}, query)
+  const params = seed?.params(seeded) ?? {}
+  return withQuery(fillPath(op.path, (name) => params[name]), query)
 }
 
 t.test('the generated client types accept every real JSON answer, and refuse a wrong one', async (t) => {

@@ -14,11 +14,11 @@ import { buildApp } from '../../src/api/app.ts'
 import type { Database } from '../../src/db/database.ts'
 import { createMetrics } from '../../src/observability/metrics.ts'
 import { createApiKey, createWorkspace } from '../../src/workspaces/service.ts'
+import { fillPath, listOperations } from '../fixtures/openapi-document.ts'
 import { openTestDatabase } from '../helpers/database.ts'
 import { databaseBehindProxy } from '../helpers/tcp-proxy.ts'
 import { collectedSnapshot } from './fixtures/collected-snapshot.ts'
 import { startCollectionWorld } from './fixtures/collection-world.ts'
-import { fillPath, openApiOperations } from './fixtures/openapi-routes.ts'
 
 const silent: Logger = { info() {}, warn() {}, error() {} }
 const needsServer = { skip: process.env.DATABASE_URL ? false : 'needs DATABASE_URL (a PostgreSQL server); the embedded database lives in the process' }
@@ -38,7 +38,7 @@ t.test('API traffic across a database outage: 503 problem+json while down, recov
 
   // Every read route of the document, with path parameters naming this workspace's resources.
   const ids: Record<string, string> = { topics: topic.id, 'job-runs': String(runId), jobs: 'score' }
-  const routes = openApiOperations().filter((op) => op.method === 'GET').map((op) => ({
+  const routes = listOperations().filter((op) => op.method === 'GET').map((op) => ({
     url: fillPath(op.path, (_param, resource) => ids[resource] ?? topic.id),
     authenticated: op.authenticated,
   }))

@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto'
 import { createJobs } from '../../jobs/index.ts'
 import { buildApp } from '../../src/api/app.ts'
 import { createMetrics } from '../../src/observability/metrics.ts'
+import { listOperations, readOpenApiDocument } from '../fixtures/openapi-document.ts'
 import { fileDatabase } from '../helpers/app.ts'
-import { openApiOperations, readOpenApiDocument } from '../reliability/fixtures/openapi-routes.ts'
 import { resolveHostNamesLocally } from './fixtures/local-dns.ts'
 import { boundaryRequests } from './fixtures/boundary-requests.ts'
 import { requestArbitrary, type FuzzRequest } from './fixtures/request-arbitrary.ts'
@@ -31,7 +31,7 @@ const document = readOpenApiDocument()
 const schemas = document.components?.schemas ?? {}
 // Reads first, then writes, deletions last, so the seeded resources serve as long as possible.
 const order = { GET: 0, POST: 1, PUT: 1, PATCH: 2, DELETE: 3 }
-const operations = openApiOperations(document).sort((a, b) => order[a.method] - order[b.method])
+const operations = listOperations(document).sort((a, b) => order[a.method] - order[b.method])
 const answered: { request: FuzzRequest; answer: Answer }[] = []
 const statuses = new Map<number, number>()
 
