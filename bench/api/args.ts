@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { exitWithHelpIf, positiveInteger } from '../shared/args.ts'
+import { BENCH_SERVER_URL, exitWithHelpIf, positiveInteger } from '../shared/args.ts'
 
 export interface ApiBenchArgs {
   /** PostgreSQL server a fresh database is created on (and dropped); null: embedded PGlite in memory. */
@@ -24,7 +24,7 @@ export interface ApiBenchArgs {
 
 const HELP = `usage: node --import tsx bench/api/run.ts [options]
   --database-url URL   PostgreSQL server to create the bench database on
-                       (default postgres://postgres@127.0.0.1:5432/postgres)
+                       (default ${BENCH_SERVER_URL})
   --embedded           use embedded PGlite (in memory) instead
   --accounts N         scored accounts in the topic (default 100000)
   --duration S         seconds of load per target (default 10)
@@ -43,7 +43,7 @@ export function parseApiBenchArgs(argv: string[]): ApiBenchArgs {
   const { values } = parseArgs({
     args: argv,
     options: {
-      'database-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
+      'database-url': { type: 'string', default: BENCH_SERVER_URL },
       embedded: { type: 'boolean', default: false },
       accounts: { type: 'string', default: '100000' },
       duration: { type: 'string', default: '10' },

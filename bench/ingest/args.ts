@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { exitWithHelpIf, positiveInteger } from '../shared/args.ts'
+import { BENCH_SERVER_URL, exitWithHelpIf, positiveInteger } from '../shared/args.ts'
 
 export interface IngestBenchArgs {
   posts: number
@@ -21,7 +21,7 @@ export type WhatIf = (typeof WHAT_IFS)[number]
 const HELP = `usage: node --import tsx bench/ingest/run.ts [options]
   --posts N             posts to ingest per run (default 200000)
   --database-url URL    PostgreSQL server to create the bench database on
-                        (default postgres://postgres@127.0.0.1:5432/postgres)
+                        (default ${BENCH_SERVER_URL})
   --batch-sizes LIST    posts per transaction, comma-separated (default 500,1000,2000)
   --repeat R            runs of each measurement (default 3)
   --seed S              sandbox seed (default bench)
@@ -36,7 +36,7 @@ export function parseIngestBenchArgs(argv: string[]): IngestBenchArgs {
     args: argv,
     options: {
       posts: { type: 'string', default: '200000' },
-      'database-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
+      'database-url': { type: 'string', default: BENCH_SERVER_URL },
       'batch-sizes': { type: 'string', default: '500,1000,2000' },
       repeat: { type: 'string', default: '3' },
       seed: { type: 'string', default: 'bench' },

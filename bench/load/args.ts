@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { exitWithHelpIf, positiveInteger } from '../shared/args.ts'
+import { BENCH_SERVER_URL, exitWithHelpIf, positiveInteger } from '../shared/args.ts'
 
 export interface LoadBenchArgs {
   /** PostgreSQL server a fresh database is created on (and dropped); null: embedded PGlite in memory. */
@@ -18,7 +18,7 @@ export interface LoadBenchArgs {
 
 const HELP = `usage: node --import tsx bench/load/run.ts [options]
   --database-url URL   PostgreSQL server to create the bench database on
-                       (default postgres://postgres@127.0.0.1:5432/postgres)
+                       (default ${BENCH_SERVER_URL})
   --embedded           use embedded PGlite (in memory) instead
   --connections LIST   load levels, comma-separated (default 10,50,100,200)
   --duration S         seconds per level (default 10)
@@ -30,7 +30,7 @@ export function parseLoadBenchArgs(argv: string[]): LoadBenchArgs {
   const { values } = parseArgs({
     args: argv,
     options: {
-      'database-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
+      'database-url': { type: 'string', default: BENCH_SERVER_URL },
       embedded: { type: 'boolean', default: false },
       connections: { type: 'string', default: '10,50,100,200' },
       duration: { type: 'string', default: '10' },

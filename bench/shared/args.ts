@@ -1,5 +1,8 @@
 // What every bench's command line shares.
 
+/** The PostgreSQL server a bench creates its throw-away database on, unless told otherwise. */
+export const BENCH_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres'
+
 /** `--name` as a positive integer, or an error naming the option. */
 export function positiveInteger(name: string, text: string): number {
   const value = Number(text)

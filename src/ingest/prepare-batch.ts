@@ -1,6 +1,6 @@
-import type { CollectedBatch, MentionRef, NormalizedAccount } from '../networks/model.ts'
+import type { CollectedBatch, NormalizedAccount } from '../networks/model.ts'
 import { preparePost } from '../query/index.ts'
-import { enrichPost, mergeMentions } from './enrich/index.ts'
+import { enrichPost } from './enrich/index.ts'
 import type { EnrichedPost } from './enriched-post.ts'
 import type { TopicMatcher } from './topic-matchers.ts'
 import type { PreparedWrite } from './prepared-write.ts'
@@ -30,15 +30,7 @@ export async function prepareBatch(batch: CollectedBatch, topics: readonly Topic
   const posts = await inSlices(batch.posts, enrichPost)
   const handles = new Map(batch.accounts.map((a) => [accountKey(a.network, a.externalId), a.handle]))
   const matches = topics.length === 0 ? posts.map(() => null) : await inSlices(posts, (post) => matchTopics(post, topics, handles))
-  // Enrichment adds only mentions found in the text, which carry no id: the accounts a batch
-  // names are those of the network's mentions (deduplicated as enrichment does).
-  const named = batch.posts.map((p) => ({
-    network: p.network,
-    authorExternalId: p.authorExternalId,
-    replyToAuthorExternalId: p.replyToAuthorExternalId,
-    mentions: p.mentions.length > 1 ? mergeMentions(p.mentions, []) : p.mentions,
-  }))
-  const accountsUpsert = prepareAccountsUpsert([...batch.accounts, ...referencedAccounts(named, batch.accounts)])
+  const accountsUpsert = prepareAccountsUpsert([...batch.accounts, ...referencedAccounts(posts, batch.accounts)])
   // Each statement is built in a turn of its own: a result waiting for this process is read between.
   await new Promise<void>((resolve) => setImmediate(resolve))
   return { posts, matches, accountsUpsert, postsStore: preparePostsStore(posts) }
@@ -55,15 +47,11 @@ function matchTopics(post: EnrichedPost, topics: readonly TopicMatcher[], handle
   return found
 }
 
-interface NamesAccounts {
-  network: string
-  authorExternalId: string | null
-  replyToAuthorExternalId: string | null
-  mentions: readonly MentionRef[]
-}
-
-/** Authors and resolved mentions the batch names but does not describe: stored as placeholders. */
-function referencedAccounts(posts: readonly NamesAccounts[], described: readonly NormalizedAccount[]): NormalizedAccount[] {
+/**
+ * Authors and resolved mentions the batch names but does not describe: stored as placeholders.
+ * Only the network's mentions carry an id; those enrichment found in the text are skipped.
+ */
+function referencedAccounts(posts: readonly EnrichedPost[], described: readonly NormalizedAccount[]): NormalizedAccount[] {
   const known = new Set(described.map((a) => accountKey(a.network, a.externalId)))
   const stubs = new Map<string, NormalizedAccount>()
   const add = (network: string, externalId: string | null, handle?: string) => {

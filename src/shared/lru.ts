@@ -45,9 +45,4 @@ export class Lru<V> {
     this.entries.delete(key)
     this.totalBytes -= entry.bytes
   }
-
-  clear(): void {
-    this.entries.clear()
-    this.totalBytes = 0
-  }
 }
