@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import { join, resolve } from 'node:path'
 import { lockDataDir, type DataDirLock } from './data-dir-lock.ts'
+import { createDataFolderIfMissing } from './embedded/create-data-folder.ts'
 import { PGliteDialect } from './embedded/pglite-dialect.ts'
 import { startEmbeddedThread } from './embedded/pglite-thread-client.ts'
 import type { DB } from './schema.ts'
@@ -53,7 +54,9 @@ async function openEmbedded(dataDir: string, command: string): Promise<Database>
   const inMemory = dataDir === ':memory:'
   const lock: DataDirLock | null = inMemory ? null : lockDataDir(dataDir, command)
   try {
-    const engine = await startEmbeddedThread(inMemory ? null : join(resolve(dataDir), 'pgdata'))
+    const folder = inMemory ? null : join(resolve(dataDir), 'pgdata')
+    if (folder) await createDataFolderIfMissing(folder)
+    const engine = await startEmbeddedThread(folder)
     const db = new Kysely<DB>({ dialect: new PGliteDialect(engine) })
     return {
       db,

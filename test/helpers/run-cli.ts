@@ -1,7 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
-export const RELAIS_BIN = fileURLToPath(new URL('../../bin/relais.js', import.meta.url))
+// The command's TypeScript entry, through tsx, so a test runs the sources as they are now rather
+// than the last build (test/cli/compiled-bin.test.ts runs the build itself).
+const ENTRY = fileURLToPath(new URL('../../src/cli/entry.ts', import.meta.url))
+
+/** Node's arguments to run `relais ARGS`. */
+export const relaisArgs = (args: string[]): string[] => ['--import=tsx', ENTRY, ...args]
 
 export interface CliResult { code: number | null; stdout: string; stderr: string }
 
@@ -21,5 +26,5 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
 export function startCli(args: string[], env: Record<string, string | undefined> = {}): ChildProcess {
   const merged: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ...env }
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete merged[k]
-  return spawn(process.execPath, [RELAIS_BIN, ...args], { env: merged, stdio: ['ignore', 'pipe', 'pipe'] })
+  return spawn(process.execPath, relaisArgs(args), { env: merged, stdio: ['ignore', 'pipe', 'pipe'] })
 }
