@@ -1,20 +1,28 @@
 # syntax=docker/dockerfile:1
-# Build stage: production dependencies only, from the lock file.
-FROM node:20-bookworm-slim AS deps
+# Build stage: every dependency, then the compiled JavaScript (`npm ci` runs `prepare`, i.e.
+# `npm run build`, which writes dist/).
+FROM node:24-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY jobs ./jobs
+COPY migrations ./migrations
+RUN npm ci --no-audit --no-fund
+
+# Production dependencies only, from the lock file; nothing to build here.
+FROM node:24-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
 
-# Runtime stage: the sources and dependencies, run as an unprivileged user.
-FROM node:20-bookworm-slim
+# Runtime stage: the compiled service and its dependencies, run as an unprivileged user.
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production DOTENV_CONFIG_QUIET=true HOST=0.0.0.0 PORT=3000 DATA_DIR=/data
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY package.json ./
 COPY bin ./bin
-COPY src ./src
-COPY jobs ./jobs
-COPY migrations ./migrations
+COPY --from=build /app/dist ./dist
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]

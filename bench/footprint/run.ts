@@ -14,6 +14,7 @@
  *
  *   node --import tsx bench/footprint/run.ts [--runs 3] [--database-url postgres://…] [--accounts 2000]
  *     [--only embedded,postgres,demo,floor]   (default: all four groups)
+ *     [--relais path/to/bin/relais.js]        (default: this checkout's; another checkout's to compare)
  */
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -27,36 +28,37 @@ import { machineLoad, median, mib } from '../shared/measure.ts'
 import { processMemory } from './process-memory.ts'
 import { pause, startWatched } from './watched-process.ts'
 
-const HELP = 'node --import tsx bench/footprint/run.ts [--runs 3] [--database-url postgres://…] [--accounts 2000] [--only embedded,postgres,demo,floor]'
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, 'database-url': { type: 'string', default: BENCH_SERVER_URL }, accounts: { type: 'string', default: '2000' }, only: { type: 'string', default: 'embedded,postgres,demo,floor' }, help: { type: 'boolean' } } })
+const HELP = 'node --import tsx bench/footprint/run.ts [--runs 3] [--database-url postgres://…] [--accounts 2000] [--only embedded,postgres,demo,floor] [--relais bin/relais.js]'
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, 'database-url': { type: 'string', default: BENCH_SERVER_URL }, accounts: { type: 'string', default: '2000' }, only: { type: 'string', default: 'embedded,postgres,demo,floor' }, relais: { type: 'string' }, help: { type: 'boolean' } } })
 exitWithHelpIf(values.help, HELP)
 const runs = positiveInteger('runs', values.runs)
 const serverUrl = values['database-url']
 const only = new Set(values.only.split(','))
-const RELAIS = fileURLToPath(new URL('../../bin/relais.js', import.meta.url))
+const RELAIS = values.relais ?? fileURLToPath(new URL('../../bin/relais.js', import.meta.url))
 const BARE = fileURLToPath(new URL('./bare-pglite.mjs', import.meta.url))
 const AT_REST_AFTER_MS = 3_000
 const LISTENING = /listening on (http:\/\/\S+)/
 const serveEnv = { SCHEDULER: 'off', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: undefined }
 
-interface Figure { label: string; goal: string; bytes: number[]; readyMs: number[] }
+interface Figure { label: string; goal: string; bytes: number[]; readyMs: number[]; readyCpu: number[] }
 const figures: Figure[] = [
-  { label: 'serve, embedded, first start (folder created)', goal: '≤ 300 MiB', bytes: [], readyMs: [] },
-  { label: 'serve, embedded, next start (same folder)', goal: '≤ 300 MiB', bytes: [], readyMs: [] },
-  { label: 'serve, PostgreSQL', goal: '≤ 150 MiB', bytes: [], readyMs: [] },
-  { label: 'demo, peak (VmHWM) once its API answers', goal: '≤ 700 MiB', bytes: [], readyMs: [] },
-  { label: 'floor: bare PGlite creating its folder', goal: '', bytes: [], readyMs: [] },
-  { label: 'floor: bare PGlite opening it again', goal: '', bytes: [], readyMs: [] },
+  { label: 'serve, embedded, first start (folder created)', goal: '≤ 300 MiB', bytes: [], readyMs: [], readyCpu: [] },
+  { label: 'serve, embedded, next start (same folder)', goal: '≤ 300 MiB', bytes: [], readyMs: [], readyCpu: [] },
+  { label: 'serve, PostgreSQL', goal: '≤ 150 MiB', bytes: [], readyMs: [], readyCpu: [] },
+  { label: 'demo, peak (VmHWM) once its API answers', goal: '≤ 700 MiB', bytes: [], readyMs: [], readyCpu: [] },
+  { label: 'floor: bare PGlite creating its folder', goal: '', bytes: [], readyMs: [], readyCpu: [] },
+  { label: 'floor: bare PGlite opening it again', goal: '', bytes: [], readyMs: [], readyCpu: [] },
 ]
 
 /** RSS 3 s after the process is ready (or its peak when `peak`), and how long it took to be ready. */
 async function measure(figure: Figure, args: string[], env: Record<string, string | undefined>, ready: RegExp, peak = false): Promise<void> {
-  const watched = await startWatched({ command: process.execPath, args, env, ready, timeoutMs: 300_000 })
+  const watched = await startWatched({ command: process.execPath, args, env, ready, timeoutMs: 900_000 })
   try {
     if (!peak) await pause(AT_REST_AFTER_MS)
     const memory = processMemory(watched.pid)
     figure.bytes.push(peak ? memory.peak : memory.rss)
     figure.readyMs.push(watched.readyMs)
+    figure.readyCpu.push(watched.readyCpu)
   } finally {
     await watched.stop()
   }
@@ -97,6 +99,6 @@ for (let run = 1; run <= runs; run++) {
 const range = (values: number[], unit: (n: number) => string) =>
   values.length > 1 ? `${unit(median(values))} (${unit(Math.min(...values))}–${unit(Math.max(...values))})` : unit(values[0])
 const ms = (n: number) => `${(n / 1000).toFixed(2)} s`
-console.log(`\n${'run'.padEnd(48)} ${'memory'.padEnd(26)} ${'goal'.padEnd(10)} ready after`)
-for (const figure of figures.filter((f) => f.bytes.length > 0)) console.log(`${figure.label.padEnd(48)} ${range(figure.bytes, mib).padEnd(26)} ${figure.goal.padEnd(10)} ${range(figure.readyMs, ms)}`)
-console.log(`\nmemory: VmRSS ${AT_REST_AFTER_MS / 1000} s after /readyz answered 200 (demo: VmHWM once it answered); ready after: from spawn to that first 200 (bare PGlite: its first query). ${machineLoad()}`)
+console.log(`\n${RELAIS}\n${'run'.padEnd(48)} ${'memory'.padEnd(26)} ${'goal'.padEnd(10)} ${'ready after (wall)'.padEnd(26)} CPU until ready`)
+for (const figure of figures.filter((f) => f.bytes.length > 0)) console.log(`${figure.label.padEnd(48)} ${range(figure.bytes, mib).padEnd(26)} ${figure.goal.padEnd(10)} ${range(figure.readyMs, ms).padEnd(26)} ${range(figure.readyCpu, (n) => `${n.toFixed(2)} s`)}`)
+console.log(`\nmemory: VmRSS ${AT_REST_AFTER_MS / 1000} s after /readyz answered 200 (demo: VmHWM once it answered); ready after: from spawn to that first 200 (bare PGlite: its first query); CPU: the process's threads and the children it waited for (folder creation). ${machineLoad()}`)

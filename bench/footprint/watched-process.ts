@@ -1,12 +1,15 @@
 // Starts a command as a person would, waits until it says it is ready, and stops it afterwards.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
+import { processCpuWithChildren } from './process-memory.ts'
 
 export interface WatchedProcess {
   child: ChildProcess
   pid: number
   /** Milliseconds from the spawn until `ready` matched (and, for a URL, /readyz answered 200). */
   readyMs: number
+  /** CPU seconds used up to then, its threads and the children it waited for included. */
+  readyCpu: number
   /** The first capture group of `ready`, when it has one (a base URL). */
   captured: string | null
   stop(): Promise<void>
@@ -46,7 +49,7 @@ export async function startWatched(options: WatchOptions): Promise<WatchedProces
     }
     const captured = match[1] ?? null
     if (captured) await untilReady(`${captured}/readyz`, started + options.timeoutMs)
-    return { child, pid: child.pid!, readyMs: performance.now() - started, captured, stop }
+    return { child, pid: child.pid!, readyMs: performance.now() - started, readyCpu: processCpuWithChildren(child.pid!), captured, stop }
   } catch (error) {
     await stop()
     throw error

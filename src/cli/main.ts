@@ -1,26 +1,19 @@
-import { ConfigError } from '../config/index.ts'
-import { DataDirBusyError } from '../db/data-dir-lock.ts'
-import { processIo, UsageError, type Io } from './context.ts'
-import { exportCommand, exportUsage } from './commands/export.ts'
-import { importCommand, importUsage } from './commands/import.ts'
-import { demoCommand, demoUsage } from './commands/demo.ts'
-import { jobCommand, jobUsage } from './commands/job.ts'
-import { keyCommand, keyUsage } from './commands/key.ts'
-import { migrateCommand, migrateUsage } from './commands/migrate.ts'
-import { serveCommand, serveUsage } from './commands/serve.ts'
-import { workspaceCommand, workspaceUsage } from './commands/workspace.ts'
+import { processIo, UsageError, type Io } from './io.ts'
+import { demoUsage, exportUsage, importUsage, jobUsage, keyUsage, migrateUsage, serveUsage, workspaceUsage } from './usage.ts'
 
 type Command = (args: string[], io: Io) => Promise<number>
 
-const COMMANDS: Record<string, Command> = {
-  serve: serveCommand,
-  migrate: migrateCommand,
-  workspace: workspaceCommand,
-  key: keyCommand,
-  job: jobCommand,
-  demo: demoCommand,
-  import: importCommand,
-  export: exportCommand,
+// Each command is loaded when it runs: `relais --help` or `relais key create` need none of what
+// `relais serve` loads (the API, the jobs, the simulated network).
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import('./commands/serve.ts')).serveCommand,
+  migrate: async () => (await import('./commands/migrate.ts')).migrateCommand,
+  workspace: async () => (await import('./commands/workspace.ts')).workspaceCommand,
+  key: async () => (await import('./commands/key.ts')).keyCommand,
+  job: async () => (await import('./commands/job.ts')).jobCommand,
+  demo: async () => (await import('./commands/demo.ts')).demoCommand,
+  import: async () => (await import('./commands/import.ts')).importCommand,
+  export: async () => (await import('./commands/export.ts')).exportCommand,
 }
 
 const USAGE = ['Usage:', serveUsage, migrateUsage, workspaceUsage, keyUsage, jobUsage, demoUsage, importUsage, exportUsage].join('\n  ')
@@ -32,18 +25,20 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.out(USAGE)
     return name ? 0 : 2
   }
-  const command = COMMANDS[name]
-  if (!command) {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined
+  if (!load) {
     io.err(`Unknown command "${name}".\n${USAGE}`)
     return 2
   }
   try {
-    return await command(args, io)
+    return await (await load())(args, io)
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err((error as Error).message)
       return 2
     }
+    // Loaded here, once something failed: a command that succeeds never needs them.
+    const [{ ConfigError }, { DataDirBusyError }] = await Promise.all([import('../config/index.ts'), import('../db/data-dir-lock.ts')])
     if (error instanceof ConfigError || error instanceof DataDirBusyError) {
       io.err(error.message)
       return 1

@@ -41,6 +41,17 @@ t.test('/metrics exposes request counts and latencies in Prometheus text', async
   t.match(res.body, /# TYPE relais_job_runs_total counter/)
 })
 
+t.test('/metrics exposes the resident memory of the process', async (t) => {
+  const { app } = await buildTestApp(t)
+  const res = await app.inject({ url: '/metrics' })
+  const line = /^relais_process_resident_memory_bytes (\d+)$/m.exec(res.body)
+  t.ok(line, 'relais_process_resident_memory_bytes is exposed')
+  // The same figure the kernel gives for this process (VmRSS), give or take what moved since.
+  const exposed = Number(line![1])
+  const rss = process.memoryUsage.rss()
+  t.ok(exposed > 0.75 * rss && exposed < 1.25 * rss, `${exposed} bytes exposed, ${rss} resident`)
+})
+
 t.test('/docs renders the API documentation page and /openapi.json the document', async (t) => {
   const { app } = await buildTestApp(t)
   const docs = await app.inject({ url: '/docs/' })

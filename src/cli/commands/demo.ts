@@ -15,8 +15,6 @@ import { progressReporter } from '../progress-bar.ts'
 import { UsageError, type Io } from '../context.ts'
 import { listen } from '../listen.ts'
 
-export const demoUsage = 'relais demo [--accounts N]           a simulated network, collected and scored, served on PORT'
-
 /**
  * Everything on one machine, offline: a seeded simulated network served over the real Mastodon
  * and Bluesky wire formats on loopback, a fresh embedded database in DATA_DIR/demo, a workspace

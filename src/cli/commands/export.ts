@@ -3,8 +3,7 @@ import { exportRecords } from '../../interchange/index.ts'
 import { workspaceExists } from '../../workspaces/service.ts'
 import { UsageError, withDatabase, type Io } from '../context.ts'
 import { progressReporter } from '../progress-bar.ts'
-
-export const exportUsage = 'relais export --workspace ID > FILE.ndjson   export the workspace\'s accounts, posts and follows'
+import { exportUsage } from '../usage.ts'
 
 export async function exportCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { workspace: { type: 'string' } }, allowPositionals: true })

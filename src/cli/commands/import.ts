@@ -5,8 +5,7 @@ import { importRecords, type ImportStats } from '../../interchange/index.ts'
 import { workspaceExists } from '../../workspaces/service.ts'
 import { UsageError, withDatabase, type Io } from '../context.ts'
 import { progressReporter } from '../progress-bar.ts'
-
-export const importUsage = 'relais import FILE.ndjson --workspace ID   import accounts, posts and follows (FILE - reads stdin)'
+import { importUsage } from '../usage.ts'
 
 /** Bad lines printed one by one; past this only their count is given. */
 const SHOWN_BAD_LINES = 100

@@ -5,8 +5,7 @@ import { isUuid } from '../../workspaces/service.ts'
 import { progressReporter } from '../progress-bar.ts'
 import { UsageError, withDatabase, type Io } from '../context.ts'
 import { consoleLogger } from '../console-logger.ts'
-
-export const jobUsage = 'relais job run NAME [--topic ID]      run a job now (collect-mentions, collect-graph, score)'
+import { jobUsage } from '../usage.ts'
 
 export async function jobCommand(args: string[], io: Io): Promise<number> {
   const [action, name, ...rest] = args

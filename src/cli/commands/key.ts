@@ -3,11 +3,7 @@ import { SCOPES, type Scope } from '../../db/tables/api-keys.ts'
 import { createApiKey, revokeApiKey, workspaceExists } from '../../workspaces/service.ts'
 import { UsageError, withDatabase, type Io } from '../context.ts'
 import { KEY_CACHE_TTL_MS } from '../../workspaces/key-cache.ts'
-
-export const keyUsage = [
-  'relais key create --workspace ID --scopes read,write [--name LABEL]   create an API key, print it once',
-  'relais key revoke KEY_OR_ID                                           revoke an API key',
-].join('\n')
+import { keyUsage } from '../usage.ts'
 
 export async function keyCommand(args: string[], io: Io): Promise<number> {
   const [action, ...rest] = args

@@ -3,8 +3,6 @@ import { openDatabase } from '../../db/database.ts'
 import { migrateToLatest } from '../../db/migrator.ts'
 import type { Io } from '../context.ts'
 
-export const migrateUsage = 'relais migrate                       bring the database schema up to date'
-
 export async function migrateCommand(_args: string[], io: Io): Promise<number> {
   const config = loadConfig()
   const database = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir, command: 'relais migrate' })

@@ -9,8 +9,6 @@ import { scheduleOverrides } from '../../../jobs/schedule-overrides.ts'
 import type { Io } from '../context.ts'
 import { listen } from '../listen.ts'
 
-export const serveUsage = 'relais serve                         run the API (and the scheduler unless SCHEDULER=off)'
-
 /**
  * Runs until SIGINT/SIGTERM, then stops the scheduler (waiting for the job in flight to finish its
  * page), stops taking requests, lets the ones in flight finish, and closes the database.

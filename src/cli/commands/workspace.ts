@@ -1,7 +1,6 @@
 import { createWorkspace } from '../../workspaces/service.ts'
 import { UsageError, withDatabase, type Io } from '../context.ts'
-
-export const workspaceUsage = 'relais workspace create NAME        create a workspace, print its id'
+import { workspaceUsage } from '../usage.ts'
 
 export async function workspaceCommand(args: string[], io: Io): Promise<number> {
   const [action, ...rest] = args

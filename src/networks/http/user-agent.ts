@@ -1,13 +1,18 @@
 import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 
+const packageFile = z.object({ name: z.literal('relais'), version: z.string() })
+
+/** Relais's version, from the nearest package.json above this module (sources or dist/src/…). */
 function readVersion(): string {
-  try {
-    const text = readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')
-    return z.object({ version: z.string() }).parse(JSON.parse(text)).version
-  } catch {
-    return '0.0.0'
+  for (let up = new URL('./', import.meta.url); up.pathname !== '/'; up = new URL('../', up)) {
+    try {
+      return packageFile.parse(JSON.parse(readFileSync(new URL('package.json', up), 'utf8'))).version
+    } catch {
+      // not here (or not ours): one folder up
+    }
   }
+  return '0.0.0'
 }
 
 /**
