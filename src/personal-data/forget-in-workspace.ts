@@ -7,7 +7,9 @@ import { findPerson, type PersonRef } from './find-person.ts'
 // may not delete what another still uses: the person leaves this workspace's view (its topics'
 // matches of their posts, its imports, its scores of them); then, if no other workspace holds
 // anything of the person, the person is erased everywhere as `relais erase` does. Either way the
-// answer is the same, so a tenant learns nothing about the others.
+// answer is the same, so a tenant learns nothing about the others. Interactions and follows are
+// shared and carry no workspace: while another workspace holds the person they stay, and a later
+// scoring of this workspace's topics may rank the person again from others' replies and reposts.
 
 export async function forgetInWorkspace(trx: Transaction<DB>, workspaceId: string, ref: PersonRef): Promise<void> {
   const person = await findPerson(trx, ref)
@@ -20,6 +22,10 @@ export async function forgetInWorkspace(trx: Transaction<DB>, workspaceId: strin
   await sql`delete from imported_posts where workspace_id = ${workspaceId} and post_id in (select id from posts where author_id = ${id})`.execute(trx)
   await sql`delete from imported_accounts where workspace_id = ${workspaceId} and account_id = ${id}`.execute(trx)
   await sql`delete from imported_follows where workspace_id = ${workspaceId} and (follower_id = ${id} or followee_id = ${id})`.execute(trx)
+  // The person's posts no workspace holds any more go, with the interactions they made.
+  await sql`delete from posts p where p.author_id = ${id}
+    and not exists (select 1 from topic_posts tp where tp.post_id = p.id)
+    and not exists (select 1 from imported_posts ip where ip.post_id = p.id)`.execute(trx)
   const elsewhere = await sql<{ held: boolean }>`
     select exists (select 1 from topic_posts tp join posts p on p.id = tp.post_id where p.author_id = ${id})
       or exists (select 1 from scores where account_id = ${id})

@@ -47,7 +47,7 @@ async function everythingShown(database: Database, ws: TestWorkspace, topicId: s
   try {
     const urls = [
       `/v1/topics/${topicId}/influencers?limit=100`, `/v1/topics/${topicId}/relays?limit=100`, `/v1/topics/${topicId}/prospects?limit=100`,
-      `/v1/topics/${topicId}/mentions?limit=200`, `/v1/topics/${topicId}/inbox?limit=200`,
+      `/v1/topics/${topicId}/mentions?limit=100`, `/v1/topics/${topicId}/inbox?limit=100`,
       `/v1/topics/${topicId}/graph?format=json`, `/v1/topics/${topicId}/graph?format=gexf`,
       `/v1/topics/${topicId}/trends`,
       ...accountIds.map((id) => `/v1/accounts/${id}`),
@@ -55,6 +55,7 @@ async function everythingShown(database: Database, ws: TestWorkspace, topicId: s
     let shown = ''
     for (const url of urls) {
       const res = await app.inject({ url, headers: bearer(ws.admin) })
+      if (res.statusCode === 400) throw new Error(`${url} refused: ${res.body}`)
       shown += `\n${url} ${res.statusCode}\n${res.body}`
     }
     // The workspace's subject access, without the request's own words.
