@@ -6,6 +6,7 @@ import { createCollectGraphJob } from './collect-graph.ts'
 import { createAnalyseJob } from './analyse.ts'
 import { createDigestJob } from './digest.ts'
 import { createWebhooksJob } from '../src/webhooks/webhooks-job.ts'
+import { createRetentionJob } from './retention.ts'
 
 export type { Job, JobContext, JobScope, JobStats, Progress } from './job.ts'
 
@@ -25,6 +26,7 @@ export function createJobs(deps: JobDeps = {}): Map<string, Job> {
     createAnalyseJob(),
     createDigestJob(),
     createWebhooksJob(),
+    createRetentionJob(),
   ]
   return new Map(jobs.map((job) => [job.name, job]))
 }

@@ -24,6 +24,8 @@ import { analystRoutes } from './routes/analytics/analyst-routes.ts'
 import { rankingRoutes } from './routes/rankings/index.ts'
 import { sourceRoutes } from './routes/sources/index.ts'
 import { accountRoutes } from './routes/accounts/index.ts'
+import { personalDataRoutes } from './routes/personal-data/index.ts'
+import { createPersonalDataService } from '../personal-data/service.ts'
 import { createAccountService } from '../accounts/service.ts'
 import { createSourceService } from '../sources/service.ts'
 import { createRankingService } from '../rankings/service.ts'
@@ -84,6 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await v1.register(rankingRoutes, { rankings: createRankingService({ db: deps.db }) })
     await v1.register(sourceRoutes, { sources: createSourceService({ db: deps.db }) })
     await v1.register(accountRoutes, { accounts: createAccountService({ db: deps.db }) })
+    await v1.register(personalDataRoutes, { personalData: createPersonalDataService({ db: deps.db }) })
     await v1.register(digestRoutes, { digests: createDigestService({ db: deps.db, ...(deps.publicUrl !== undefined && { publicUrl: deps.publicUrl }) }) })
     await v1.register(alertRoutes, { alerts: createAlertService({ db: deps.db }) })
     await v1.register(webhookRoutes, { webhooks: createWebhookService({ db: deps.db }) })

@@ -1,5 +1,5 @@
 import { processIo, UsageError, type Io } from './io.ts'
-import { demoUsage, exportUsage, importUsage, jobUsage, keyUsage, migrateUsage, serveUsage, workspaceUsage } from './usage.ts'
+import { demoUsage, eraseUsage, exportUsage, importUsage, jobUsage, keyUsage, migrateUsage, serveUsage, subjectAccessUsage, workspaceUsage } from './usage.ts'
 
 type Command = (args: string[], io: Io) => Promise<number>
 
@@ -14,9 +14,11 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   demo: async () => (await import('./commands/demo.ts')).demoCommand,
   import: async () => (await import('./commands/import.ts')).importCommand,
   export: async () => (await import('./commands/export.ts')).exportCommand,
+  erase: async () => (await import('./commands/personal-data.ts')).eraseCommand,
+  'subject-access': async () => (await import('./commands/personal-data.ts')).subjectAccessCommand,
 }
 
-const USAGE = ['Usage:', serveUsage, migrateUsage, workspaceUsage, keyUsage, jobUsage, demoUsage, importUsage, exportUsage].join('\n  ')
+const USAGE = ['Usage:', serveUsage, migrateUsage, workspaceUsage, keyUsage, jobUsage, demoUsage, importUsage, exportUsage, eraseUsage, subjectAccessUsage].join('\n  ')
 
 /** Runs one `relais` command; returns the process exit code. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

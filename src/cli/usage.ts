@@ -12,3 +12,5 @@ export const keyUsage = [
 export const migrateUsage = 'relais migrate                       bring the database schema up to date'
 export const serveUsage = 'relais serve                         run the API (and the scheduler unless SCHEDULER=off)'
 export const workspaceUsage = 'relais workspace create NAME        create a workspace, print its id'
+export const eraseUsage = 'relais erase --network NAME --account ID       erase a person\'s profile, posts, follows and interactions everywhere'
+export const subjectAccessUsage = 'relais subject-access --network NAME --account ID   print, as JSON, everything held about a person'

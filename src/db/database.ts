@@ -23,6 +23,8 @@ export interface DatabaseOptions {
   dataDir: string
   /** Names this process in the data folder's lock, for the message another process shows. */
   command: string
+  /** The data folder's lock, when the caller took it first (to clear the folder under it). */
+  heldLock?: DataDirLock
   poolSize?: number
 }
 
@@ -30,7 +32,7 @@ const INT8_OID = 20
 
 /** One Kysely over `pg` with DATABASE_URL, over PGlite in DATA_DIR without. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.url ? openPostgres(options.url, options.poolSize ?? 10) : openEmbedded(options.dataDir, options.command)
+  return options.url ? openPostgres(options.url, options.poolSize ?? 10) : openEmbedded(options.dataDir, options.command, options.heldLock)
 }
 
 function openPostgres(url: string, max: number): Database {
@@ -50,9 +52,9 @@ function openPostgres(url: string, max: number): Database {
   return { db, kind: 'postgres', location: `${where.hostname}:${where.port || 5432}${where.pathname}`, close: () => db.destroy() }
 }
 
-async function openEmbedded(dataDir: string, command: string): Promise<Database> {
+async function openEmbedded(dataDir: string, command: string, heldLock?: DataDirLock): Promise<Database> {
   const inMemory = dataDir === ':memory:'
-  const lock: DataDirLock | null = inMemory ? null : lockDataDir(dataDir, command)
+  const lock: DataDirLock | null = inMemory ? null : heldLock ?? lockDataDir(dataDir, command)
   try {
     const folder = inMemory ? null : join(resolve(dataDir), 'pgdata')
     if (folder) await createDataFolderIfMissing(folder)

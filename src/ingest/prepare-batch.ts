@@ -1,5 +1,6 @@
 import type { CollectedBatch, NormalizedAccount } from '../networks/model.ts'
 import { preparePost } from '../query/index.ts'
+import { cleanBatch } from './clean-collected.ts'
 import { enrichPost } from './enrich/index.ts'
 import type { EnrichedPost } from './enriched-post.ts'
 import type { TopicMatcher } from './topic-matchers.ts'
@@ -26,7 +27,8 @@ export interface PreparedBatch {
  * meanwhile: a caller can prepare the next batch while the previous one is being stored
  * (`storeBatch`), keeping this process and the database busy at the same time.
  */
-export async function prepareBatch(batch: CollectedBatch, topics: readonly TopicMatcher[]): Promise<PreparedBatch> {
+export async function prepareBatch(collected: CollectedBatch, topics: readonly TopicMatcher[]): Promise<PreparedBatch> {
+  const batch = cleanBatch(collected)
   const posts = await inSlices(batch.posts, enrichPost)
   const handles = new Map(batch.accounts.map((a) => [accountKey(a.network, a.externalId), a.handle]))
   const matches = topics.length === 0 ? posts.map(() => null) : await inSlices(posts, (post) => matchTopics(post, topics, handles))

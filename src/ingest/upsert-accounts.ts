@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { DB } from '../db/schema.ts'
 import type { NormalizedAccount } from '../networks/model.ts'
+import { cleanAccount } from './clean-collected.ts'
 import { jsonTuples } from './json-rows.ts'
 import type { PreparedWrite } from './prepared-write.ts'
 
@@ -23,7 +24,8 @@ export async function upsertAccounts(db: Db, accounts: readonly NormalizedAccoun
 /** The statement of `upsertAccounts`, built without the database. */
 export function prepareAccountsUpsert(accounts: readonly NormalizedAccount[]): PreparedWrite<AccountIds> {
   const unique = new Map<string, NormalizedAccount>()
-  for (const a of accounts) {
+  for (const raw of accounts) {
+    const a = cleanAccount(raw) // also reached without prepareBatch: profiles, follow lists
     const key = accountKey(a.network, a.externalId)
     const seen = unique.get(key)
     unique.set(key, seen ? mergeAccount(seen, a) : a)

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { DB } from '../db/schema.ts'
 import type { NormalizedFollow } from '../networks/model.ts'
+import { cleanFollow } from './clean-collected.ts'
 import { jsonRows } from './json-rows.ts'
 import { accountKey, stubAccount, upsertAccounts } from './upsert-accounts.ts'
 
@@ -10,8 +11,9 @@ type Db = Kysely<DB> | Transaction<DB>
  * Follow edges, seen again or for the first time (last_seen_at tells which are still current).
  * Accounts not stored yet are stored as placeholders.
  */
-export async function upsertFollows(db: Db, follows: readonly NormalizedFollow[]): Promise<number> {
-  if (follows.length === 0) return 0
+export async function upsertFollows(db: Db, collected: readonly NormalizedFollow[]): Promise<number> {
+  if (collected.length === 0) return 0
+  const follows = collected.map(cleanFollow)
   const ids = await upsertAccounts(db, follows.flatMap((f) => [stubAccount(f.network, f.followerExternalId), stubAccount(f.network, f.followeeExternalId)]))
   const rows = follows
     .map((f) => ({ network: f.network, follower_id: ids.get(accountKey(f.network, f.followerExternalId))!, followee_id: ids.get(accountKey(f.network, f.followeeExternalId))! }))

@@ -31,17 +31,21 @@ function toTopicRun(r: TopicRunRow): TopicRun {
 }
 
 /** What a request needs before any page: the topic's own accounts, its latest snapshot, and whether a cursor's snapshot is the topic's. */
-export interface TopicSnapshot { ownAccounts: OwnAccounts; latestRunId: number | null; pinnedFound: boolean }
+export interface TopicSnapshot {
+  ownAccounts: OwnAccounts; latestRunId: number | null; pinnedFound: boolean
+  /** When the topic last changed, erasures of people included: snapshots are edited only then. */
+  topicUpdatedAt: number
+}
 
 /** null when the workspace has no such topic; one short statement, no snapshot payload. */
 export async function topicSnapshot(db: Kysely<DB>, workspaceId: string, topicId: string, pinnedRunId?: number): Promise<TopicSnapshot | null> {
-  const { rows } = await sql<{ own_accounts: OwnAccounts; latest_run_id: number | null; pinned_found: boolean }>`
-    select t.own_accounts, (select max(r.id) from score_runs r where r.topic_id = t.id) as latest_run_id,
+  const { rows } = await sql<{ own_accounts: OwnAccounts; latest_run_id: number | null; pinned_found: boolean; updated_at: Date }>`
+    select t.own_accounts, t.updated_at, (select max(r.id) from score_runs r where r.topic_id = t.id) as latest_run_id,
       ${pinnedRunId !== undefined ? sql`exists (select 1 from score_runs r where r.topic_id = t.id and r.id = ${pinnedRunId})` : sql`false`} as pinned_found
     from topics t
     where t.workspace_id = ${workspaceId} and t.id = ${topicId}`.execute(db)
   const row = rows[0]
-  return row ? { ownAccounts: row.own_accounts, latestRunId: row.latest_run_id, pinnedFound: row.pinned_found } : null
+  return row ? { ownAccounts: row.own_accounts, latestRunId: row.latest_run_id, pinnedFound: row.pinned_found, topicUpdatedAt: row.updated_at.getTime() } : null
 }
 
 interface Row {

@@ -23,6 +23,8 @@ export interface Snapshot {
   runId: number | null
   afterRank: number
   ownAccounts: number
+  /** Changes when a person is erased from the snapshots (or the topic is edited). */
+  topicUpdatedAt: number
 }
 
 export function createRankingService({ db }: { db: Kysely<DB> }) {
@@ -78,7 +80,7 @@ export function createRankingService({ db }: { db: Kysely<DB> }) {
       if (pinned && !found.pinnedFound) throw notFound('The ranking snapshot of this cursor')
       return {
         workspaceId, topicId, latestRunId: found.latestRunId, runId: pinned ? pinned[0] : found.latestRunId,
-        afterRank: pinned?.[1] ?? 0, ownAccounts: Object.values(found.ownAccounts).flat().length,
+        afterRank: pinned?.[1] ?? 0, ownAccounts: Object.values(found.ownAccounts).flat().length, topicUpdatedAt: found.topicUpdatedAt,
       }
     },
 
@@ -88,7 +90,7 @@ export function createRankingService({ db }: { db: Kysely<DB> }) {
      */
     pageJson(s: Snapshot, ranking: Ranking, filters: RankingFilters, limit: number): Promise<Buffer> {
       const key = JSON.stringify([
-        s.workspaceId, s.topicId, s.runId, s.afterRank, s.ownAccounts > 0, ranking, limit,
+        s.workspaceId, s.topicId, s.runId, s.topicUpdatedAt, s.afterRank, s.ownAccounts > 0, ranking, limit,
         filters.network ?? null, filters.community ?? null, filters.minFollowers ?? null, filters.language ?? null,
       ])
       // Encoded through the response schema, as the route's serialiser would: no column leaks.

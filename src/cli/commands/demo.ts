@@ -1,4 +1,3 @@
-import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { buildApp } from '../../api/app.ts'
@@ -6,6 +5,7 @@ import { loadConfig } from '../../config/index.ts'
 import { openDatabase } from '../../db/database.ts'
 import { migrateToLatest } from '../../db/migrator.ts'
 import { createDemoWorkspace } from '../../demo/demo-setup.ts'
+import { takeFreshDataDir } from '../../demo/fresh-data-dir.ts'
 import { createMetrics } from '../../observability/metrics.ts'
 import { generateSandbox, SANDBOX_LABEL, startSandboxServer } from '../../sandbox/index.ts'
 import { createJobs } from '../../../jobs/index.ts'
@@ -26,13 +26,16 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
   if (!Number.isInteger(accounts) || accounts < 100 || accounts > 100_000) throw new UsageError('--accounts takes a whole number from 100 to 100000.')
   const config = loadConfig()
   const dataDir = join(config.database.dataDir, 'demo')
+  // A fresh demo each time (the sandbox's ports change), but only once the folder is ours.
+  const lock = takeFreshDataDir(dataDir, 'relais demo')
   io.err(`${SANDBOX_LABEL}: nothing here is real; no network outside this machine is contacted.`)
 
-  const data = generateSandbox({ seed: 'relais-demo', accounts, days: 14, now: new Date() })
-  const sandbox = await startSandboxServer({ data })
-  rmSync(dataDir, { recursive: true, force: true }) // a fresh demo each time: the sandbox's ports change
-  const database = await openDatabase({ dataDir, command: 'relais demo' })
+  let sandbox: Awaited<ReturnType<typeof startSandboxServer>> | null = null
+  let database: Awaited<ReturnType<typeof openDatabase>> | null = null
   try {
+    const data = generateSandbox({ seed: 'relais-demo', accounts, days: 14, now: new Date() })
+    sandbox = await startSandboxServer({ data })
+    database = await openDatabase({ dataDir, command: 'relais demo', heldLock: lock })
     await migrateToLatest(database.db)
     const demo = await createDemoWorkspace(database.db, data, sandbox)
     const jobs = createJobs()
@@ -66,7 +69,8 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
     await app.close()
     return 0
   } finally {
-    await database.close()
-    await sandbox.close()
+    if (database) await database.close()
+    else lock.release()
+    await sandbox?.close()
   }
 }

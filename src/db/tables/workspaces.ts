@@ -5,6 +5,8 @@ export interface WorkspaceSettings {
   allowPrivateWebhooks?: boolean
   /** Cron expressions overriding a job's default schedule, by job name. */
   schedules?: Record<string, string>
+  /** Posts and interactions older than this many days are removed (absent: kept). */
+  retentionDays?: number | null
 }
 
 export interface WorkspacesTable {

@@ -1,5 +1,6 @@
 import type { DigestLanguage } from '../../db/tables/digests.ts'
 import type { DigestContent, RankedAccount, WeekFigures } from '../content/types.ts'
+import { safeLink } from '../../shared/safe-link.ts'
 import { formatter } from './format.ts'
 import { DIGEST_STRINGS, type DigestStrings } from './strings.ts'
 
@@ -54,7 +55,7 @@ export function digestView(content: DigestContent, options: DigestRenderOptions)
     const compared = content.comparedWith !== null
     const kind = !compared ? 'none' : a.previousRank === null ? 'new' : a.previousRank > a.rank ? 'up' : a.previousRank < a.rank ? 'down' : 'same'
     const movement = kind === 'new' ? t.newEntrant : kind === 'up' ? `▲ ${a.previousRank! - a.rank}` : kind === 'down' ? `▼ ${a.rank - a.previousRank!}` : kind === 'same' ? '=' : ''
-    return { name: a.displayName || a.handle, handle: a.handle, network: a.network, url: a.url, score: f.integer(a.score), fraction: Math.max(0, Math.min(1, a.score / 100)), movement, movementKind: kind }
+    return { name: a.displayName || a.handle, handle: a.handle, network: a.network, url: safeLink(a.url), score: f.integer(a.score), fraction: Math.max(0, Math.min(1, a.score / 100)), movement, movementKind: kind }
   }
   const best = content.fit[0]
   return {
@@ -89,7 +90,7 @@ export function digestView(content: DigestContent, options: DigestRenderOptions)
     inbox: {
       summary: content.inbox.total ? t.toAnswerCount(content.inbox.total, content.inbox.more) : t.nothingToAnswer,
       items: content.inbox.items.map((i) => ({
-        who: i.authorHandle ? `@${i.authorHandle.replace(/^@/, '')}` : '?', network: i.network, text: i.text, url: i.url,
+        who: i.authorHandle ? `@${i.authorHandle.replace(/^@/, '')}` : '?', network: i.network, text: i.text, url: safeLink(i.url),
         when: f.hour(i.createdAt), reason: i.reasons.map((r) => (r === 'directMention' ? t.reasonDirect : r === 'negative' ? t.reasonNegative : t.reasonQuestion)).join(', '),
       })),
     },

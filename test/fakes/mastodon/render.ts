@@ -78,7 +78,7 @@ export function renderAccount(account: FakeMastodonAccount, context: RenderConte
     hide_collections: account.hideCollections ?? false,
     created_at: '2022-11-05T00:00:00.000Z',
     note: account.note ?? '',
-    url: accountUrl(account, context.origin),
+    url: account.url ?? accountUrl(account, context.origin),
     uri: accountUri(account, context.origin),
     avatar: `${context.origin}/avatars/original/missing.png`,
     avatar_static: `${context.origin}/avatars/original/missing.png`,

@@ -18,6 +18,8 @@ export interface FakeMastodonAccount {
   followersCount?: number
   followingCount?: number
   statusesCount?: number
+  /** Profile URL as served, when a test needs one other than the instance's own. */
+  url?: string
 }
 
 export interface FakeMastodonQuote {
@@ -50,6 +52,8 @@ export interface FakeMastodonStatus {
   favourites?: number
   /** Deleted statuses keep their place in the id order but are never shown. */
   deleted?: boolean
+  /** Status URL as served, when a test needs one other than the instance's own. */
+  url?: string
 }
 
 export interface FakeMastodonFollow {

@@ -25,7 +25,7 @@ export const rankingRoutes: FastifyPluginAsyncZod<{ rankings: RankingService }> 
         description:
           'Each item carries its rank, its 0–100 score, the components the score was computed from, and its movement since the previous snapshot. ' +
           'With `Accept: text/csv` or `application/x-ndjson` (or `?format=csv|ndjson`) the whole filtered list is streamed. ' +
-          'Responses carry an ETag that changes only when a new scoring lands.',
+          'Responses carry an ETag that changes only when a new scoring lands (or a person is erased).',
         params: z.object({ id: z.string().max(64) }),
         querystring: rankingFiltersSchema.extend({ limit: limitQuery(500, 50), cursor: cursorQuery, format: z.enum(EXPORT_FORMATS).optional() }),
         produces: ['application/json', 'text/csv', 'application/x-ndjson'],
@@ -39,7 +39,7 @@ export const rankingRoutes: FastifyPluginAsyncZod<{ rankings: RankingService }> 
       // The snapshot is looked up once: for the ETag, then for the page or the export.
       const snapshot = await rankings.snapshot(req.auth.workspaceId, id, format === 'json' ? cursor : undefined)
       const version = snapshot.latestRunId
-      const etag = etagOf(JSON.stringify([version, ranking, format, filters, limit, cursor ?? '']))
+      const etag = etagOf(JSON.stringify([version, snapshot.topicUpdatedAt, ranking, format, filters, limit, cursor ?? '']))
       reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'Accept, Authorization')
       if (version !== null && ifNoneMatchHits(req.headers['if-none-match'], etag)) return reply.status(304).send(null)
       // Sent as the JSON it was encoded to (through rankingPageSchema) when the page was first asked for.
