@@ -1,16 +1,18 @@
 import { parseArgs } from 'node:util'
+import { loadConfig } from '../../config/index.ts'
 import { createJobs } from '../../../jobs/index.ts'
 import { runJob } from '../../../jobs/run-job.ts'
 import { isUuid } from '../../workspaces/service.ts'
 import { progressReporter } from '../progress-bar.ts'
 import { UsageError, withDatabase, type Io } from '../context.ts'
 import { consoleLogger } from '../console-logger.ts'
+import { jobDepsOf } from '../job-deps.ts'
 
 export const jobUsage = 'relais job run NAME [--topic ID]      run a job now (collect-mentions, collect-graph, score)'
 
 export async function jobCommand(args: string[], io: Io): Promise<number> {
   const [action, name, ...rest] = args
-  const jobs = createJobs()
+  const jobs = createJobs(jobDepsOf(loadConfig()))
   if (action !== 'run' || !name) throw new UsageError(jobUsage)
   const job = jobs.get(name)
   if (!job) throw new UsageError(`Unknown job "${name}". Jobs: ${[...jobs.keys()].join(', ')}.`)

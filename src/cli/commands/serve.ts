@@ -8,6 +8,8 @@ import { createScheduler, type Scheduler } from '../../../jobs/scheduler.ts'
 import { scheduleOverrides } from '../../../jobs/schedule-overrides.ts'
 import type { Io } from '../context.ts'
 import { listen } from '../listen.ts'
+import { jobDepsOf } from '../job-deps.ts'
+import { addressPolicyOf } from '../../config/address-policy.ts'
 
 export const serveUsage = 'relais serve                         run the API (and the scheduler unless SCHEDULER=off)'
 
@@ -21,7 +23,7 @@ export async function serveCommand(_args: string[], io: Io): Promise<number> {
   try {
     await migrateToLatest(database.db)
     const metrics = createMetrics()
-    const jobs = createJobs()
+    const jobs = createJobs(jobDepsOf(config))
     let scheduler: Scheduler | null = null
     const app = await buildApp({
       db: database.db,
@@ -30,12 +32,15 @@ export async function serveCommand(_args: string[], io: Io): Promise<number> {
       rateLimitPerMinute: config.http.rateLimitPerMinute,
       log: { level: config.logLevel },
       publicUrl: config.http.publicUrl,
+      addressPolicy: addressPolicyOf(config),
       jobs: [...jobs.values()],
       nextRun: (name, workspaceId) => scheduler?.nextRun(name, workspaceId) ?? null,
     })
     const base = await listen(app, config.http)
     if (config.scheduler) {
-      scheduler = createScheduler({ db: database.db, log: app.log, metrics, jobs: [...jobs.values()], overrides: await scheduleOverrides(database.db) })
+      scheduler = createScheduler({
+        db: database.db, log: app.log, metrics, jobs: [...jobs.values()], overrides: await scheduleOverrides(database.db), concurrency: config.collection.concurrency,
+      })
       scheduler.start()
     }
     io.err(`Relais is listening on ${base} (database: ${database.kind === 'embedded' ? `embedded in ${database.location}` : database.location}; scheduler ${scheduler ? 'on' : 'off'})`)

@@ -1,3 +1,4 @@
+import { systemResolver } from '../../networks/http/resolve-target.ts'
 import { createJobs } from '../../../jobs/index.ts'
 import { runJob } from '../../../jobs/run-job.ts'
 import type { Logger } from '../../../jobs/job.ts'
@@ -37,7 +38,8 @@ export async function sandboxDigest(options: { language?: DigestLanguage; timeZo
       .insertInto('topics')
       .values({ workspace_id: workspaceId, name: 'Vélo en ville', query: '#velo OR #mobilite', own_accounts: hub ? { [hub.network]: [data.accounts[hub.account].handle] } : {} })
       .returning('id').executeTakeFirstOrThrow()
-    const jobs = createJobs()
+    // Its own sandbox on loopback: opened for this screenshot run only.
+    const jobs = createJobs({ addressPolicy: { allowPrivate: true, allowHttpSources: true, resolver: systemResolver } })
     await runJob({ db, log: quiet }, jobs.get('collect-mentions')!, { topicId: topic.id }, { trigger: 'manual' })
     await scoreTopic(db, topic.id, { now: new Date(now.getTime() - 7 * 86_400_000) })
     await scoreTopic(db, topic.id, { now })
