@@ -9,6 +9,7 @@ import { keyCommand, keyUsage } from './commands/key.ts'
 import { migrateCommand, migrateUsage } from './commands/migrate.ts'
 import { serveCommand, serveUsage } from './commands/serve.ts'
 import { workspaceCommand, workspaceUsage } from './commands/workspace.ts'
+import { secretsCommand, secretsUsage } from './commands/secrets.ts'
 
 type Command = (args: string[], io: Io) => Promise<number>
 
@@ -21,9 +22,10 @@ const COMMANDS: Record<string, Command> = {
   demo: demoCommand,
   import: importCommand,
   export: exportCommand,
+  secrets: secretsCommand,
 }
 
-const USAGE = ['Usage:', serveUsage, migrateUsage, workspaceUsage, keyUsage, jobUsage, demoUsage, importUsage, exportUsage].join('\n  ')
+const USAGE = ['Usage:', serveUsage, migrateUsage, workspaceUsage, keyUsage, jobUsage, demoUsage, importUsage, exportUsage, secretsUsage].join('\n  ')
 
 /** Runs one `relais` command; returns the process exit code. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

@@ -14,6 +14,7 @@ export interface Config {
   /** Scheduled fires: workspaces at once, and each one's budget per collect-mentions run. */
   readonly collection: { readonly concurrency: number; readonly budgetMs: number; readonly budgetRequests: number }
   readonly secretKey: string | undefined
+  readonly newSecretKey: string | undefined
   readonly metricsToken: string | undefined
   readonly timeouts: { readonly requestMs: number; readonly statementMs: number }
 }
@@ -50,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     network: { allowPrivateAddresses: e.ALLOW_PRIVATE_ADDRESSES === 'true', allowHttpSources: (e.ALLOW_HTTP_SOURCES ?? e.ALLOW_PRIVATE_ADDRESSES) === 'true' },
     collection: { concurrency: e.COLLECT_CONCURRENCY, budgetMs: e.COLLECT_BUDGET_SECONDS * 1000, budgetRequests: e.COLLECT_BUDGET_REQUESTS },
     secretKey: e.SECRET_KEY,
+    newSecretKey: e.NEW_SECRET_KEY,
     metricsToken: e.METRICS_TOKEN,
     timeouts: { requestMs: e.REQUEST_TIMEOUT_MS, statementMs: e.STATEMENT_TIMEOUT_MS },
   })

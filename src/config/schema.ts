@@ -34,6 +34,11 @@ export const envSchema = z.object({
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)')
     .optional()
     .describe('Key that encrypts secrets at rest (base64 of 32 bytes). Unset: a key file in DATA_DIR (embedded database only).'),
+  NEW_SECRET_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)')
+    .optional()
+    .describe('Only for `relais secrets rotate` with SECRET_KEY: the key to re-seal every secret with.'),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional().describe('Bearer token /metrics asks for. Unset: /metrics answers 404.'),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000).describe('Longest an HTTP request to the API may take to arrive whole.'),
   STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(120_000).describe('Longest one SQL statement may run on PostgreSQL.'),

@@ -3,12 +3,16 @@ import type { DB } from '../db/schema.ts'
 import { nextWebhookAttempt } from './backoff.ts'
 import { postDelivery } from './post-delivery.ts'
 import { PUBLIC_ONLY, type AddressPolicy } from '../networks/http/address-policy.ts'
+import { NO_SECRETS, type SecretBox } from '../secrets/secret-box.ts'
+import { WEBHOOK_SECRET_PURPOSE } from '../secrets/stored-secrets.ts'
 
 export interface WebhookDispatchDeps {
   db: Kysely<DB>
   now?: () => Date
   /** Which addresses receivers may have (the operator's ALLOW_PRIVATE_ADDRESSES); default public only. */
   addressPolicy?: AddressPolicy
+  /** Opens the webhooks' sealed secrets. */
+  secrets?: SecretBox
   /** Total time one delivery attempt may take, answer included. */
   timeoutMs?: number
   log?: { warn(obj: object, msg?: string): void }
@@ -37,7 +41,7 @@ export async function deliverDueWebhooks(deps: WebhookDispatchDeps, scope: { wor
     for (const d of batch) {
       const outcome = d.active
         ? await postDelivery({
-            url: d.url, secret: d.secret, event: d.event, deliveryId: d.id, body: JSON.stringify(d.payload), now: now(),
+            url: d.url, secret: (deps.secrets ?? NO_SECRETS).open(d.secret, WEBHOOK_SECRET_PURPOSE), event: d.event, deliveryId: d.id, body: JSON.stringify(d.payload), now: now(),
             policy: deps.addressPolicy ?? PUBLIC_ONLY, timeoutMs: deps.timeoutMs ?? 10_000, ...(signal && { signal }),
           })
         : { ok: false, statusCode: null, error: 'The webhook was deactivated.' }

@@ -7,6 +7,8 @@ import { isUuid } from '../workspaces/service.ts'
 import { checkOutboundUrl, PUBLIC_ONLY, type AddressPolicy } from '../networks/http/address-policy.ts'
 import { resolveTarget, UnsafeTargetError } from '../networks/http/resolve-target.ts'
 import { generateWebhookSecret } from './signature.ts'
+import { NO_SECRETS, type SecretBox } from '../secrets/secret-box.ts'
+import { WEBHOOK_SECRET_PURPOSE } from '../secrets/stored-secrets.ts'
 import { WEBHOOK_COLUMNS, WEBHOOK_DELIVERY_COLUMNS, webhookDeliveryToDto, webhookToDto, type Webhook, type WebhookDelivery, type WebhookInput, type WebhookPatch } from './dto.ts'
 
 
@@ -14,6 +16,8 @@ export interface WebhookServiceDeps {
   db: Kysely<DB>
   /** The operator's ALLOW_PRIVATE_ADDRESSES, and DNS (tests point names at chosen addresses). Default: public only. */
   addressPolicy?: AddressPolicy
+  /** Seals the webhook's secret before it is stored. */
+  secrets?: SecretBox
 }
 
 const deliveryCursor = z.tuple([z.number().int()])
@@ -59,7 +63,7 @@ export function createWebhookService(deps: WebhookServiceDeps) {
       const secret = generateWebhookSecret()
       const row = await db
         .insertInto('webhooks')
-        .values({ workspace_id: workspaceId, url: input.url, events: input.events, description: input.description, active: input.active, secret })
+        .values({ workspace_id: workspaceId, url: input.url, events: input.events, description: input.description, active: input.active, secret: (deps.secrets ?? NO_SECRETS).seal(secret, WEBHOOK_SECRET_PURPOSE) })
         .returning(WEBHOOK_COLUMNS)
         .executeTakeFirstOrThrow()
       return { ...webhookToDto(row), secret }

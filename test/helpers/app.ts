@@ -6,6 +6,7 @@ import { createMetrics } from '../../src/observability/metrics.ts'
 import { createApiKey, createWorkspace } from '../../src/workspaces/service.ts'
 import { openTestDatabase } from './database.ts'
 import { LOCAL_FAKES } from './local-network.ts'
+import { TEST_SECRETS } from './test-secrets.ts'
 import type { AddressPolicy } from '../../src/networks/http/address-policy.ts'
 
 interface Teardown { teardown(fn: () => unknown): void }
@@ -37,6 +38,7 @@ export async function buildTestApp(t: Teardown, options: { rateLimitPerMinute?: 
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000,
     addressPolicy: options.addressPolicy ?? LOCAL_FAKES,
+    secrets: TEST_SECRETS,
   })
   t.teardown(() => app.close())
   const mine = await workspaceWithKeys(database, 'Mine')

@@ -4,8 +4,9 @@
 import type { AddressPolicy } from '../../src/networks/http/address-policy.ts'
 import { systemResolver } from '../../src/networks/http/resolve-target.ts'
 import { createJobs, type JobDeps } from '../../jobs/index.ts'
+import { TEST_SECRETS } from './test-secrets.ts'
 
 export const LOCAL_FAKES: AddressPolicy = Object.freeze({ allowPrivate: true, allowHttpSources: true, resolver: systemResolver })
 
-/** The jobs, allowed to reach the tests' loopback fakes. */
-export const localJobs = (deps: JobDeps = {}) => createJobs({ addressPolicy: LOCAL_FAKES, ...deps })
+/** The jobs, allowed to reach the tests' loopback fakes, holding the test process's secret key. */
+export const localJobs = (deps: JobDeps = {}) => createJobs({ addressPolicy: LOCAL_FAKES, secrets: TEST_SECRETS, ...deps })

@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
+export const CLI_SECRET_KEY = randomBytes(32).toString('base64')
 export const RELAIS_BIN = fileURLToPath(new URL('../../bin/relais.js', import.meta.url))
 
 export interface CliResult { code: number | null; stdout: string; stderr: string }
@@ -19,7 +21,8 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
 }
 
 export function startCli(args: string[], env: Record<string, string | undefined> = {}): ChildProcess {
-  const merged: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ...env }
+  // Commands on a PostgreSQL server need a secret key; one per test process, as an operator sets it.
+  const merged: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ...(process.env.DATABASE_URL && { SECRET_KEY: CLI_SECRET_KEY }), ...env }
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete merged[k]
   return spawn(process.execPath, [RELAIS_BIN, ...args], { env: merged, stdio: ['ignore', 'pipe', 'pipe'] })
 }

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import { buildApp } from '../../api/app.ts'
 import { loadConfig } from '../../config/index.ts'
 import { addressPolicyOf } from '../../config/address-policy.ts'
+import { openSecrets } from '../../secrets/open-secrets.ts'
 import { openDatabase } from '../../db/database.ts'
 import { migrateToLatest } from '../../db/migrator.ts'
 import { createDemoWorkspace } from '../../demo/demo-setup.ts'
@@ -37,9 +38,11 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
   const database = await openDatabase({ dataDir, command: 'relais demo' })
   try {
     await migrateToLatest(database.db)
-    const demo = await createDemoWorkspace(database.db, data, sandbox)
+    // The demo's key file lives in its own folder, with its embedded database.
+    const secrets = await openSecrets(database.db, { secretKey: config.secretKey, database: { url: undefined, dataDir } })
+    const demo = await createDemoWorkspace(database.db, data, sandbox, secrets)
     // The demo's own sandbox listens on loopback over http: the demo opens that for its collection.
-    const jobs = createJobs({ addressPolicy: { ...addressPolicyOf(config), allowPrivate: true, allowHttpSources: true } })
+    const jobs = createJobs({ addressPolicy: { ...addressPolicyOf(config), allowPrivate: true, allowHttpSources: true }, secrets })
     const log = consoleLogger(io)
     for (const name of ['collect-mentions', 'collect-graph', 'score']) {
       const bar = progressReporter((text) => process.stderr.write(text), io.interactive)
@@ -49,7 +52,7 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
     }
 
     const metrics = createMetrics()
-    const app = await buildApp({ db: database.db, metrics, bodyLimit: config.http.bodyLimit, rateLimitPerMinute: config.http.rateLimitPerMinute, jobs: [...jobs.values()], publicUrl: config.http.publicUrl, addressPolicy: addressPolicyOf(config) })
+    const app = await buildApp({ db: database.db, metrics, bodyLimit: config.http.bodyLimit, rateLimitPerMinute: config.http.rateLimitPerMinute, jobs: [...jobs.values()], publicUrl: config.http.publicUrl, addressPolicy: addressPolicyOf(config), secrets })
     const base = await listen(app, config.http)
     const [first] = demo.topics
     io.out([

@@ -10,6 +10,7 @@ import type { Io } from '../context.ts'
 import { listen } from '../listen.ts'
 import { jobDepsOf } from '../job-deps.ts'
 import { addressPolicyOf } from '../../config/address-policy.ts'
+import { openSecrets } from '../../secrets/open-secrets.ts'
 
 export const serveUsage = 'relais serve                         run the API (and the scheduler unless SCHEDULER=off)'
 
@@ -22,8 +23,9 @@ export async function serveCommand(_args: string[], io: Io): Promise<number> {
   const database = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir, command: 'relais serve' })
   try {
     await migrateToLatest(database.db)
+    const secrets = await openSecrets(database.db, config)
     const metrics = createMetrics()
-    const jobs = createJobs(jobDepsOf(config))
+    const jobs = createJobs(jobDepsOf(config, secrets))
     let scheduler: Scheduler | null = null
     const app = await buildApp({
       db: database.db,
@@ -33,6 +35,7 @@ export async function serveCommand(_args: string[], io: Io): Promise<number> {
       log: { level: config.logLevel },
       publicUrl: config.http.publicUrl,
       addressPolicy: addressPolicyOf(config),
+      secrets,
       jobs: [...jobs.values()],
       nextRun: (name, workspaceId) => scheduler?.nextRun(name, workspaceId) ?? null,
     })
