@@ -7,7 +7,8 @@
 import { analyseTopic } from '../src/alerts/analyse-topic.ts'
 import type { AlertSettings } from '../src/alerts/settings.ts'
 import { deliverDueWebhooks } from '../src/webhooks/dispatch.ts'
-import type { Resolver } from '../src/webhooks/resolve-target.ts'
+import type { AddressPolicy } from '../src/networks/http/address-policy.ts'
+import type { SecretBox } from '../src/secrets/secret-box.ts'
 import type { Job } from './job.ts'
 import { topicsInScope } from './topic-sources.ts'
 
@@ -18,7 +19,8 @@ export interface AnalyseJobDeps {
   settings?: Partial<AlertSettings>
   /** Complete hours examined (default 24); more to backfill alerts over older data. */
   lookbackHours?: number
-  webhookResolver?: Resolver
+  addressPolicy?: AddressPolicy
+  secrets?: SecretBox
 }
 
 export function createAnalyseJob(deps: AnalyseJobDeps = {}): Job {
@@ -44,7 +46,7 @@ export function createAnalyseJob(deps: AnalyseJobDeps = {}): Job {
       // Alerts are urgent: deliver them now rather than at the webhooks job's next fire.
       if (alerts > 0) {
         for (const workspaceId of new Set(topics.map((t) => t.workspaceId))) {
-          const stats = await deliverDueWebhooks({ db: ctx.db, now, log: ctx.log, ...(deps.webhookResolver && { resolver: deps.webhookResolver }) }, { workspaceId }, ctx.signal)
+          const stats = await deliverDueWebhooks({ db: ctx.db, now, log: ctx.log, ...(deps.addressPolicy && { addressPolicy: deps.addressPolicy }), ...(deps.secrets && { secrets: deps.secrets }) }, { workspaceId }, ctx.signal)
           webhooksDelivered += stats.delivered
         }
       }

@@ -7,13 +7,16 @@ import { collectFollowLists } from '../src/collect/collect-follow-lists.ts'
 import { graphCandidates } from '../src/collect/graph-candidates.ts'
 import type { Connector } from '../src/networks/connector.ts'
 import type { StoredSource } from '../src/sources/connector-factory.ts'
+import { createFireBudget, type FireBudget } from '../src/networks/http/fire-budget.ts'
 import { DEFAULT_WINDOW_DAYS } from '../src/scoring/index.ts'
 import type { Job } from './job.ts'
 import { topicsWithSources } from './topic-sources.ts'
 
 export interface CollectGraphDeps {
-  connect(source: StoredSource): Connector
+  connect(source: StoredSource, budget?: FireBudget): Connector
   requestBudget?: number
+  /** Longest a run may spend on the networks (default 20 min). */
+  timeBudgetMs?: number
   maxPagesPerList?: number
   accountsPerTopic?: number
 }
@@ -29,13 +32,15 @@ export function createCollectGraphJob(deps: CollectGraphDeps): Job {
       const since = new Date(ctx.now().getTime() - DEFAULT_WINDOW_DAYS * 86_400_000)
       const stats = { accounts: 0, follows: 0, requests: 0 }
       const failures: string[] = []
+      // The request count is kept by `budget` below; this one bounds the time a slow server can take.
+      const fireBudget = createFireBudget({ ms: deps.timeBudgetMs ?? 20 * 60_000, requests: Number.MAX_SAFE_INTEGER })
       for (const topic of topics) {
         // One source per network: the first the workspace registered that has a follower graph.
         const connectors = new Map<string, { source: StoredSource; connector: Connector }>()
         for (const source of topic.sources) {
           if (connectors.has(source.network)) continue
           try {
-            const connector = deps.connect(source)
+            const connector = deps.connect(source, fireBudget)
             if (connector.capabilities.followGraph) connectors.set(source.network, { source, connector })
           } catch (error) {
             failures.push(`${topic.name} · ${source.network}: ${(error as Error).message}`)

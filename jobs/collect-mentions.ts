@@ -1,18 +1,25 @@
 // collect-mentions: for each topic × source, pages of mentions from the network's search, from
 // each search's checkpoint, each page committed with its checkpoint (a crash loses at most the
 // page in flight). Cost: up to `maxPages` requests per search per run, paced by each network's
-// rate limits. Locking: one run per scope at a time (job_runs), one instance per scheduled fire.
+// rate limits, and by each workspace's budget per run (time and requests): a source that holds
+// its requests or asks for long waits stops at its workspace's budget, its checkpoint keeping what
+// was done. Locking: one run per scope at a time (job_runs), one instance per scheduled fire.
 import { collectTopicMentions } from '../src/collect/collect-topic-mentions.ts'
 import { workspaceTopicMatchers, type TopicMatcher } from '../src/ingest/topic-matchers.ts'
 import type { Connector } from '../src/networks/connector.ts'
 import type { StoredSource } from '../src/sources/connector-factory.ts'
+import { BudgetSpentError, createFireBudget, type FireBudget } from '../src/networks/http/fire-budget.ts'
 import type { Job, JobStats } from './job.ts'
 import { topicsWithSources } from './topic-sources.ts'
 
 export interface CollectMentionsDeps {
-  connect(source: StoredSource): Connector
+  connect(source: StoredSource, budget: FireBudget): Connector
   maxPagesPerSearch?: number
+  /** What one workspace may spend per run, all its sources together. */
+  budget?: { ms: number; requests: number }
 }
+
+export const DEFAULT_COLLECT_BUDGET = { ms: 10 * 60_000, requests: 2000 }
 
 export function createCollectMentionsJob(deps: CollectMentionsDeps): Job {
   return {
@@ -34,6 +41,11 @@ export function createCollectMentionsJob(deps: CollectMentionsDeps): Job {
         }
         return matchers.get(workspaceId)!
       }
+      const budgets = new Map<string, FireBudget>()
+      const budgetOf = (workspaceId: string) => {
+        if (!budgets.has(workspaceId)) budgets.set(workspaceId, createFireBudget(deps.budget ?? DEFAULT_COLLECT_BUDGET))
+        return budgets.get(workspaceId)!
+      }
       let done = 0
       for (const { topic, source } of work) {
         if (ctx.signal.aborted) break
@@ -42,7 +54,7 @@ export function createCollectMentionsJob(deps: CollectMentionsDeps): Job {
           const result = await collectTopicMentions(ctx.db, {
             topic,
             sourceId: source.id,
-            connector: deps.connect(source),
+            connector: deps.connect(source, budgetOf(topic.workspaceId)),
             matchers: await matchersOf(topic.workspaceId),
             maxPages: deps.maxPagesPerSearch ?? 50,
             mastodonSearch: Boolean(source.credentials.accessToken),
@@ -56,6 +68,11 @@ export function createCollectMentionsJob(deps: CollectMentionsDeps): Job {
           stats.profiles += result.profiles
           if (!result.complete && result.note) notes.add(`${topic.name}: ${result.note}`)
         } catch (error) {
+          if (error instanceof BudgetSpentError) {
+            notes.add(`${topic.name} · ${source.network}: ${error.message}`)
+            done++
+            continue
+          }
           failures.push(`${topic.name} · ${source.network} (source ${source.id}): ${(error as Error).message}`)
           ctx.log.warn({ topicId: topic.id, sourceId: source.id, err: error }, 'collection failed for a source')
         }

@@ -10,7 +10,8 @@ import { defaultSender } from '../src/digest/delivery/message.ts'
 import { sendDueDigests, type DigestSenderDeps } from '../src/digest/delivery/send-due-digests.ts'
 import { smtpTransport, type MailTransport } from '../src/digest/delivery/transport.ts'
 import { deliverDueWebhooks } from '../src/webhooks/dispatch.ts'
-import type { Resolver } from '../src/webhooks/resolve-target.ts'
+import type { AddressPolicy } from '../src/networks/http/address-policy.ts'
+import type { SecretBox } from '../src/secrets/secret-box.ts'
 import type { Job } from './job.ts'
 
 export interface DigestJobDeps {
@@ -24,7 +25,8 @@ export interface DigestJobDeps {
   retryDelaysMs?: DigestSenderDeps['retryDelaysMs']
   sleep?: DigestSenderDeps['sleep']
   /** DNS for the webhook deliveries (digest.sent) made right after sending. */
-  webhookResolver?: Resolver
+  addressPolicy?: AddressPolicy
+  secrets?: SecretBox
 }
 
 export function createDigestJob(deps: DigestJobDeps = {}): Job {
@@ -59,7 +61,7 @@ export function createDigestJob(deps: DigestJobDeps = {}): Job {
       }, scope, ctx.signal)
       // Tell webhooks at once rather than at the webhooks job's next fire.
       const webhooks = stats.sent > 0 && scope.workspaceId
-        ? await deliverDueWebhooks({ db: ctx.db, now, log: ctx.log, ...(deps.webhookResolver && { resolver: deps.webhookResolver }) }, { workspaceId: scope.workspaceId }, ctx.signal)
+        ? await deliverDueWebhooks({ db: ctx.db, now, log: ctx.log, ...(deps.addressPolicy && { addressPolicy: deps.addressPolicy }), ...(deps.secrets && { secrets: deps.secrets }) }, { workspaceId: scope.workspaceId }, ctx.signal)
         : null
       return { ...stats, ...(webhooks && { webhooksDelivered: webhooks.delivered }) }
     },

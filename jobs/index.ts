@@ -1,4 +1,8 @@
 import { connectorFor, type ConnectorTuning } from '../src/sources/connector-factory.ts'
+import { PUBLIC_ONLY, type AddressPolicy } from '../src/networks/http/address-policy.ts'
+import type { FireBudget } from '../src/networks/http/fire-budget.ts'
+import { NO_SECRETS, type SecretBox } from '../src/secrets/secret-box.ts'
+import { openCredentials } from '../src/secrets/stored-secrets.ts'
 import { createCollectMentionsJob } from './collect-mentions.ts'
 import type { Job } from './job.ts'
 import { createScoreJob } from './score.ts'
@@ -14,18 +18,27 @@ export interface JobDeps {
   /** HTTP pacing for connectors (tests use short waits). */
   connectorTuning?: ConnectorTuning
   maxPagesPerSearch?: number
+  /** The operator's address policy for sources and webhooks (ALLOW_PRIVATE_ADDRESSES); default public only. */
+  addressPolicy?: AddressPolicy
+  /** What one workspace may spend on the networks per collect-mentions run. */
+  collectBudget?: { ms: number; requests: number }
+  /** Opens the sealed source credentials and webhook secrets. */
+  secrets?: SecretBox
 }
 
 /** Every job Relais runs, by name. */
 export function createJobs(deps: JobDeps = {}): Map<string, Job> {
-  const connect = (source: Parameters<typeof connectorFor>[0]) => connectorFor(source, deps.connectorTuning)
+  const addressPolicy = deps.addressPolicy ?? PUBLIC_ONLY
+  const secrets = deps.secrets ?? NO_SECRETS
+  const connect = (source: Parameters<typeof connectorFor>[0], budget?: FireBudget) =>
+    connectorFor({ ...source, credentials: openCredentials(secrets, source.credentials) }, { addressPolicy, ...(budget && { budget }) }, deps.connectorTuning)
   const jobs: Job[] = [
-    createCollectMentionsJob({ connect, ...(deps.maxPagesPerSearch && { maxPagesPerSearch: deps.maxPagesPerSearch }) }),
+    createCollectMentionsJob({ connect, ...(deps.maxPagesPerSearch && { maxPagesPerSearch: deps.maxPagesPerSearch }), ...(deps.collectBudget && { budget: deps.collectBudget }) }),
     createCollectGraphJob({ connect }),
     createScoreJob(),
-    createAnalyseJob(),
-    createDigestJob(),
-    createWebhooksJob(),
+    createAnalyseJob({ addressPolicy, secrets }),
+    createDigestJob({ addressPolicy, secrets }),
+    createWebhooksJob({ addressPolicy, secrets }),
     createRetentionJob(),
   ]
   return new Map(jobs.map((job) => [job.name, job]))

@@ -14,6 +14,8 @@ export interface SchedulerOptions extends RunDeps {
   overrides?: { workspaceId: string; schedules: Record<string, string> }[]
   /** Names this instance in claim rows. */
   instanceId?: string
+  /** Workspaces one fire works on at once (COLLECT_CONCURRENCY, default 4). */
+  concurrency?: number
 }
 
 export interface Scheduler {
@@ -41,7 +43,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const task = cron.createTask(
       expression,
       (context) => {
-        const run = runFire(options, job, scope, context.date, abort.signal)
+        const run = runFire(options, job, scope, context.date, abort.signal, options.concurrency)
         inFlight.add(run)
         return run.finally(() => inFlight.delete(run))
       },
@@ -98,17 +100,21 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 }
 
 /**
- * One fire: a run per workspace in scope, one after the other, so each workspace's run record
- * (stats, errors) speaks only of its own topics.
+ * One fire: a run per workspace in scope, so each workspace's run record (stats, errors) speaks
+ * only of its own topics; up to `concurrency` at once, so a slow workspace (a source holding its
+ * requests, bounded by that workspace's budget) does not hold the others back.
  */
-export async function runFire(deps: RunDeps, job: Job, scope: JobScope, fireAt: Date, signal: AbortSignal): Promise<void> {
+export async function runFire(deps: RunDeps, job: Job, scope: JobScope, fireAt: Date, signal: AbortSignal, concurrency = 4): Promise<void> {
   let query = deps.db.selectFrom('workspaces').select('id').orderBy('created_at')
   if (scope.workspaceId) query = query.where('id', '=', scope.workspaceId)
   if (scope.excludeWorkspaces?.length) query = query.where('id', 'not in', scope.excludeWorkspaces)
-  for (const { id } of await query.execute()) {
-    if (signal.aborted) return
-    await runJob(deps, job, { workspaceId: id }, { trigger: 'schedule', scheduledFor: fireAt, signal })
+  const queue = (await query.execute()).map((w) => w.id)
+  const worker = async () => {
+    for (let id = queue.shift(); id !== undefined && !signal.aborted; id = queue.shift()) {
+      await runJob(deps, job, { workspaceId: id }, { trigger: 'schedule', scheduledFor: fireAt, signal })
+    }
   }
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, queue.length)) }, worker))
 }
 
 /** node-cron's run coordinator backed by a claim row per (job, scope, fire time). */

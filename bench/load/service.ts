@@ -1,3 +1,6 @@
+import { createSecretBox } from '../../src/secrets/secret-box.ts'
+import { sealCredentials } from '../../src/secrets/stored-secrets.ts'
+import { systemResolver } from '../../src/networks/http/resolve-target.ts'
 // What `relais serve` runs, in this process: the API listening on 127.0.0.1, the scheduler
 // (cron fires and the queue of runs asked for through the API), over a fresh database holding a
 // workspace whose topic was collected from the sandbox and scored once.
@@ -44,12 +47,14 @@ export async function startLoadService(options: { databaseUrl: string | null; ac
   // Posts up to two days ahead are revealed while the bench runs, so collection keeps finding some.
   const sandbox = await startSandboxServer({ data: generateSandbox({ seed: 'bench-load', accounts: options.accounts, days: 7, now: new Date(), futureHours: 48 }) })
   const { id: workspaceId } = await createWorkspace(database.db, 'Load')
+  const secrets = createSecretBox([randomBytes(32)]) // this run's own key
   await database.db.insertInto('sources').values([
-    { workspace_id: workspaceId, name: 'mastodon', network: 'mastodon', base_url: sandbox.mastodonUrl(INSTANCE), settings: { localDomain: INSTANCE }, credentials: { accessToken: MASTODON_SANDBOX_TOKEN } },
-    { workspace_id: workspaceId, name: 'bluesky', network: 'bluesky', base_url: sandbox.blueskyAppViewUrl, settings: { pdsUrl: sandbox.blueskyPdsUrl }, credentials: { identifier: BLUESKY_SANDBOX_IDENTIFIER, appPassword: BLUESKY_SANDBOX_PASSWORD } },
+    { workspace_id: workspaceId, name: 'mastodon', network: 'mastodon', base_url: sandbox.mastodonUrl(INSTANCE), settings: { localDomain: INSTANCE }, credentials: sealCredentials(secrets, { accessToken: MASTODON_SANDBOX_TOKEN }) },
+    { workspace_id: workspaceId, name: 'bluesky', network: 'bluesky', base_url: sandbox.blueskyAppViewUrl, settings: { pdsUrl: sandbox.blueskyPdsUrl }, credentials: sealCredentials(secrets, { identifier: BLUESKY_SANDBOX_IDENTIFIER, appPassword: BLUESKY_SANDBOX_PASSWORD }) },
   ]).execute()
   const topic = await database.db.insertInto('topics').values({ workspace_id: workspaceId, name: 'Vélo', query: '#velo OR #mobilite OR vélotaf' }).returning('id').executeTakeFirstOrThrow()
-  const jobs = createJobs()
+  // The bench's sandbox listens on loopback.
+  const jobs = createJobs({ addressPolicy: { allowPrivate: true, allowHttpSources: true, resolver: systemResolver }, secrets })
   for (const name of ['collect-mentions', 'collect-graph', 'score']) {
     const outcome = await runJob({ db: database.db, log: quiet }, jobs.get(name)!, { topicId: topic.id }, { trigger: 'manual', workspaceId })
     if (outcome.status !== 'succeeded') throw new Error(`setting up: ${name} ${outcome.status}: ${JSON.stringify(outcome)}`)

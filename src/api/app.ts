@@ -31,6 +31,8 @@ import { createSourceService } from '../sources/service.ts'
 import { createRankingService } from '../rankings/service.ts'
 import { createJobRunService, type JobInfo } from '../job-runs/service.ts'
 import { REDACTED_PATHS } from '../observability/redact.ts'
+import type { AddressPolicy } from '../networks/http/address-policy.ts'
+import type { SecretBox } from '../secrets/secret-box.ts'
 
 export interface AppDeps {
   db: Kysely<DB>
@@ -44,6 +46,10 @@ export interface AppDeps {
   log?: { level: string; stream?: { write(line: string): void } }
   /** PUBLIC_URL: the base of links in digest previews; omitted, the request's own origin. */
   publicUrl?: string
+  /** The operator's ALLOW_PRIVATE_ADDRESSES / ALLOW_HTTP_SOURCES for sources and webhooks; default public https only. */
+  addressPolicy?: AddressPolicy
+  /** Seals source credentials and webhook secrets before they are stored. */
+  secrets?: SecretBox
 }
 
 /** The whole HTTP API, not listening: `relais serve` listens, tests use `inject`. */
@@ -84,12 +90,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await v1.register(topicRoutes, { topics: createTopicService({ db: deps.db }) })
     await v1.register(analystRoutes, { db: deps.db })
     await v1.register(rankingRoutes, { rankings: createRankingService({ db: deps.db }) })
-    await v1.register(sourceRoutes, { sources: createSourceService({ db: deps.db }) })
+    await v1.register(sourceRoutes, { sources: createSourceService({ db: deps.db, ...(deps.addressPolicy && { addressPolicy: deps.addressPolicy }), ...(deps.secrets && { secrets: deps.secrets }) }) })
     await v1.register(accountRoutes, { accounts: createAccountService({ db: deps.db }) })
     await v1.register(personalDataRoutes, { personalData: createPersonalDataService({ db: deps.db }) })
     await v1.register(digestRoutes, { digests: createDigestService({ db: deps.db, ...(deps.publicUrl !== undefined && { publicUrl: deps.publicUrl }) }) })
     await v1.register(alertRoutes, { alerts: createAlertService({ db: deps.db }) })
-    await v1.register(webhookRoutes, { webhooks: createWebhookService({ db: deps.db }) })
+    await v1.register(webhookRoutes, { webhooks: createWebhookService({ db: deps.db, ...(deps.addressPolicy && { addressPolicy: deps.addressPolicy }), ...(deps.secrets && { secrets: deps.secrets }) }) })
     await v1.register(jobRoutes, { jobRuns: createJobRunService({ db: deps.db, jobs: deps.jobs ?? [], nextRun: deps.nextRun ?? (() => null) }) })
   }, { prefix: '/v1' })
 

@@ -1,5 +1,5 @@
 import { processIo, UsageError, type Io } from './io.ts'
-import { demoUsage, eraseUsage, exportUsage, importUsage, jobUsage, keyUsage, migrateUsage, serveUsage, subjectAccessUsage, workspaceUsage } from './usage.ts'
+import { demoUsage, eraseUsage, exportUsage, importUsage, jobUsage, keyUsage, migrateUsage, serveUsage, secretsUsage, subjectAccessUsage, workspaceUsage } from './usage.ts'
 
 type Command = (args: string[], io: Io) => Promise<number>
 
@@ -16,9 +16,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   export: async () => (await import('./commands/export.ts')).exportCommand,
   erase: async () => (await import('./commands/personal-data.ts')).eraseCommand,
   'subject-access': async () => (await import('./commands/personal-data.ts')).subjectAccessCommand,
+  secrets: async () => (await import('./commands/secrets.ts')).secretsCommand,
 }
 
-const USAGE = ['Usage:', serveUsage, migrateUsage, workspaceUsage, keyUsage, jobUsage, demoUsage, importUsage, exportUsage, eraseUsage, subjectAccessUsage].join('\n  ')
+const USAGE = ['Usage:', serveUsage, migrateUsage, workspaceUsage, keyUsage, jobUsage, demoUsage, importUsage, exportUsage, eraseUsage, subjectAccessUsage, secretsUsage].join('\n  ')
 
 /** Runs one `relais` command; returns the process exit code. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

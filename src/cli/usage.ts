@@ -14,3 +14,4 @@ export const serveUsage = 'relais serve                         run the API (and
 export const workspaceUsage = 'relais workspace create NAME        create a workspace, print its id'
 export const eraseUsage = 'relais erase --network NAME --account ID       erase a person\'s profile, posts, follows and interactions everywhere'
 export const subjectAccessUsage = 'relais subject-access --network NAME --account ID   print, as JSON, everything held about a person'
+export const secretsUsage = 'relais secrets rotate                re-seal every stored secret with a new key (see docs/operations.md)'

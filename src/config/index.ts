@@ -9,6 +9,14 @@ export interface Config {
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL']
   readonly smtpUrl: string | undefined
   readonly scheduler: boolean
+  /** Operator settings for outbound calls to tenant-chosen URLs. */
+  readonly network: { readonly allowPrivateAddresses: boolean; readonly allowHttpSources: boolean }
+  /** Scheduled fires: workspaces at once, and each one's budget per collect-mentions run. */
+  readonly collection: { readonly concurrency: number; readonly budgetMs: number; readonly budgetRequests: number }
+  readonly secretKey: string | undefined
+  readonly newSecretKey: string | undefined
+  readonly metricsToken: string | undefined
+  readonly timeouts: { readonly requestMs: number; readonly statementMs: number }
 }
 
 export class ConfigError extends Error {
@@ -27,7 +35,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? 'environment')
-        const value = typeof present[name] === 'string' && !/URL/.test(name) ? ` (got "${present[name]}")` : ''
+        // URLs may carry passwords, and keys and tokens are secrets: their values are never echoed.
+        const value = typeof present[name] === 'string' && !/URL|KEY|TOKEN/.test(name) ? ` (got "${present[name]}")` : ''
         return `${name}: ${issue.message}${value}`
       }),
     )
@@ -39,6 +48,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     smtpUrl: e.SMTP_URL,
     scheduler: e.SCHEDULER === 'on',
+    network: { allowPrivateAddresses: e.ALLOW_PRIVATE_ADDRESSES === 'true', allowHttpSources: (e.ALLOW_HTTP_SOURCES ?? e.ALLOW_PRIVATE_ADDRESSES) === 'true' },
+    collection: { concurrency: e.COLLECT_CONCURRENCY, budgetMs: e.COLLECT_BUDGET_SECONDS * 1000, budgetRequests: e.COLLECT_BUDGET_REQUESTS },
+    secretKey: e.SECRET_KEY,
+    newSecretKey: e.NEW_SECRET_KEY,
+    metricsToken: e.METRICS_TOKEN,
+    timeouts: { requestMs: e.REQUEST_TIMEOUT_MS, statementMs: e.STATEMENT_TIMEOUT_MS },
   })
 }
 

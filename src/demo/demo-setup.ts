@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema.ts'
 import { BLUESKY_SANDBOX_IDENTIFIER, BLUESKY_SANDBOX_PASSWORD, MASTODON_SANDBOX_TOKEN, type SandboxData, type SandboxServer } from '../sandbox/index.ts'
 import { createApiKey, createWorkspace } from '../workspaces/service.ts'
+import type { SecretBox } from '../secrets/secret-box.ts'
+import { sealCredentials } from '../secrets/stored-secrets.ts'
 
 export interface DemoWorkspace { workspaceId: string; key: string; topics: { id: string; name: string }[] }
 
@@ -15,7 +17,7 @@ const TOPICS = [
  * admin key, and two topics — one French, one English — each with a "brand" account of its own
  * (an ordinary member of the topic's community) so prospects mean something.
  */
-export async function createDemoWorkspace(db: Kysely<DB>, data: SandboxData, sandbox: SandboxServer): Promise<DemoWorkspace> {
+export async function createDemoWorkspace(db: Kysely<DB>, data: SandboxData, sandbox: SandboxServer, secrets: SecretBox): Promise<DemoWorkspace> {
   const workspace = await createWorkspace(db, 'Demo — simulated network')
   const key = await createApiKey(db, workspace.id, ['admin'], 'demo')
   await db
@@ -23,11 +25,11 @@ export async function createDemoWorkspace(db: Kysely<DB>, data: SandboxData, san
     .values([
       ...data.instances.map((domain) => ({
         workspace_id: workspace.id, name: `Sandbox Mastodon ${domain}`, network: 'mastodon', base_url: sandbox.mastodonUrl(domain),
-        settings: { localDomain: domain }, credentials: { accessToken: MASTODON_SANDBOX_TOKEN },
+        settings: { localDomain: domain }, credentials: sealCredentials(secrets, { accessToken: MASTODON_SANDBOX_TOKEN }),
       })),
       {
         workspace_id: workspace.id, name: 'Sandbox Bluesky', network: 'bluesky', base_url: sandbox.blueskyAppViewUrl,
-        settings: { pdsUrl: sandbox.blueskyPdsUrl }, credentials: { identifier: BLUESKY_SANDBOX_IDENTIFIER, appPassword: BLUESKY_SANDBOX_PASSWORD },
+        settings: { pdsUrl: sandbox.blueskyPdsUrl }, credentials: sealCredentials(secrets, { identifier: BLUESKY_SANDBOX_IDENTIFIER, appPassword: BLUESKY_SANDBOX_PASSWORD }),
       },
     ])
     .execute()

@@ -23,6 +23,8 @@ export interface ConnectorErrorOptions {
   retryAt?: Date
   /** The network's own error name when it gives one (`ExpiredToken`, `UsageCapExceeded`, ...). */
   code?: string
+  /** What the network's error body said: for the operator's log only, never in the message. */
+  remoteDetail?: string
   cause?: unknown
 }
 
@@ -34,6 +36,7 @@ export class ConnectorError extends Error {
   readonly status?: number
   readonly retryAt?: Date
   readonly code?: string
+  readonly remoteDetail?: string
 
   constructor(network: CollectableNetwork, kind: ConnectorErrorKind, message: string, options: ConnectorErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
@@ -42,6 +45,7 @@ export class ConnectorError extends Error {
     if (options.status !== undefined) this.status = options.status
     if (options.retryAt !== undefined) this.retryAt = options.retryAt
     if (options.code !== undefined) this.code = options.code
+    if (options.remoteDetail !== undefined) this.remoteDetail = options.remoteDetail
   }
 
   /** Worth retrying in a later run without anyone changing anything. */

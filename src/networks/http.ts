@@ -6,7 +6,11 @@
 //   once a window is spent, the next request waits for its reset instead of being refused;
 // - 4xx other than 408/429 fail at once with a ConnectorError a person can act on;
 // - every 2xx body is zod-parsed: a body of another shape is a `bad_response`, not retried;
-// - only the base URL's origin is ever called (absolute URLs and redirects included).
+// - only the base URL's origin is ever called (absolute URLs and redirects included);
+// - with an address policy (the application always passes one), only the addresses the operator
+//   allows are reached: checked at connect time, on every DNS answer (./http/address-policy.ts);
+// - with a fire budget, a request never goes out past the workspace's deadline or request count,
+//   and a rate-limit wait longer than what is left ends the call (./http/fire-budget.ts).
 import { Agent } from 'undici'
 import type { z } from 'zod'
 import { ConnectorError, networkLabel } from './errors.ts'
@@ -19,6 +23,9 @@ import { readRateLimitHeaders } from './http/rate-limit-headers.ts'
 import { rateLimitTooLongError, schemaMismatchError } from './http/response-errors.ts'
 import { AttemptError, sendOnce, type RawResponse } from './http/send-once.ts'
 import { DEFAULT_USER_AGENT } from './http/user-agent.ts'
+import { checkOutboundUrl, guardedAgent, type AddressPolicy } from './http/address-policy.ts'
+import { checkWait, spendRequest, type FireBudget } from './http/fire-budget.ts'
+import { UnsafeTargetError } from './http/resolve-target.ts'
 
 export type { Query, QueryValue } from './http/build-url.ts'
 
@@ -43,6 +50,10 @@ export interface HttpClientOptions {
    * networks that limit per client or IP; X limits per endpoint and passes its own.
    */
   rateLimitBucket?: (url: URL) => string
+  /** Which addresses may be reached. Omitted: no address check (library use; the application always sets one). */
+  addressPolicy?: AddressPolicy
+  /** The workspace's budget for this run, shared by all its clients. */
+  budget?: FireBudget
 }
 
 export interface HttpResponse<T> {
@@ -82,7 +93,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const maxRetries = options.maxRetries ?? 5
   const maxWaitMs = options.maxWaitMs ?? 15 * 60_000
   const bucketOf = options.rateLimitBucket ?? (() => 'client')
-  const agent = new Agent({ keepAliveTimeout: 10_000, connections: 8 })
+  const policy = options.addressPolicy
+  const fireBudget = options.budget
+  const agentOptions = { keepAliveTimeout: 10_000, connections: 8 }
+  const agent = policy ? guardedAgent(policy, agentOptions) : new Agent(agentOptions)
+  const refused = (error: UnsafeTargetError) => new ConnectorError(network, 'config', `Refusing to call ${base.origin}: ${error.message}`)
   const budget = new RateLimitBudget()
 
   function resolve(pathOrUrl: string, query: Query): URL {
@@ -99,6 +114,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (waitMs <= 0) return
     // The margin is ours, not the network's: it does not count against maxWaitMs.
     if (waitMs - RESET_MARGIN_MS > maxWaitMs) throw rateLimitTooLongError(network, waitMs, maxWaitMs, new Date(now() + waitMs))
+    if (fireBudget) checkWait(fireBudget, network, now(), waitMs)
     await sleep(waitMs, signal)
     budget.windowElapsed(bucket)
   }
@@ -107,9 +123,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     let url = start
     let failures = 0
     let redirects = 0
+    const signal = fireBudget && opts.signal ? AbortSignal.any([opts.signal, fireBudget.signal]) : (fireBudget?.signal ?? opts.signal)
     for (;;) {
+      if (policy) await checkOutboundUrl(url, policy, 'source').catch((error: unknown) => { throw error instanceof UnsafeTargetError ? refused(error) : error })
       const bucket = bucketOf(url)
-      await waitForWindow(bucket, opts.signal)
+      await waitForWindow(bucket, signal)
+      if (fireBudget) spendRequest(fireBudget, network, now())
       budget.reserve(bucket)
       const headers: Record<string, string> = {
         'user-agent': options.userAgent ?? DEFAULT_USER_AGENT,
@@ -122,11 +141,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       let verdict: Verdict
       let raw: RawResponse | null = null
       try {
-        raw = await sendOnce(agent, url, { method: out.method, headers, body: out.body }, timeoutMs, opts.signal)
+        raw = await sendOnce(agent, url, { method: out.method, headers, body: out.body }, timeoutMs, signal)
         const reading = readRateLimitHeaders(network, raw.headers, now())
         budget.record(bucket, reading)
         verdict = judgeResponse(network, raw, base.origin, reading, now())
       } catch (err) {
+        if (err instanceof UnsafeTargetError) throw refused(err)
+        if (fireBudget?.signal.aborted && !opts.signal?.aborted) spendRequest(fireBudget, network, now())
         if (!(err instanceof AttemptError)) throw err
         verdict = judgeFailure(network, base.origin, err.failure, timeoutMs, err)
       }
@@ -149,7 +170,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           if (failures > maxRetries) throw verdict.giveUp(failures)
           // A known instant goes through the budget so concurrent requests wait for it too.
           if (verdict.until !== null) budget.exhaust(bucket, verdict.until)
-          else await sleep(backoffDelayMs(failures - 1, random), opts.signal)
+          else await sleep(backoffDelayMs(failures - 1, random), signal).catch((error: unknown) => {
+            if (fireBudget?.signal.aborted && !opts.signal?.aborted) spendRequest(fireBudget, network, now())
+            throw error
+          })
       }
     }
   }

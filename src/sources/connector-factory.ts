@@ -5,6 +5,8 @@ import { createMastodonConnector } from '../networks/mastodon/index.ts'
 import { createRedditConnector } from '../networks/reddit/index.ts'
 import { createXConnector } from '../networks/x/index.ts'
 import { sourceConfigSchema } from './source-config.ts'
+import type { AddressPolicy } from '../networks/http/address-policy.ts'
+import type { FireBudget } from '../networks/http/fire-budget.ts'
 
 export interface StoredSource {
   id: string
@@ -17,8 +19,12 @@ export interface StoredSource {
 /** Extra HTTP options (timeouts, retry pacing) for every connector, e.g. shorter waits in tests. */
 export interface ConnectorTuning { timeoutMs?: number; maxRetries?: number; maxWaitMs?: number; sleep?: (ms: number, signal?: AbortSignal) => Promise<void> }
 
+/** What every connector the application builds is held to: the operator's address policy, and the run's budget. */
+export interface ConnectorLimits { addressPolicy: AddressPolicy; budget?: FireBudget }
+
 /** The connector a stored source describes; a source the network can't use is a clear 'config' error. */
-export function connectorFor(source: StoredSource, tuning: ConnectorTuning = {}): Connector {
+export function connectorFor(source: StoredSource, limits: ConnectorLimits, extra: ConnectorTuning = {}): Connector {
+  const tuning = { ...extra, ...limits }
   const parsed = sourceConfigSchema.safeParse({
     network: source.network,
     ...(source.base_url !== null && { baseUrl: source.base_url }),

@@ -2,13 +2,17 @@ import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema.ts'
 import { AppError, notFound } from '../api/errors.ts'
 import { isUuid } from '../workspaces/service.ts'
+import { PUBLIC_ONLY, type AddressPolicy } from '../networks/http/address-policy.ts'
+import { checkSourceUrls } from './check-source-urls.ts'
+import { NO_SECRETS, type SecretBox } from '../secrets/secret-box.ts'
+import { sealCredentials } from '../secrets/stored-secrets.ts'
 import { sourceToDto, type NewSource, type Source } from './dto.ts'
 
 const COLUMNS = ['id', 'name', 'network', 'base_url', 'settings', 'credentials', 'created_at', 'updated_at'] as const
 export const MAX_SOURCES_PER_WORKSPACE = 200
 
 /** The network endpoints a workspace collects from. Credentials go in, never out. */
-export function createSourceService({ db }: { db: Kysely<DB> }) {
+export function createSourceService({ db, addressPolicy = PUBLIC_ONLY, secrets = NO_SECRETS }: { db: Kysely<DB>; addressPolicy?: AddressPolicy; secrets?: SecretBox }) {
   return {
     async list(workspaceId: string): Promise<Source[]> {
       const rows = await db.selectFrom('sources').select(COLUMNS).where('workspace_id', '=', workspaceId).orderBy('created_at').limit(MAX_SOURCES_PER_WORKSPACE).execute()
@@ -16,9 +20,10 @@ export function createSourceService({ db }: { db: Kysely<DB> }) {
     },
 
     async create(workspaceId: string, input: NewSource): Promise<Source> {
+      await checkSourceUrls(input, addressPolicy)
       const row = await db
         .insertInto('sources')
-        .values({ workspace_id: workspaceId, name: input.name, network: input.network, base_url: input.baseUrl ?? null, settings: clean(input.settings), credentials: clean(input.credentials) })
+        .values({ workspace_id: workspaceId, name: input.name, network: input.network, base_url: input.baseUrl ?? null, settings: clean(input.settings), credentials: sealCredentials(secrets, clean(input.credentials)) })
         .returning(COLUMNS)
         .executeTakeFirstOrThrow()
         .catch((error: { code?: string }) => {

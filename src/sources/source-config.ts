@@ -2,7 +2,9 @@ import { z } from 'zod'
 
 // What each network's source needs to connect. `credentials` are secrets: write-only through the
 // API, never returned, never logged. `settings` are plain connection settings.
-const httpsUrl = z.url({ protocol: /^https?$/ })
+// http is accepted here and refused by the operator's policy unless allowed (check-source-urls.ts).
+const httpsUrl = z.url({ protocol: /^https?$/ }).max(2000)
+  .refine((u) => !URL.canParse(u) || (!new URL(u).username && !new URL(u).password), 'no user or password in the URL (put secrets in credentials)')
 
 const mastodon = z.strictObject({
   network: z.literal('mastodon'),

@@ -2,12 +2,18 @@ import { sql, type Kysely } from 'kysely'
 import type { DB } from '../db/schema.ts'
 import { nextWebhookAttempt } from './backoff.ts'
 import { postDelivery } from './post-delivery.ts'
-import { systemResolver, type Resolver } from './resolve-target.ts'
+import { PUBLIC_ONLY, type AddressPolicy } from '../networks/http/address-policy.ts'
+import { NO_SECRETS, type SecretBox } from '../secrets/secret-box.ts'
+import { WEBHOOK_SECRET_PURPOSE } from '../secrets/stored-secrets.ts'
 
 export interface WebhookDispatchDeps {
   db: Kysely<DB>
   now?: () => Date
-  resolver?: Resolver
+  /** Which addresses receivers may have (the operator's ALLOW_PRIVATE_ADDRESSES); default public only. */
+  addressPolicy?: AddressPolicy
+  /** Opens the webhooks' sealed secrets. */
+  secrets?: SecretBox
+  /** Total time one delivery attempt may take, answer included. */
   timeoutMs?: number
   log?: { warn(obj: object, msg?: string): void }
 }
@@ -18,7 +24,7 @@ export interface DispatchStats { delivered: number; retrying: number; failed: nu
 const LEASE_MS = 5 * 60_000
 const BATCH = 20
 
-interface Claimed { id: number; event: string; payload: unknown; attempts: number; url: string; secret: string; active: boolean; workspace_id: string; allow_private: boolean }
+interface Claimed { id: number; event: string; payload: unknown; attempts: number; url: string; secret: string; active: boolean; workspace_id: string; }
 
 /**
  * Delivers the webhook deliveries that are due, for one workspace or all. Each is leased first
@@ -35,8 +41,8 @@ export async function deliverDueWebhooks(deps: WebhookDispatchDeps, scope: { wor
     for (const d of batch) {
       const outcome = d.active
         ? await postDelivery({
-            url: d.url, secret: d.secret, event: d.event, deliveryId: d.id, body: JSON.stringify(d.payload), now: now(),
-            allowPrivate: d.allow_private, resolver: deps.resolver ?? systemResolver, timeoutMs: deps.timeoutMs ?? 10_000, ...(signal && { signal }),
+            url: d.url, secret: (deps.secrets ?? NO_SECRETS).open(d.secret, WEBHOOK_SECRET_PURPOSE), event: d.event, deliveryId: d.id, body: JSON.stringify(d.payload), now: now(),
+            policy: deps.addressPolicy ?? PUBLIC_ONLY, timeoutMs: deps.timeoutMs ?? 10_000, ...(signal && { signal }),
           })
         : { ok: false, statusCode: null, error: 'The webhook was deactivated.' }
       if (outcome.ok) {
@@ -71,10 +77,9 @@ async function claimBatch(db: Kysely<DB>, now: Date, workspaceId: string | undef
     const ids = due.rows.map((r) => r.id)
     const claimed = await sql<Claimed>`
       update webhook_deliveries d set status = 'delivering', attempts = d.attempts + 1, lease_until = ${leaseUntil}, updated_at = ${now}
-      from webhooks w join workspaces ws on ws.id = w.workspace_id
+      from webhooks w
       where d.webhook_id = w.id and d.id in (select value::bigint from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))
-      returning d.id, d.event, d.payload, d.attempts, w.url, w.secret, w.active, w.workspace_id,
-        coalesce((ws.settings->>'allowPrivateWebhooks')::boolean, false) as allow_private`.execute(trx)
+      returning d.id, d.event, d.payload, d.attempts, w.url, w.secret, w.active, w.workspace_id`.execute(trx)
     return claimed.rows.sort((a, b) => a.id - b.id)
   })
 }

@@ -61,9 +61,11 @@ export const webhookDeliverySchema = z
   })
 
 export const workspaceSettingsSchema = z
-  .object({ allowPrivateWebhooks: z.boolean().describe('Let webhooks target private, loopback and link-local addresses (an intranet receiver).') })
+  .object({ allowPrivateWebhooks: z.boolean().describe('Whether webhooks may target private, loopback and link-local addresses. Read-only: only the operator sets it (ALLOW_PRIVATE_ADDRESSES).') })
   .meta({ id: 'WorkspaceSettings', example: { allowPrivateWebhooks: false } })
-export const workspaceSettingsPatchSchema = z.strictObject({ allowPrivateWebhooks: z.boolean().optional() }).meta({ id: 'WorkspaceSettingsChanges', example: { allowPrivateWebhooks: true } })
+export const workspaceSettingsPatchSchema = z
+  .strictObject({ allowPrivateWebhooks: z.boolean().optional().describe('Refused (400): private addresses are opened by the operator, not by a workspace.') })
+  .meta({ id: 'WorkspaceSettingsChanges', example: {} })
 
 export type WebhookInput = z.infer<typeof webhookInputSchema>
 export type WebhookPatch = z.infer<typeof webhookPatchSchema>

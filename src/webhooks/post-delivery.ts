@@ -1,5 +1,6 @@
-import { Agent, request } from 'undici'
-import { guardedLookup, resolveTarget, type Resolver } from './resolve-target.ts'
+import { request } from 'undici'
+import { checkOutboundUrl, guardedAgent, type AddressPolicy } from '../networks/http/address-policy.ts'
+import { unsafeTargetIn } from '../networks/http/resolve-target.ts'
 import { SIGNATURE_HEADER, signPayload } from './signature.ts'
 
 export interface DeliveryAttempt { ok: boolean; statusCode: number | null; error: string | null }
@@ -11,8 +12,8 @@ export interface PostOptions {
   deliveryId: number
   body: string
   now: Date
-  allowPrivate: boolean
-  resolver: Resolver
+  policy: AddressPolicy
+  /** The whole attempt — connect, send, answer and its body — ends by then, however slowly the receiver trickles. */
   timeoutMs: number
   signal?: AbortSignal
 }
@@ -20,11 +21,14 @@ export interface PostOptions {
 /**
  * One signed POST. The target is checked before connecting (an IP written in the URL) and again
  * by the socket's own lookup (a name, resolved at connect time); redirects are not followed.
+ * Errors name what happened on our side only: nothing the receiver sent is repeated.
  */
 export async function postDelivery(o: PostOptions): Promise<DeliveryAttempt> {
-  const agent = new Agent({ connect: { lookup: guardedLookup(o.allowPrivate, o.resolver) as never, timeout: o.timeoutMs }, headersTimeout: o.timeoutMs, bodyTimeout: o.timeoutMs })
+  const agent = guardedAgent(o.policy, { connect: { timeout: o.timeoutMs }, headersTimeout: o.timeoutMs, bodyTimeout: o.timeoutMs })
+  const deadline = AbortSignal.timeout(o.timeoutMs)
+  const signal = o.signal ? AbortSignal.any([o.signal, deadline]) : deadline
   try {
-    await resolveTarget(new URL(o.url).hostname, o.allowPrivate, o.resolver)
+    await checkOutboundUrl(new URL(o.url), o.policy, 'webhook')
     const timestamp = Math.floor(o.now.getTime() / 1000)
     const response = await request(o.url, {
       method: 'POST',
@@ -37,15 +41,22 @@ export async function postDelivery(o: PostOptions): Promise<DeliveryAttempt> {
         'relais-event': o.event,
         'relais-delivery': String(o.deliveryId),
       },
-      ...(o.signal && { signal: o.signal }),
+      signal,
     })
-    await response.body.dump({ limit: 64 * 1024 }).catch(() => {})
+    await response.body.dump({ limit: 64 * 1024, signal }).catch(() => {})
+    // An answer still trickling at the deadline is not an answer: tried again later.
+    if (deadline.aborted) return notInTime(o.timeoutMs)
     const ok = response.statusCode >= 200 && response.statusCode < 300
     return { ok, statusCode: response.statusCode, error: ok ? null : `The receiver answered ${response.statusCode}.` }
   } catch (error) {
-    const cause = (error as { cause?: Error }).cause
-    return { ok: false, statusCode: null, error: (cause?.message ?? (error as Error).message).slice(0, 500) }
+    const unsafe = unsafeTargetIn(error)
+    if (unsafe) return { ok: false, statusCode: null, error: unsafe.message }
+    if (deadline.aborted) return notInTime(o.timeoutMs)
+    const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code
+    return { ok: false, statusCode: null, error: `The receiver could not be reached${code ? ` (${code})` : ''}.` }
   } finally {
-    await agent.close().catch(() => {})
+    agent.destroy().catch(() => {})
   }
 }
+
+const notInTime = (ms: number): DeliveryAttempt => ({ ok: false, statusCode: null, error: `The receiver did not answer within ${Math.round(ms / 1000)} s.` })

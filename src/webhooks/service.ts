@@ -4,16 +4,20 @@ import type { DB } from '../db/schema.ts'
 import { AppError, notFound } from '../api/errors.ts'
 import { createdAtIdCursor, decodeCursor, keysetPage, type Page } from '../api/cursor.ts'
 import { isUuid } from '../workspaces/service.ts'
-import { resolveTarget, systemResolver, UnsafeTargetError, type Resolver } from './resolve-target.ts'
+import { checkOutboundUrl, PUBLIC_ONLY, type AddressPolicy } from '../networks/http/address-policy.ts'
+import { resolveTarget, UnsafeTargetError } from '../networks/http/resolve-target.ts'
 import { generateWebhookSecret } from './signature.ts'
-import { allowsPrivateWebhooks, setAllowPrivateWebhooks } from './workspace-settings.ts'
+import { NO_SECRETS, type SecretBox } from '../secrets/secret-box.ts'
+import { WEBHOOK_SECRET_PURPOSE } from '../secrets/stored-secrets.ts'
 import { WEBHOOK_COLUMNS, WEBHOOK_DELIVERY_COLUMNS, webhookDeliveryToDto, webhookToDto, type Webhook, type WebhookDelivery, type WebhookInput, type WebhookPatch } from './dto.ts'
 
 
 export interface WebhookServiceDeps {
   db: Kysely<DB>
-  /** DNS; tests swap it to point names at chosen addresses. */
-  resolver?: Resolver
+  /** The operator's ALLOW_PRIVATE_ADDRESSES, and DNS (tests point names at chosen addresses). Default: public only. */
+  addressPolicy?: AddressPolicy
+  /** Seals the webhook's secret before it is stored. */
+  secrets?: SecretBox
 }
 
 const deliveryCursor = z.tuple([z.number().int()])
@@ -21,11 +25,12 @@ const deliveryCursor = z.tuple([z.number().int()])
 /** Webhooks of one workspace. The secret leaves the service once, in `create`'s answer. */
 export function createWebhookService(deps: WebhookServiceDeps) {
   const { db } = deps
-  const resolver = deps.resolver ?? systemResolver
+  const policy = deps.addressPolicy ?? PUBLIC_ONLY
 
-  const checkTarget = async (workspaceId: string, url: string) => {
+  const checkTarget = async (url: string) => {
     try {
-      await resolveTarget(new URL(url).hostname, await allowsPrivateWebhooks(db, workspaceId), resolver)
+      await checkOutboundUrl(new URL(url), policy, 'webhook')
+      await resolveTarget(new URL(url).hostname, policy.allowPrivate, policy.resolver)
     } catch (error) {
       if (error instanceof UnsafeTargetError) throw new AppError('unprocessable', error.message)
       throw error
@@ -54,11 +59,11 @@ export function createWebhookService(deps: WebhookServiceDeps) {
     },
 
     async create(workspaceId: string, input: WebhookInput): Promise<Webhook & { secret: string }> {
-      await checkTarget(workspaceId, input.url)
+      await checkTarget(input.url)
       const secret = generateWebhookSecret()
       const row = await db
         .insertInto('webhooks')
-        .values({ workspace_id: workspaceId, url: input.url, events: input.events, description: input.description, active: input.active, secret })
+        .values({ workspace_id: workspaceId, url: input.url, events: input.events, description: input.description, active: input.active, secret: (deps.secrets ?? NO_SECRETS).seal(secret, WEBHOOK_SECRET_PURPOSE) })
         .returning(WEBHOOK_COLUMNS)
         .executeTakeFirstOrThrow()
       return { ...webhookToDto(row), secret }
@@ -66,7 +71,7 @@ export function createWebhookService(deps: WebhookServiceDeps) {
 
     async update(workspaceId: string, id: string, patch: WebhookPatch): Promise<Webhook> {
       await owned(workspaceId, id)
-      if (patch.url !== undefined) await checkTarget(workspaceId, patch.url)
+      if (patch.url !== undefined) await checkTarget(patch.url)
       const row = await db
         .updateTable('webhooks')
         .set({
@@ -98,13 +103,16 @@ export function createWebhookService(deps: WebhookServiceDeps) {
       return keysetPage(rows, limit, webhookDeliveryToDto, (delivery) => [delivery.id])
     },
 
-    async settings(workspaceId: string) {
-      return { allowPrivateWebhooks: await allowsPrivateWebhooks(db, workspaceId) }
+    /** Read-only for a workspace: whether the operator lets webhooks reach private addresses. */
+    settings() {
+      return { allowPrivateWebhooks: policy.allowPrivate }
     },
 
-    async updateSettings(workspaceId: string, patch: { allowPrivateWebhooks?: boolean }) {
-      if (patch.allowPrivateWebhooks !== undefined) await setAllowPrivateWebhooks(db, workspaceId, patch.allowPrivateWebhooks)
-      return this.settings(workspaceId)
+    updateSettings(patch: { allowPrivateWebhooks?: boolean }) {
+      if (patch.allowPrivateWebhooks !== undefined) {
+        throw new AppError('validation_failed', 'allowPrivateWebhooks cannot be changed by a workspace: private addresses are opened by the operator of this Relais (ALLOW_PRIVATE_ADDRESSES=true).')
+      }
+      return this.settings()
     },
   }
 }

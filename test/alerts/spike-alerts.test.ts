@@ -1,4 +1,6 @@
 import t from 'tap'
+import { TEST_SECRETS } from '../helpers/test-secrets.ts'
+import { LOCAL_FAKES } from '../helpers/local-network.ts'
 import { createAnalyseJob } from '../../jobs/analyse.ts'
 import { runJob } from '../../jobs/run-job.ts'
 import { createAlertService } from '../../src/alerts/service.ts'
@@ -20,13 +22,12 @@ t.test('the planted negative spike raises one alert per network and kind, pushed
 
   const receiver = await startReceiver()
   t.teardown(receiver.close)
-  const webhooks = createWebhookService({ db })
-  await webhooks.updateSettings(workspaceId, { allowPrivateWebhooks: true })
+  const webhooks = createWebhookService({ db, addressPolicy: LOCAL_FAKES, secrets: TEST_SECRETS })
   const hook = await webhooks.create(workspaceId, { url: receiver.url, events: ['alert.created'], description: 'on call', active: true })
 
   // The job runs every hour, five minutes past: from two days before the spike to a day after it.
   let now = new Date(spike.start.getTime() - 48 * HOUR + 5 * 60_000)
-  const job = createAnalyseJob({ now: () => now })
+  const job = createAnalyseJob({ now: () => now, addressPolicy: LOCAL_FAKES, secrets: TEST_SECRETS })
   const analyse = () => runJob({ db, log: silent }, job, { workspaceId }, { trigger: 'schedule' })
   for (; now.getTime() < spike.end.getTime() + 24 * HOUR; now = new Date(now.getTime() + HOUR)) t.equal((await analyse()).status, 'succeeded')
 

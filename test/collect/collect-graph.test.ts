@@ -1,11 +1,12 @@
 import t from 'tap'
 import { sql } from 'kysely'
-import { createJobs } from '../../jobs/index.ts'
+import { localJobs as createJobs } from '../helpers/local-network.ts'
 import { createCollectGraphJob } from '../../jobs/collect-graph.ts'
 import { runJob } from '../../jobs/run-job.ts'
 import type { Logger } from '../../jobs/job.ts'
 import { generateSandbox, startSandboxServer } from '../../src/sandbox/index.ts'
 import { connectorFor } from '../../src/sources/connector-factory.ts'
+import { LOCAL_FAKES } from '../helpers/local-network.ts'
 import { createWorkspace } from '../../src/workspaces/service.ts'
 import { openTestDatabase } from '../helpers/database.ts'
 import { addSandboxSources } from '../helpers/sandbox-sources.ts'
@@ -24,7 +25,7 @@ t.test('collect-graph walks follow lists within its request budget, most relevan
   const jobs = createJobs()
   t.equal((await runJob({ db, log: silent }, jobs.get('collect-mentions')!, { topicId: topic.id }, { trigger: 'manual' })).status, 'succeeded')
 
-  const budgeted = createCollectGraphJob({ connect: (s) => connectorFor(s), requestBudget: 7, maxPagesPerList: 2 })
+  const budgeted = createCollectGraphJob({ connect: (s) => connectorFor(s, { addressPolicy: LOCAL_FAKES }), requestBudget: 7, maxPagesPerList: 2 })
   const first = await runJob({ db, log: silent }, budgeted, { topicId: topic.id }, { trigger: 'manual' })
   t.equal(first.status, 'succeeded', JSON.stringify(first))
   const stats = (first as unknown as { stats: { requests: number; accounts: number; follows: number } }).stats

@@ -1,6 +1,6 @@
 import t from 'tap'
 import { sql } from 'kysely'
-import { createJobs } from '../../jobs/index.ts'
+import { localJobs as createJobs } from '../helpers/local-network.ts'
 import { runJob } from '../../jobs/run-job.ts'
 import type { Logger } from '../../jobs/job.ts'
 import type { Database } from '../../src/db/database.ts'

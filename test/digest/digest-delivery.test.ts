@@ -1,4 +1,6 @@
 import t from 'tap'
+import { TEST_SECRETS } from '../helpers/test-secrets.ts'
+import { LOCAL_FAKES } from '../helpers/local-network.ts'
 import { sql } from 'kysely'
 import { createDigestJob } from '../../jobs/digest.ts'
 import { createScheduler } from '../../jobs/scheduler.ts'
@@ -211,11 +213,10 @@ t.test('a sent digest is announced to the workspace\'s digest.sent webhooks, sig
   const receiver = await startReceiver()
   t.teardown(receiver.close)
   const { workspaceId, id } = await subscription(['jade@relais.test'])
-  const webhooks = createWebhookService({ db })
-  await webhooks.updateSettings(workspaceId, { allowPrivateWebhooks: true })
+  const webhooks = createWebhookService({ db, addressPolicy: LOCAL_FAKES, secrets: TEST_SECRETS })
   const hook = await webhooks.create(workspaceId, { url: receiver.url, events: ['digest.sent'], description: '', active: true })
   t.match(await sendDueDigests(sender(smtpTransport(sink.url).transport, MONDAY, 'x'), { workspaceId }, new AbortController().signal), { sent: 1 })
-  t.match(await deliverDueWebhooks({ db, now: () => MONDAY }, { workspaceId }), { delivered: 1 })
+  t.match(await deliverDueWebhooks({ db, now: () => MONDAY, addressPolicy: LOCAL_FAKES, secrets: TEST_SECRETS }, { workspaceId }), { delivered: 1 })
   t.equal(receiver.received.length, 1)
   const [event] = receiver.received
   t.ok(receiverAccepts(event.headers['relais-signature'], hook.secret, event.body))

@@ -5,6 +5,9 @@ import type { Database } from '../../src/db/database.ts'
 import { createMetrics } from '../../src/observability/metrics.ts'
 import { createApiKey, createWorkspace } from '../../src/workspaces/service.ts'
 import { openTestDatabase } from './database.ts'
+import { LOCAL_FAKES } from './local-network.ts'
+import { TEST_SECRETS } from './test-secrets.ts'
+import type { AddressPolicy } from '../../src/networks/http/address-policy.ts'
 
 interface Teardown { teardown(fn: () => unknown): void }
 
@@ -26,13 +29,16 @@ export function fileDatabase(): Promise<Database> {
   return shared
 }
 
-export async function buildTestApp(t: Teardown, options: { rateLimitPerMinute?: number; bodyLimit?: number } = {}): Promise<TestApp> {
+/** `addressPolicy` defaults to the tests' loopback fakes being reachable; pass PUBLIC_ONLY to test the refusals. */
+export async function buildTestApp(t: Teardown, options: { rateLimitPerMinute?: number; bodyLimit?: number; addressPolicy?: AddressPolicy } = {}): Promise<TestApp> {
   const database = await fileDatabase()
   const app = await buildApp({
     db: database.db,
     metrics: createMetrics(),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000,
+    addressPolicy: options.addressPolicy ?? LOCAL_FAKES,
+    secrets: TEST_SECRETS,
   })
   t.teardown(() => app.close())
   const mine = await workspaceWithKeys(database, 'Mine')

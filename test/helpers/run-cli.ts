@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
@@ -7,6 +8,8 @@ const ENTRY = fileURLToPath(new URL('../../src/cli/entry.ts', import.meta.url))
 
 /** Node's arguments to run `relais ARGS`. */
 export const relaisArgs = (args: string[]): string[] => ['--import=tsx', ENTRY, ...args]
+
+export const CLI_SECRET_KEY = randomBytes(32).toString('base64')
 
 export interface CliResult { code: number | null; stdout: string; stderr: string }
 
@@ -24,7 +27,8 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
 }
 
 export function startCli(args: string[], env: Record<string, string | undefined> = {}): ChildProcess {
-  const merged: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ...env }
+  // Commands on a PostgreSQL server need a secret key; one per test process, as an operator sets it.
+  const merged: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ...(process.env.DATABASE_URL && { SECRET_KEY: CLI_SECRET_KEY }), ...env }
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete merged[k]
   return spawn(process.execPath, relaisArgs(args), { env: merged, stdio: ['ignore', 'pipe', 'pipe'] })
 }

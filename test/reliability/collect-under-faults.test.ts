@@ -3,7 +3,7 @@
 // headers, 500, a proxy's 502 HTML page, no answer at all, truncated JSON, a reset connection.
 // What ends up in the database must equal, row for row, what a fault-free run collects.
 import t from 'tap'
-import { createJobs } from '../../jobs/index.ts'
+import { localJobs as createJobs } from '../helpers/local-network.ts'
 import type { Logger } from '../../jobs/job.ts'
 import { runJob, type RunOutcome } from '../../jobs/run-job.ts'
 import type { Database } from '../../src/db/database.ts'

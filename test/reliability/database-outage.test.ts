@@ -6,7 +6,7 @@
 import t from 'tap'
 import type { AddressInfo } from 'node:net'
 import { setTimeout as delay } from 'node:timers/promises'
-import { createJobs } from '../../jobs/index.ts'
+import { localJobs as createJobs } from '../helpers/local-network.ts'
 import type { Logger } from '../../jobs/job.ts'
 import { runJob } from '../../jobs/run-job.ts'
 import { enqueueRun } from '../../jobs/run-queue.ts'

@@ -5,7 +5,7 @@
 // in one instance, for each workspace: none twice, none missed.
 import t from 'tap'
 import cron from 'node-cron'
-import { createJobs } from '../../jobs/index.ts'
+import { localJobs as createJobs } from '../helpers/local-network.ts'
 import type { Job, JobScope } from '../../jobs/job.ts'
 import { claimCoordinator, runFire } from '../../jobs/scheduler.ts'
 import { openDatabase, type Database } from '../../src/db/database.ts'

@@ -5,7 +5,7 @@
 // fresh PostgreSQL database with DATABASE_URL, an embedded DATA_DIR without.
 import t from 'tap'
 import { once } from 'node:events'
-import { createJobs } from '../../jobs/index.ts'
+import { localJobs as createJobs } from '../helpers/local-network.ts'
 import { runJob } from '../../jobs/run-job.ts'
 import type { Database } from '../../src/db/database.ts'
 import { createWorkspace } from '../../src/workspaces/service.ts'

@@ -3,7 +3,7 @@
 // using them succeeds or is refused by the network. The test reads the log output itself: the
 // API's JSON log lines at the most verbose level, and what `relais job run` prints.
 import t from 'tap'
-import { createJobs } from '../../jobs/index.ts'
+import { localJobs as createJobs } from '../helpers/local-network.ts'
 import { runJob } from '../../jobs/run-job.ts'
 import { buildApp } from '../../src/api/app.ts'
 import { BLUESKY_SANDBOX_PASSWORD } from '../../src/sandbox/index.ts'

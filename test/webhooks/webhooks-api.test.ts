@@ -1,8 +1,9 @@
 import t from 'tap'
 import { bearer, buildTestApp } from '../helpers/app.ts'
+import { PUBLIC_ONLY } from '../../src/networks/http/address-policy.ts'
 
-t.test('registering a webhook: admin only, the secret shown once, private targets refused until allowed', async (t) => {
-  const { app, mine, theirs } = await buildTestApp(t)
+t.test('registering a webhook: admin only, the secret shown once, private targets refused and no workspace can allow them', async (t) => {
+  const { app, mine, theirs } = await buildTestApp(t, { addressPolicy: PUBLIC_ONLY })
   const post = (key: string, payload: object) => app.inject({ method: 'POST', url: '/v1/webhooks', headers: bearer(key), payload })
 
   t.equal((await post(mine.write, { url: 'https://93.184.216.34/hooks', events: ['alert.created'] })).statusCode, 403, 'a write key cannot')
@@ -28,12 +29,12 @@ t.test('registering a webhook: admin only, the secret shown once, private target
   t.same(listed.json().items.map((w: { id: string }) => w.id), [hook.id])
   t.notMatch(listed.body, hook.secret)
 
-  t.equal((await app.inject({ method: 'PATCH', url: '/v1/workspace/settings', headers: bearer(mine.write), payload: { allowPrivateWebhooks: true } })).statusCode, 403, 'only an admin key allows private targets')
-  const allowed = await app.inject({ method: 'PATCH', url: '/v1/workspace/settings', headers: bearer(mine.admin), payload: { allowPrivateWebhooks: true } })
-  t.same(allowed.json(), { allowPrivateWebhooks: true })
-  t.equal((await post(mine.admin, { url: 'http://127.0.0.1:8080/hooks', events: ['score_run.finished'] })).statusCode, 201, 'allowed now')
-  t.equal((await post(theirs.admin, { url: 'http://127.0.0.1:8080/hooks', events: ['score_run.finished'] })).statusCode, 422, 'another workspace still may not')
-  t.same((await app.inject({ method: 'GET', url: '/v1/workspace/settings', headers: bearer(theirs.read) })).json(), { allowPrivateWebhooks: false })
+  t.equal((await app.inject({ method: 'PATCH', url: '/v1/workspace/settings', headers: bearer(mine.write), payload: { allowPrivateWebhooks: true } })).statusCode, 403)
+  const refusedSwitch = await app.inject({ method: 'PATCH', url: '/v1/workspace/settings', headers: bearer(mine.admin), payload: { allowPrivateWebhooks: true } })
+  t.equal(refusedSwitch.statusCode, 400, 'not even an admin key opens private addresses')
+  t.match(refusedSwitch.json(), { code: 'validation_failed', detail: /operator of this Relais \(ALLOW_PRIVATE_ADDRESSES=true\)/ })
+  t.equal((await post(mine.admin, { url: 'http://127.0.0.1:8080/hooks', events: ['score_run.finished'] })).statusCode, 422, 'still refused')
+  t.same((await app.inject({ method: 'GET', url: '/v1/workspace/settings', headers: bearer(mine.read) })).json(), { allowPrivateWebhooks: false })
 
   const patched = await app.inject({ method: 'PATCH', url: `/v1/webhooks/${hook.id}`, headers: bearer(mine.admin), payload: { active: false, events: ['digest.sent'] } })
   t.match(patched.json(), { active: false, events: ['digest.sent'], url: 'https://93.184.216.34/hooks' })

@@ -2,6 +2,8 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { buildApp } from '../../api/app.ts'
 import { loadConfig } from '../../config/index.ts'
+import { addressPolicyOf } from '../../config/address-policy.ts'
+import { openSecrets } from '../../secrets/open-secrets.ts'
 import { openDatabase } from '../../db/database.ts'
 import { migrateToLatest } from '../../db/migrator.ts'
 import { createDemoWorkspace } from '../../demo/demo-setup.ts'
@@ -37,8 +39,11 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
     sandbox = await startSandboxServer({ data })
     database = await openDatabase({ dataDir, command: 'relais demo', heldLock: lock })
     await migrateToLatest(database.db)
-    const demo = await createDemoWorkspace(database.db, data, sandbox)
-    const jobs = createJobs()
+    // The demo's key file lives in its own folder, with its embedded database.
+    const secrets = await openSecrets(database.db, { secretKey: config.secretKey, database: { url: undefined, dataDir } })
+    const demo = await createDemoWorkspace(database.db, data, sandbox, secrets)
+    // The demo's own sandbox listens on loopback over http: the demo opens that for its collection.
+    const jobs = createJobs({ addressPolicy: { ...addressPolicyOf(config), allowPrivate: true, allowHttpSources: true }, secrets })
     const log = consoleLogger(io)
     for (const name of ['collect-mentions', 'collect-graph', 'score']) {
       const bar = progressReporter((text) => process.stderr.write(text), io.interactive)
@@ -48,7 +53,7 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
     }
 
     const metrics = createMetrics()
-    const app = await buildApp({ db: database.db, metrics, bodyLimit: config.http.bodyLimit, rateLimitPerMinute: config.http.rateLimitPerMinute, jobs: [...jobs.values()], publicUrl: config.http.publicUrl })
+    const app = await buildApp({ db: database.db, metrics, bodyLimit: config.http.bodyLimit, rateLimitPerMinute: config.http.rateLimitPerMinute, jobs: [...jobs.values()], publicUrl: config.http.publicUrl, addressPolicy: addressPolicyOf(config), secrets })
     const base = await listen(app, config.http)
     const [first] = demo.topics
     io.out([

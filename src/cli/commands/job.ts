@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { loadConfig } from '../../config/index.ts'
 import { createJobs } from '../../../jobs/index.ts'
 import { runJob } from '../../../jobs/run-job.ts'
 import { isUuid } from '../../workspaces/service.ts'
@@ -6,16 +7,19 @@ import { progressReporter } from '../progress-bar.ts'
 import { UsageError, withDatabase, type Io } from '../context.ts'
 import { consoleLogger } from '../console-logger.ts'
 import { jobUsage } from '../usage.ts'
+import { jobDepsOf } from '../job-deps.ts'
+import { openSecrets } from '../../secrets/open-secrets.ts'
 
 export async function jobCommand(args: string[], io: Io): Promise<number> {
   const [action, name, ...rest] = args
-  const jobs = createJobs()
+  const config = loadConfig()
+  const names = createJobs(jobDepsOf(config))
   if (action !== 'run' || !name) throw new UsageError(jobUsage)
-  const job = jobs.get(name)
-  if (!job) throw new UsageError(`Unknown job "${name}". Jobs: ${[...jobs.keys()].join(', ')}.`)
+  if (!names.has(name)) throw new UsageError(`Unknown job "${name}". Jobs: ${[...names.keys()].join(', ')}.`)
   const { values } = parseArgs({ args: rest, options: { topic: { type: 'string' } } })
   if (values.topic !== undefined && !isUuid(values.topic)) throw new UsageError(`--topic takes a topic id (a UUID); got "${values.topic}".`)
   return withDatabase(`job run ${name}`, async ({ db }) => {
+    const job = createJobs(jobDepsOf(config, await openSecrets(db, config))).get(name)!
     const abort = new AbortController()
     const stop = () => {
       io.err('\nStopping after the current page…')

@@ -8,6 +8,9 @@ import { createScheduler, type Scheduler } from '../../../jobs/scheduler.ts'
 import { scheduleOverrides } from '../../../jobs/schedule-overrides.ts'
 import type { Io } from '../context.ts'
 import { listen } from '../listen.ts'
+import { jobDepsOf } from '../job-deps.ts'
+import { addressPolicyOf } from '../../config/address-policy.ts'
+import { openSecrets } from '../../secrets/open-secrets.ts'
 
 /**
  * Runs until SIGINT/SIGTERM, then stops the scheduler (waiting for the job in flight to finish its
@@ -18,8 +21,9 @@ export async function serveCommand(_args: string[], io: Io): Promise<number> {
   const database = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir, command: 'relais serve' })
   try {
     await migrateToLatest(database.db)
+    const secrets = await openSecrets(database.db, config)
     const metrics = createMetrics()
-    const jobs = createJobs()
+    const jobs = createJobs(jobDepsOf(config, secrets))
     let scheduler: Scheduler | null = null
     const app = await buildApp({
       db: database.db,
@@ -28,12 +32,16 @@ export async function serveCommand(_args: string[], io: Io): Promise<number> {
       rateLimitPerMinute: config.http.rateLimitPerMinute,
       log: { level: config.logLevel },
       publicUrl: config.http.publicUrl,
+      addressPolicy: addressPolicyOf(config),
+      secrets,
       jobs: [...jobs.values()],
       nextRun: (name, workspaceId) => scheduler?.nextRun(name, workspaceId) ?? null,
     })
     const base = await listen(app, config.http)
     if (config.scheduler) {
-      scheduler = createScheduler({ db: database.db, log: app.log, metrics, jobs: [...jobs.values()], overrides: await scheduleOverrides(database.db) })
+      scheduler = createScheduler({
+        db: database.db, log: app.log, metrics, jobs: [...jobs.values()], overrides: await scheduleOverrides(database.db), concurrency: config.collection.concurrency,
+      })
       scheduler.start()
     }
     io.err(`Relais is listening on ${base} (database: ${database.kind === 'embedded' ? `embedded in ${database.location}` : database.location}; scheduler ${scheduler ? 'on' : 'off'})`)

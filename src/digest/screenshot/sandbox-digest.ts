@@ -1,3 +1,7 @@
+import { randomBytes } from 'node:crypto'
+import { createSecretBox } from '../../secrets/secret-box.ts'
+import { sealCredentials } from '../../secrets/stored-secrets.ts'
+import { systemResolver } from '../../networks/http/resolve-target.ts'
 import { createJobs } from '../../../jobs/index.ts'
 import { runJob } from '../../../jobs/run-job.ts'
 import type { Logger } from '../../../jobs/job.ts'
@@ -28,16 +32,19 @@ export async function sandboxDigest(options: { language?: DigestLanguage; timeZo
     const { db } = database
     await migrateToLatest(db)
     const { id: workspaceId } = await createWorkspace(db, 'Sandbox')
+    // A key for this in-memory run only.
+    const secrets = createSecretBox([randomBytes(32)])
     await db.insertInto('sources').values([
       { workspace_id: workspaceId, name: 'mastodon', network: 'mastodon', base_url: sandbox.mastodonUrl(INSTANCE), settings: { localDomain: INSTANCE } },
-      { workspace_id: workspaceId, name: 'bluesky', network: 'bluesky', base_url: sandbox.blueskyAppViewUrl, settings: { pdsUrl: sandbox.blueskyPdsUrl }, credentials: { identifier: BLUESKY_SANDBOX_IDENTIFIER, appPassword: BLUESKY_SANDBOX_PASSWORD } },
+      { workspace_id: workspaceId, name: 'bluesky', network: 'bluesky', base_url: sandbox.blueskyAppViewUrl, settings: { pdsUrl: sandbox.blueskyPdsUrl }, credentials: sealCredentials(secrets, { identifier: BLUESKY_SANDBOX_IDENTIFIER, appPassword: BLUESKY_SANDBOX_PASSWORD }) },
     ]).execute()
     const hub = data.truth.hubs.find((h) => h.topic === 'velo')
     const topic = await db
       .insertInto('topics')
       .values({ workspace_id: workspaceId, name: 'Vélo en ville', query: '#velo OR #mobilite', own_accounts: hub ? { [hub.network]: [data.accounts[hub.account].handle] } : {} })
       .returning('id').executeTakeFirstOrThrow()
-    const jobs = createJobs()
+    // Its own sandbox on loopback: opened for this screenshot run only.
+    const jobs = createJobs({ addressPolicy: { allowPrivate: true, allowHttpSources: true, resolver: systemResolver }, secrets })
     await runJob({ db, log: quiet }, jobs.get('collect-mentions')!, { topicId: topic.id }, { trigger: 'manual' })
     await scoreTopic(db, topic.id, { now: new Date(now.getTime() - 7 * 86_400_000) })
     await scoreTopic(db, topic.id, { now })

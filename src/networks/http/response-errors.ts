@@ -3,14 +3,18 @@ import { ConnectorError, networkLabel } from '../errors.ts'
 import type { CollectableNetwork } from '../model.ts'
 import type { ErrorBodySummary } from './error-body.ts'
 
+// What a remote server wrote in an error body is never put in the message: messages reach
+// tenants (job runs, API answers), and a body is whatever the server chose to send — or, for a
+// server that should not have been reached, what it holds. The operator's log gets it as
+// `remoteDetail` (see withCode).
 function head(network: CollectableNetwork, status: number, summary: ErrorBodySummary): string {
   const label = networkLabel(network)
   if (summary.html) return `${label} answered ${status} with an HTML page (not JSON)`
-  return `${label} answered ${status}${summary.message ? `: ${summary.message}` : ''}`
+  return `${label} answered ${status}`
 }
 
 function withCode(summary: ErrorBodySummary, status: number) {
-  return summary.code === null ? { status } : { status, code: summary.code }
+  return { status, ...(summary.code !== null && { code: summary.code }), ...(summary.message !== null && { remoteDetail: summary.message }) }
 }
 
 /** A final (not retried) error status turned into an error a person can act on. */

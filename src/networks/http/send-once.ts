@@ -1,4 +1,5 @@
 import { request, type Dispatcher } from 'undici'
+import { unsafeTargetIn } from './resolve-target.ts'
 
 export interface RawResponse {
   status: number
@@ -71,6 +72,9 @@ export async function sendOnce(
     return { status: res.statusCode, headers: toHeaders(res.headers), text, url: url.href }
   } catch (err) {
     if (callerSignal?.aborted) throw callerSignal.reason
+    // The address guard refused the connection: not a network failure, so never retried.
+    const unsafe = unsafeTargetIn(err)
+    if (unsafe) throw unsafe
     if (timeout.signal.aborted) throw new AttemptError({ kind: 'timeout' }, err)
     throw new AttemptError({ kind: 'network', code: errorCode(err) }, err)
   } finally {

@@ -5,12 +5,12 @@ import type { WebhookService } from '../../../webhooks/service.ts'
 
 const tags = ['workspace']
 
-/** The workspace settings an admin key may change (today: private webhook targets). */
+/** The workspace's settings. Private webhook targets are the operator's to allow (ALLOW_PRIVATE_ADDRESSES), so PATCH refuses them. */
 export const workspaceSettingsRoutes: FastifyPluginAsyncZod<{ webhooks: WebhookService }> = async (app, { webhooks }) => {
   app.get('/workspace/settings', {
     config: { scope: 'read' },
     schema: { operationId: 'getWorkspaceSettings', tags, summary: 'The workspace\'s settings', response: { 200: workspaceSettingsSchema, ...problemResponses(401, 403, 429, 503) } },
-  }, (req) => webhooks.settings(req.auth.workspaceId))
+  }, () => webhooks.settings())
 
   app.patch('/workspace/settings', {
     config: { scope: 'admin' },
@@ -19,5 +19,5 @@ export const workspaceSettingsRoutes: FastifyPluginAsyncZod<{ webhooks: WebhookS
       body: workspaceSettingsPatchSchema,
       response: { 200: workspaceSettingsSchema, ...problemResponses(400, 401, 403, 413, 415, 429, 503) },
     },
-  }, (req) => webhooks.updateSettings(req.auth.workspaceId, req.body))
+  }, (req) => webhooks.updateSettings(req.body))
 }

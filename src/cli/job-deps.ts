@@ -1,0 +1,13 @@
+import type { JobDeps } from '../../jobs/index.ts'
+import { addressPolicyOf } from '../config/address-policy.ts'
+import type { Config } from '../config/index.ts'
+import type { SecretBox } from '../secrets/secret-box.ts'
+
+/** What the jobs take from the operator's configuration: the address policy, the collection budget and the secret key. */
+export function jobDepsOf(config: Config, secrets?: SecretBox): JobDeps {
+  return {
+    ...(secrets && { secrets }),
+    addressPolicy: addressPolicyOf(config),
+    collectBudget: { ms: config.collection.budgetMs, requests: config.collection.budgetRequests },
+  }
+}
