@@ -8,7 +8,8 @@
 // by the word count (long posts fade to 0) and has no negations for French or Italian.
 
 import { scanLinks } from './extract-links.ts'
-import { isSupportedLanguage } from './languages.ts'
+import { isSupportedLanguage, type SupportedLanguage } from './languages.ts'
+import { calibrate } from './sentiment-calibration.ts'
 import { CLAUSE_BREAK, CONTRAST, lexiconFor, NEGATION, type SentimentLexicon, tokenValue } from './sentiment-lexicon.ts'
 import { tokenize } from './tokenize.ts'
 
@@ -50,6 +51,12 @@ export function sentimentFromTokens(tokens: readonly string[], lexicon: Sentimen
  * `lang` is not one of en, fr, es, de, it, pt, nl.
  */
 export function sentiment(text: string, lang: string | null | undefined): number | null {
+  const raw = rawSentiment(text, lang)
+  return raw === null ? null : calibrate(raw, lang as SupportedLanguage)
+}
+
+/** The reader's score before calibration (for fitting the calibration). */
+export function rawSentiment(text: string, lang: string | null | undefined): number | null {
   if (!isSupportedLanguage(lang)) return null
   return sentimentFromTokens(tokenize(scanLinks(text).textWithoutLinks), lexiconFor(lang))
 }
