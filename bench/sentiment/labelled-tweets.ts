@@ -12,6 +12,9 @@ export type Split = 'train' | 'val'
 
 export interface LabelledTweet { text: string; label: SentimentLabel }
 
+/** The data replaces links by the bare word "http"; a link is put back so the reader sees one. */
+const restoreLinks = (text: string): string => text.replace(/\bhttp\b/g, 'https://t.co/link')
+
 const LABELS: readonly SentimentLabel[] = ['negative', 'neutral', 'positive']
 
 export function readTweets(dataDir: string, lang: DataLanguage, split: Split): LabelledTweet[] {
@@ -26,7 +29,7 @@ export function readTweets(dataDir: string, lang: DataLanguage, split: Split): L
     if (!raw) continue
     const label = LABELS[Number(raw)]
     if (label === undefined) throw new Error(`${textFile}: line ${i + 1} has label "${raw}"`)
-    tweets.push({ text: texts[i] ?? '', label })
+    tweets.push({ text: restoreLinks(texts[i] ?? ''), label })
   }
   return tweets
 }
