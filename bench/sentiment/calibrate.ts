@@ -57,7 +57,8 @@ export function fitCalibration(lang: DataLanguage, tweets: readonly LabelledTwee
 
 export function printCalibration(lang: DataLanguage, tweets: readonly LabelledTweet[]): void {
   const { f1, below, above, answer } = fitCalibration(lang, tweets)
-  const r = (x: number): string => x.toFixed(4)
+  // Four decimals; a cut just below 0 stays below it (-0.0000 would read as 0).
+  const r = (x: number): string => (x < 0 && x > -0.0001 ? '-0.0001' : x.toFixed(4))
   console.log(`  fitted: macro-F1 ${r(f1)}; inbox recall ${r(answer.recall)} precision ${r(answer.precision)}`)
   console.log(`  ${lang}: { negativeBelow: ${r(below)}, positiveAbove: ${r(above)}, answerBelow: ${r(answer.below)} },`)
 }

@@ -18,12 +18,12 @@ export interface Calibration {
 }
 
 const FITTED: Record<Exclude<SupportedLanguage, 'nl'>, Calibration> = {
-  en: { negativeBelow: -0.1342, positiveAbove: 0.2449, answerBelow: -0.1342 },
+  en: { negativeBelow: -0.0001, positiveAbove: 0.2449, answerBelow: -0.0001 },
   fr: { negativeBelow: -0.0001, positiveAbove: 0.0612, answerBelow: -0.0001 },
-  es: { negativeBelow: -0.2604, positiveAbove: 0.4442, answerBelow: -0.2604 },
-  de: { negativeBelow: -0.1856, positiveAbove: 0.1930, answerBelow: -0.1856 },
-  it: { negativeBelow: -0.0065, positiveAbove: 0.2048, answerBelow: -0.1599 },
-  pt: { negativeBelow: -0.0400, positiveAbove: 0.4341, answerBelow: -0.1243 },
+  es: { negativeBelow: -0.1036, positiveAbove: 0.3885, answerBelow: -0.1974 },
+  de: { negativeBelow: -0.1829, positiveAbove: 0.1708, answerBelow: -0.1829 },
+  it: { negativeBelow: -0.0040, positiveAbove: 0.1586, answerBelow: -0.1268 },
+  pt: { negativeBelow: -0.0395, positiveAbove: 0.4462, answerBelow: -0.2012 },
 }
 
 const mean = (key: keyof Calibration): number => Object.values(FITTED).reduce((sum, c) => sum + c[key], 0) / Object.keys(FITTED).length

@@ -46,7 +46,7 @@ export const SUPPLEMENT: Record<SupportedLanguage, Weights> = {
     aburrido:-0.5 aburrida:-0.5 deprimido:-0.7 deprimida:-0.7 mal:-0.5 malo:-0.6 mala:-0.6
     fatal:-0.7 inútil:-0.6 grosero:-0.6 grosera:-0.6
     orgulloso:0.6 orgullosa:0.6 frustrante:-0.7 frustrado:-0.6 frustrada:-0.6 desperdicio:-0.5
-    pena:-0.4 siento:-0.2`),
+    pena:-0.4 siento:-0.2 encantador:0.7 encantadora:0.7`),
   pt: weights(`adoro:0.8 adorei:0.8 amo:0.7 amei:0.8 gosto:0.5 gostei:0.6 odeio:-0.8 odiei:-0.8
     ótimo:0.8 ótima:0.8 excelente:0.8 maravilhoso:0.8 maravilhosa:0.8 incrível:0.6 fantástico:0.8
     fantástica:0.8 perfeito:0.7 perfeita:0.7 bom:0.5 boa:0.5 melhor:0.5 pior:-0.7 péssimo:-0.8

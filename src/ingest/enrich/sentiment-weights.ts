@@ -15,10 +15,10 @@ export const READER_WEIGHTS = {
   beforeContrast: 0.5,
   afterContrast: 1.5,
   /** Sum of the distinct emoji's polarities is capped at ± this, then weighted. */
-  emojiCap: 1,
+  emojiCap: 0.8,
   emoji: 1,
   /** A post that laughs gets this much, once. */
-  laughter: 0.2,
+  laughter: 0.05,
   /** A negation that governs no opinion word (its scope ended first) adds this. */
   bareNegation: -0.2,
   /** A clause asking a question (and not exclaiming). */

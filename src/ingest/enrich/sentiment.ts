@@ -55,7 +55,7 @@ export function sentimentOfTokens(tokens: readonly string[], lexicon: SentimentL
     if (isShouted(token)) shouted++
     else if (isCapitalised(token)) capitalised++
   }
-  const namesByCase = lexicon.lang !== 'de' && capitalised + shouted < 0.5 * words
+  const namesByCase = capitalised + shouted < 0.7 * words
   const emphasisByCase = shouted < 0.5 * words
 
   let before = 0 // clauses before the last contrast word
@@ -68,7 +68,7 @@ export function sentimentOfTokens(tokens: readonly string[], lexicon: SentimentL
   let question = false
   let scale = 1
   let sentenceStart = true
-  let previousWasName = false
+  let previousWasCapital = false
   let laughed = false
   let emoji = 0
   let seenSymbols = ''
@@ -96,7 +96,7 @@ export function sentimentOfTokens(tokens: readonly string[], lexicon: SentimentL
       else if (token === '?' || token === '？') question = true
       closeClause()
       if (ENDS_SENTENCE.has(token)) sentenceStart = true
-      previousWasName = false
+      previousWasCapital = false
       continue
     }
     if (kind === Kind.Symbol) {
@@ -132,13 +132,17 @@ export function sentimentOfTokens(tokens: readonly string[], lexicon: SentimentL
     if (value === BOOSTER) { scale *= W.booster; continue }
     if (value === DAMPENER) { scale *= W.dampener; continue }
     if (value === LAUGHTER) { laughed = true; continue }
-    // A Capitalised word inside a sentence, or one that starts a run of them, is a name.
+    // A Capitalised word inside a sentence, or one that starts a run of them, is a name. German
+    // capitalises every noun, so there only a run of capitalised words is read as a name.
     const capital = !hashtag && isCapitalised(word)
     const nextIsCapital = i + 1 < tokens.length && isCapitalised(tokens[i + 1] as string)
-    const isName: boolean = namesByCase && capital && (!atStart || nextIsCapital || previousWasName)
-    previousWasName = isName
-    const negated = negatedLeft > 0
-    if (negated) negatedLeft--
+    const isName: boolean = namesByCase && capital && (lexicon.lang === 'de'
+      ? !atStart && (previousWasCapital || nextIsCapital)
+      : !atStart || nextIsCapital)
+    previousWasCapital = capital
+    // A hashtag is a label on the post, outside the sentence's negation.
+    const negated = negatedLeft > 0 && !hashtag
+    if (negatedLeft > 0) negatedLeft--
     if (value === 0 || isName) continue
     let weight = value * scale
     if (emphasisByCase && !hashtag && isShouted(word)) weight *= W.shouted
