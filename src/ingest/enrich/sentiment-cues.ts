@@ -56,13 +56,13 @@ export const DAMPENERS: Record<SupportedLanguage, string[]> = {
  * lists. An opinion word listed in the supplement always wins over these.
  */
 export const NO_OPINION: Record<SupportedLanguage, string[]> = {
-  en: words('like right more new latest top just well pretty please want need yes ok okay lol via live free'),
-  fr: words('plus tout tous toute toutes nouveau nouvelle nouveaux bien-sûr oui ok direct suite fin premier première'),
-  es: words('un una sí solo sólo horas hora nuevo nueva más todo toda todos primera primero vivo directo ok'),
-  pt: words('um uma sim só mais tudo todo toda todos novo nova primeiro primeira vivo direto ok'),
-  it: words('un una sì solo più tutto tutti tutta nuovo nuova primo prima diretta ok'),
+  en: words('like right more new latest top just well pretty please want need yes ok okay lol via live free share shared sharing'),
+  fr: words('plus tout tous toute toutes nouveau nouvelle nouveaux bien-sûr oui ok direct suite fin premier première partage partagé partagée partagés partager'),
+  es: words('un una sí solo sólo horas hora nuevo nueva más todo toda todos primera primero vivo directo ok compartir compartido compartida'),
+  pt: words('um uma sim só mais tudo todo toda todos novo nova primeiro primeira vivo direto ok compartilhar compartilhado partilhar'),
+  it: words('un una sì solo più tutto tutti tutta nuovo nuova primo prima diretta ok condividere condiviso condivisa'),
   de: words(`der die das den dem des ein eine einen einem einer und oder mit von zu im in am an auf für ist
     sind war hat haben wird werden ich du er sie es wir ihr mal noch schon nur mehr alle alles neue neuen
-    neu ja ok live heute erste ersten`),
-  nl: words('meer alles alle nieuw nieuwe ja ok live eerste'),
+    neu ja ok live heute erste ersten teilen geteilt`),
+  nl: words('meer alles alle nieuw nieuwe ja ok live eerste delen gedeeld'),
 }
