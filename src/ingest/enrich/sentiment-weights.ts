@@ -6,6 +6,8 @@ export const READER_WEIGHTS = {
   negated: -0.75,
   /** How many words after a negation it reaches (never past its clause). */
   negationScope: 3,
+  /** Negative words count this much more than positive ones (people praise lightly, complain pointedly). */
+  negativeWord: 1.5,
   booster: 1.3,
   dampener: 0.6,
   /** A word in CAPITALS. */
@@ -24,5 +26,5 @@ export const READER_WEIGHTS = {
   /** A clause asking a question (and not exclaiming). */
   question: 0.5,
   /** Posts that share a link. */
-  withLink: 0.5,
+  withLink: 0.3,
 }

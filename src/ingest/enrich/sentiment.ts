@@ -144,7 +144,7 @@ export function sentimentOfTokens(tokens: readonly string[], lexicon: SentimentL
     const negated = negatedLeft > 0 && !hashtag
     if (negatedLeft > 0) negatedLeft--
     if (value === 0 || isName) continue
-    let weight = value * scale
+    let weight = (value < 0 ? value * W.negativeWord : value) * scale
     if (emphasisByCase && !hashtag && isShouted(word)) weight *= W.shouted
     if (negated) {
       weight *= W.negated
