@@ -18,12 +18,12 @@ export interface Calibration {
 }
 
 const FITTED: Record<Exclude<SupportedLanguage, 'nl'>, Calibration> = {
-  en: { negativeBelow: -0.0997, positiveAbove: 0.2331, answerBelow: -0.0997 },
-  fr: { negativeBelow: -0.0135, positiveAbove: 0.0367, answerBelow: -0.0135 },
-  es: { negativeBelow: -0.1016, positiveAbove: 0.4306, answerBelow: -0.3038 },
-  de: { negativeBelow: -0.1518, positiveAbove: 0.1459, answerBelow: -0.1518 },
+  en: { negativeBelow: -0.0801, positiveAbove: 0.2255, answerBelow: -0.0801 },
+  fr: { negativeBelow: -0.0197, positiveAbove: 0.0372, answerBelow: -0.0197 },
+  es: { negativeBelow: -0.1194, positiveAbove: 0.4298, answerBelow: -0.3016 },
+  de: { negativeBelow: -0.1518, positiveAbove: 0.1450, answerBelow: -0.1518 },
   it: { negativeBelow: -0.0719, positiveAbove: 0.1171, answerBelow: -0.1354 },
-  pt: { negativeBelow: -0.0100, positiveAbove: 0.4462, answerBelow: -0.2022 },
+  pt: { negativeBelow: -0.0100, positiveAbove: 0.4186, answerBelow: -0.2355 },
 }
 
 const mean = (key: keyof Calibration): number => Object.values(FITTED).reduce((sum, c) => sum + c[key], 0) / Object.keys(FITTED).length

@@ -14,13 +14,13 @@ export const READER_WEIGHTS = {
   shouted: 1.3,
   /** Each "!" ending a clause adds this share (up to three). */
   exclamation: 0.3,
-  beforeContrast: 0.5,
+  beforeContrast: 0.3,
   afterContrast: 1.5,
   /** Sum of the distinct emoji's polarities is capped at ± this, then weighted. */
   emojiCap: 0.8,
   emoji: 1,
-  /** A post that laughs gets this much, once. */
-  laughter: 0.05,
+  /** A post that laughs gets this much, once: nothing, laughter is not praise (nor blame). */
+  laughter: 0,
   /** A negation that governs no opinion word (its scope ended first) adds this. */
   bareNegation: -0.2,
   /** A clause asking a question (and not exclaiming). */
