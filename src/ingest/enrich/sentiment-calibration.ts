@@ -19,11 +19,11 @@ export interface Calibration {
 
 const FITTED: Record<Exclude<SupportedLanguage, 'nl'>, Calibration> = {
   en: { negativeBelow: -0.0801, positiveAbove: 0.2255, answerBelow: -0.0801 },
-  fr: { negativeBelow: -0.0197, positiveAbove: 0.0372, answerBelow: -0.0197 },
-  es: { negativeBelow: -0.1194, positiveAbove: 0.4298, answerBelow: -0.3016 },
-  de: { negativeBelow: -0.1518, positiveAbove: 0.1450, answerBelow: -0.1518 },
-  it: { negativeBelow: -0.0719, positiveAbove: 0.1171, answerBelow: -0.1354 },
-  pt: { negativeBelow: -0.0100, positiveAbove: 0.4186, answerBelow: -0.2355 },
+  fr: { negativeBelow: -0.0424, positiveAbove: 0.0372, answerBelow: -0.0424 },
+  es: { negativeBelow: -0.1194, positiveAbove: 0.4298, answerBelow: -0.3140 },
+  de: { negativeBelow: -0.1513, positiveAbove: 0.1450, answerBelow: -0.1513 },
+  it: { negativeBelow: -0.0719, positiveAbove: 0.1171, answerBelow: -0.1194 },
+  pt: { negativeBelow: -0.0100, positiveAbove: 0.4186, answerBelow: -0.1974 },
 }
 
 const mean = (key: keyof Calibration): number => Object.values(FITTED).reduce((sum, c) => sum + c[key], 0) / Object.keys(FITTED).length
