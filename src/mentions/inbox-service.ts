@@ -6,9 +6,10 @@ import { findTopic } from '../topics/find-topic.ts'
 import { cursorAfter, feedOrder, keysetCondition } from './feed-cursor.ts'
 import { MENTION_COLUMNS, MENTION_FROM, mentionToDto, type MentionRow } from './mention-row.ts'
 import type { HandledState, InboxPage, InboxReason } from './schema.ts'
+import { WORTH_ANSWERING_BELOW } from '../shared/sentiment-label.ts'
 
-/** Below this sentiment a mention reads as a complaint worth answering. */
-export const NEGATIVE_THRESHOLD = -0.3
+/** Below this sentiment a mention reads as a complaint worth answering (calibrated per language). */
+export const NEGATIVE_THRESHOLD = WORTH_ANSWERING_BELOW
 
 export interface InboxRequest { network?: string; reason?: InboxReason; limit: number; cursor?: string }
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Mention } from './schema.ts'
 import { postEngagement } from '../analytics/engagement.ts'
+import { sentimentLabel } from '../shared/sentiment-label.ts'
 
 /** The columns a mention is served from (posts `p`, topic_posts `tp`, accounts `a`). */
 export interface MentionRow {
@@ -49,6 +50,8 @@ export function mentionToDto(r: MentionRow): Mention {
     engagement: { likes: r.likes, reposts: r.reposts, replies: r.replies, quotes: r.quotes, total: r.engagement },
     // Stored as a 4-byte real: rounded so 0.3 reads 0.3, not 0.30000001.
     sentiment: r.sentiment === null ? null : Math.round(r.sentiment * 1000) / 1000,
+    // From the stored value, not the rounded one, so the label is the one the stats count.
+    sentimentLabel: sentimentLabel(r.sentiment),
     isQuestion: r.is_question,
     hashtags: r.hashtags,
     matchedTerms: r.matched_terms,

@@ -13,7 +13,7 @@ const EXAMPLE_MENTION = {
   createdAt: '2026-11-20T08:14:03.000Z', lang: 'fr',
   author: { id: '5521', handle: 'lea@piaille.fr', displayName: 'Léa', url: 'https://piaille.fr/@lea', followersCount: 312 },
   engagement: { likes: 4, reposts: 1, replies: 2, quotes: 0, total: 7 },
-  sentiment: 0, isQuestion: true, hashtags: ['velotaf'], matchedTerms: ['#velotaf'],
+  sentiment: 0, sentimentLabel: 'neutral', isQuestion: true, hashtags: ['velotaf'], matchedTerms: ['#velotaf'],
 }
 
 export const mentionSchema = z
@@ -29,7 +29,8 @@ export const mentionSchema = z
       likes: z.number().int(), reposts: z.number().int(), replies: z.number().int(), quotes: z.number().int(),
       total: z.number().int().describe('likes + reposts + replies + quotes: what `sort=engaged` orders by.'),
     }),
-    sentiment: z.number().nullable().describe('-1 (negative) … 1 (positive); null for a language the analyser does not know.'),
+    sentiment: z.number().nullable().describe('-1 (negative) … 1 (positive), calibrated per language so the same bands hold in all: below -0.05 negative, above 0.05 positive, below -0.3 worth answering; null for a language the analyser does not know.'),
+    sentimentLabel: z.enum(['negative', 'neutral', 'positive']).nullable().describe('The label the topic stats count this post under; null with no sentiment.'),
     isQuestion: z.boolean(),
     hashtags: z.array(z.string()),
     matchedTerms: z.array(z.string()).describe('The terms of the topic query the post matched.'),

@@ -3,6 +3,7 @@
 import t from 'tap'
 import { NEGATION_TEST_SAMPLES, SENTIMENT_TEST_SAMPLES } from '../../bench/enrich/sentiment-samples.ts'
 import { sentiment } from '../../src/ingest/enrich/index.ts'
+import { sentimentLabel } from '../../src/shared/sentiment-label.ts'
 
 const LANGUAGES = ['en', 'fr', 'es', 'de', 'it', 'pt', 'nl']
 
@@ -53,8 +54,8 @@ t.test('range, neutral text and emoji', async (t) => {
     const score = sentiment(sample.text.repeat(20), sample.lang) ?? Number.NaN
     t.ok(score >= -1 && score <= 1, `in [-1, 1] even for long text (${score.toFixed(3)})`)
   }
-  t.equal(sentiment('The meeting is on Tuesday at the office', 'en'), 0, 'no sentiment words → 0')
-  t.equal(sentiment('', 'fr'), 0, 'empty text → 0')
+  t.equal(sentimentLabel(sentiment('The meeting is on Tuesday at the office', 'en')), 'neutral', 'no sentiment words → neutral')
+  t.equal(sentimentLabel(sentiment('', 'fr')), 'neutral', 'empty text → neutral')
   t.ok((sentiment('Concert ce soir 😍🎉', 'fr') ?? 0) > 0, 'emoji count')
   t.ok((sentiment('#honte à ce service, trois semaines sans réponse', 'fr') ?? 0) < 0, 'hashtag words count')
 })

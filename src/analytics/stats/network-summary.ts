@@ -4,9 +4,8 @@ import { postEngagement } from '../engagement.ts'
 import type { TimeRange } from '../time-window.ts'
 import { round } from '../numbers.ts'
 import type { EngagementRate, SentimentDistribution } from './schema.ts'
+import { NEUTRAL_BAND } from '../../shared/sentiment-label.ts'
 
-/** Sentiment bands: within ±0.05 of zero is neutral. */
-export const NEUTRAL_BAND = 0.05
 
 export interface NetworkSummaryRow {
   network: string
@@ -22,7 +21,7 @@ export interface NetworkSummaryRow {
   unknown: number
 }
 
-/** Per network: mentions, distinct authors, engagement (with its follower basis) and sentiment bands. */
+/** Per network: mentions, distinct authors, engagement (with its follower basis) and sentiment labels (one definition: src/shared/sentiment-label.ts). */
 export async function networkSummaries(db: Kysely<DB>, topicId: string, range: TimeRange): Promise<NetworkSummaryRow[]> {
   const { rows } = await sql<NetworkSummaryRow>`
     select p.network,

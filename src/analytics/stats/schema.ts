@@ -4,9 +4,9 @@ const sentimentBucket = z.object({ count: z.number().int(), share: z.number().de
 
 export const sentimentDistributionSchema = z
   .object({
-    negative: sentimentBucket.describe('sentiment < -0.05'),
-    neutral: sentimentBucket.describe('-0.05 ≤ sentiment ≤ 0.05'),
-    positive: sentimentBucket.describe('sentiment > 0.05'),
+    negative: sentimentBucket.describe('sentimentLabel negative (sentiment < -0.05)'),
+    neutral: sentimentBucket.describe('sentimentLabel neutral (-0.05 ≤ sentiment ≤ 0.05)'),
+    positive: sentimentBucket.describe('sentimentLabel positive (sentiment > 0.05)'),
     unknown: sentimentBucket.describe('No sentiment: a language the analyser does not know.'),
   })
   .meta({ id: 'SentimentDistribution' })

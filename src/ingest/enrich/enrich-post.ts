@@ -12,7 +12,9 @@ import { isQuestionFromTokens } from './is-question.ts'
 import { isSupportedLanguage, normalizeLanguageTag, textSearchConfig } from './languages.ts'
 import { mergeHashtags, mergeLinks, mergeMentions } from './merge-entities.ts'
 import { lexiconFor } from './sentiment-lexicon.ts'
-import { sentimentFromTokens } from './sentiment.ts'
+import { calibrate } from './sentiment-calibration.ts'
+import { sentimentOfTokens } from './sentiment.ts'
+import { sentimentTokens } from './sentiment-tokens.ts'
 import { tokenize } from './tokenize.ts'
 
 export function enrichPost(post: NormalizedPost): EnrichedPost {
@@ -44,7 +46,7 @@ export function enrichPost(post: NormalizedPost): EnrichedPost {
     mentions: mergeMentions(post.mentions, mentionsInLinklessText(textWithoutLinks)),
     links: mergeLinks(post.links, links, post.network),
     langDetected: networkLang === null && lang !== null,
-    sentiment: isSupportedLanguage(lang) ? sentimentFromTokens(tokens, lexiconFor(lang)) : null,
+    sentiment: isSupportedLanguage(lang) ? calibrate(sentimentOfTokens(sentimentTokens(textWithoutLinks), lexiconFor(lang), links.length > 0), lang) : null,
     isQuestion: isQuestionFromTokens(tokens, lang),
     searchConfig: textSearchConfig(lang),
   }

@@ -1,77 +1,87 @@
-// Per-language sentiment lexicon: natural's vocabularies (scaled to [-1, 1]) overridden by the
-// supplement, plus a stemmed copy so inflections not listed still match. Built once per language
-// on first use and kept: building costs 10–300 ms (Spanish stems 10,000 words), a lookup well
-// under a microsecond.
+// Per-language sentiment lexicon. Opinion words, by priority: the hand-written supplement, then
+// natural's vocabularies, then the translated AFINN list (weighted TRANSLATED_WEIGHT, it is the
+// noisiest); stopwords carry none. Words not listed match by stem only when the stem is long
+// enough to name one word family (SHORTEST_STEM: "chico" must not match "chic"). Built once per
+// language on first use (10–300 ms) and kept; a lookup is well under a microsecond.
 
-import { LANGUAGE_WORDS } from './language-words.ts'
+import { isLaughter } from './sentiment-laughter.ts'
 import type { SupportedLanguage } from './languages.ts'
 import { loadNaturalStemmer, loadNaturalVocabulary, type Stemmer, type VocabularyType } from './natural-vocabularies.ts'
-import { CONTRASTS, NEGATIONS } from './sentiment-cues.ts'
-import { LEXICON_SOURCES, type LexiconSource } from './sentiment-sources.ts'
-import { EMOJI_WEIGHTS, SUPPLEMENT } from './sentiment-supplement.ts'
+import { BOOSTERS, CONTRASTS, DAMPENERS, NEGATIONS } from './sentiment-cues.ts'
+import { LEXICON_SOURCES } from './sentiment-sources.ts'
+import { SUPPLEMENT } from './sentiment-supplement.ts'
+import { stopwordsFor } from './stopwords.ts'
 import { superlativeBases } from './superlatives.ts'
-import { isClauseBreak } from './tokenize.ts'
+import { loadTranslatedAfinn } from './translated-afinn.ts'
 
 /** AFINN rates -5..5; the others already use -1..1. */
 const SCALE: Record<VocabularyType, number> = { afinn: 5, senticon: 1, pattern: 1 }
 /** Polarities this close to 0 are noise (pattern's German list has thousands at ±0.005). */
 const NOISE_FLOOR = 0.1
-/** Bound on remembered word polarities; cleared when full, which is rare and cheap. */
+/** The machine-translated list counts for less than curated vocabularies. */
+export const TRANSLATED_WEIGHT = 0.8
+/** Shortest stem a word may be matched by. */
+const SHORTEST_STEM = 5
+/** Bound on remembered word values; cleared when full, which is rare and cheap. */
 const MAX_RESOLVED_WORDS = 100_000
+
+/** Word values outside [-1, 1]: the word steers the others instead of scoring. */
+export const NEGATION = 2
+export const CONTRAST = 3
+export const BOOSTER = 4
+export const DAMPENER = 5
+export const LAUGHTER = 6
 
 export interface SentimentLexicon {
   lang: SupportedLanguage
   exact: Map<string, number>
   stemmed: Map<string, number>
   stemmer: Stemmer | null
-  /** token → value already worked out (see tokenValue). */
+  /** word → value already worked out (see wordValue). */
   resolved: Map<string, number>
-  /** Frequent function words: matched exactly, never by stem (German "schon" stems like "schön"). */
-  exactOnly: Set<string>
-  negations: Set<string>
-  contrasts: Set<string>
+  cues: Map<string, number>
 }
 
 const clamp = (value: number): number => Math.max(-1, Math.min(1, value))
 
-function buildLexicon(lang: SupportedLanguage, source: LexiconSource, withSupplement = true): SentimentLexicon {
+function buildLexicon(lang: SupportedLanguage): SentimentLexicon {
+  const source = LEXICON_SOURCES[lang]
+  const stopwords = stopwordsFor(lang)
+  const cues = new Map<string, number>()
+  for (const word of BOOSTERS[lang]) cues.set(word, BOOSTER)
+  for (const word of DAMPENERS[lang]) cues.set(word, DAMPENER)
+  for (const word of CONTRASTS[lang]) cues.set(word, CONTRAST)
+  for (const word of NEGATIONS[lang]) cues.set(word, NEGATION)
+
   const exact = new Map<string, number>()
-  const negations = new Set(NEGATIONS[lang])
+  const add = (word: string, polarity: number): void => {
+    const key = word.toLowerCase()
+    if (key.includes(' ') || exact.has(key) || cues.has(key) || stopwords.has(key)) return
+    if (Math.abs(polarity) >= NOISE_FLOOR) exact.set(key, clamp(polarity))
+  }
+  const supplement = SUPPLEMENT[lang]
+  // Hand-written words win over everything, stopword lists included ("bien" is an opinion).
+  for (const [word, weight] of Object.entries(supplement)) if (weight !== 0) exact.set(word, weight)
+  const removed = new Set(Object.keys(supplement).filter((word) => supplement[word] === 0))
   for (const type of source.vocabularies) {
     const vocabulary = loadNaturalVocabulary(source.natural, type)
-    for (const word of vocabulary.negations) negations.add(word.toLowerCase())
-    for (const [word, polarity] of vocabulary.entries) {
-      const key = word.toLowerCase()
-      if (key.includes(' ') || exact.has(key)) continue
-      exact.set(key, clamp(polarity / SCALE[type]))
-    }
+    for (const word of vocabulary.negations) if (!cues.has(word.toLowerCase())) cues.set(word.toLowerCase(), NEGATION)
+    for (const [word, polarity] of vocabulary.entries) if (!removed.has(word)) add(word, polarity / SCALE[type])
   }
-  const supplement = withSupplement ? { ...EMOJI_WEIGHTS, ...SUPPLEMENT[lang] } : {}
-  for (const [word, weight] of Object.entries(supplement)) exact.set(word, weight)
-  for (const [word, weight] of exact) if (Math.abs(weight) < NOISE_FLOOR) exact.delete(word)
+  for (const [word, polarity] of loadTranslatedAfinn(lang)) if (!removed.has(word)) add(word, (TRANSLATED_WEIGHT * polarity) / 5)
 
   const stemmer = source.stemmer === null ? null : loadNaturalStemmer(source.stemmer)
   const stemmed = new Map<string, number>()
   if (stemmer) {
-    // Hand-written words first so their stems win over the vocabulary's.
-    const ordered = [...Object.keys(supplement), ...exact.keys()]
-    for (const word of ordered) {
+    // Hand-written words first so their stems win over the vocabularies'.
+    for (const word of [...Object.keys(supplement), ...exact.keys()]) {
       const weight = exact.get(word)
-      if (weight === undefined) continue
       const stem = stemmer.stem(word)
-      if (!stemmed.has(stem)) stemmed.set(stem, weight)
+      if (weight !== undefined && stem.length >= SHORTEST_STEM && !stemmed.has(stem)) stemmed.set(stem, weight)
     }
   }
-  return {
-    lang,
-    exact,
-    stemmed,
-    stemmer,
-    resolved: new Map(),
-    exactOnly: new Set(LANGUAGE_WORDS[lang]),
-    negations,
-    contrasts: new Set(CONTRASTS[lang]),
-  }
+  for (const word of stopwords) if (!exact.has(word) && !cues.has(word)) exact.set(word, 0)
+  return { lang, exact, stemmed, stemmer, resolved: new Map(), cues }
 }
 
 const lexicons = new Map<SupportedLanguage, SentimentLexicon>()
@@ -79,7 +89,7 @@ const lexicons = new Map<SupportedLanguage, SentimentLexicon>()
 export function lexiconFor(lang: SupportedLanguage): SentimentLexicon {
   let lexicon = lexicons.get(lang)
   if (!lexicon) {
-    lexicon = buildLexicon(lang, LEXICON_SOURCES[lang])
+    lexicon = buildLexicon(lang)
     lexicons.set(lang, lexicon)
   }
   return lexicon
@@ -87,12 +97,15 @@ export function lexiconFor(lang: SupportedLanguage): SentimentLexicon {
 
 function lookUp(lexicon: SentimentLexicon, word: string): number | undefined {
   const direct = lexicon.exact.get(word)
-  if (direct !== undefined) return direct
-  if (!lexicon.stemmer || lexicon.exactOnly.has(word)) return undefined
-  return lexicon.stemmed.get(lexicon.stemmer.stem(word))
+  if (direct !== undefined || !lexicon.stemmer || word.length <= SHORTEST_STEM) return direct
+  const stem = lexicon.stemmer.stem(word)
+  return stem.length >= SHORTEST_STEM ? lexicon.stemmed.get(stem) : undefined
 }
 
-function resolvePolarity(lexicon: SentimentLexicon, word: string): number {
+function classify(lexicon: SentimentLexicon, word: string): number {
+  const cue = lexicon.cues.get(word)
+  if (cue !== undefined) return cue
+  if (isLaughter(word)) return LAUGHTER
   const polarity = lookUp(lexicon, word)
   if (polarity !== undefined) return polarity
   for (const base of superlativeBases(lexicon.lang, word)) {
@@ -103,39 +116,16 @@ function resolvePolarity(lexicon: SentimentLexicon, word: string): number {
   return 0
 }
 
-/** Token values outside [-1, 1] that mark the tokens steering the score rather than scoring. */
-export const NEGATION = 2
-export const CONTRAST = 3
-export const CLAUSE_BREAK = 4
-
-function classify(lexicon: SentimentLexicon, token: string): number {
-  if (isClauseBreak(token)) return CLAUSE_BREAK
-  const first = token.charCodeAt(0)
-  const word = first === 0x23 || first === 0xff03 ? token.slice(1) : token // #hashtag counts as its word
-  if (lexicon.negations.has(word)) return NEGATION
-  if (lexicon.contrasts.has(word)) return CONTRAST
-  return resolvePolarity(lexicon, word)
-}
-
 /**
- * A token's polarity in [-1, 1] (0 when unknown), or NEGATION, CONTRAST or CLAUSE_BREAK.
- * Remembered per lexicon, so a token seen before costs one lookup.
+ * A lower-cased word's polarity in [-1, 1] (0 when it has none), or one of the cue values.
+ * Remembered per lexicon, so a word seen before costs one lookup.
  */
-export function tokenValue(lexicon: SentimentLexicon, token: string): number {
-  let value = lexicon.resolved.get(token)
+export function wordValue(lexicon: SentimentLexicon, word: string): number {
+  let value = lexicon.resolved.get(word)
   if (value === undefined) {
     if (lexicon.resolved.size >= MAX_RESOLVED_WORDS) lexicon.resolved.clear()
-    value = classify(lexicon, token)
-    lexicon.resolved.set(token, value)
+    value = classify(lexicon, word)
+    lexicon.resolved.set(word, value)
   }
   return value
-}
-
-/** For the accuracy script: build with another configuration, without caching it. */
-export function buildLexiconWith(
-  lang: SupportedLanguage,
-  options: { vocabularies: VocabularyType[]; stemmer: string | null; withSupplement: boolean },
-): SentimentLexicon {
-  const source = { natural: LEXICON_SOURCES[lang].natural, vocabularies: options.vocabularies, stemmer: options.stemmer }
-  return buildLexicon(lang, source, options.withSupplement)
 }

@@ -12,18 +12,21 @@ export interface LexiconSource {
   stemmer: string | null
 }
 
-// Chosen by sign accuracy on bench/enrich/sentiment-samples.ts (bench/enrich/accuracy.ts prints
-// every combination). Stemming helps es, de, pt, nl and it (Italian only showed it on the
-// held-out sentences); for en and fr it changed nothing (their vocabularies list inflected
-// forms), so they skip it: stemming a new word costs 2–15 µs.
+// Chosen on the training split of real labelled tweets (bench/sentiment, --split train
+// --calibrate): natural's pattern vocabularies lowered macro-F1 in English, Italian and German
+// (0.02–0.03) and helped only in French; Spanish senticon scores many everyday words ("un",
+// "horas", "encantador" -0.375) and cost 0.03; natural's Portuguese AFINN did no better than the
+// translated AFINN every language gets (translated-afinn.ts). Stemming helped wherever tried
+// (es, pt, it, de: 0.01–0.02); en and fr list inflected forms. Dutch, with no labelled data,
+// follows the majority: no pattern vocabulary, stemming.
 export const LEXICON_SOURCES: Record<SupportedLanguage, LexiconSource> = {
-  en: { natural: 'English', vocabularies: ['afinn', 'pattern'], stemmer: null },
+  en: { natural: 'English', vocabularies: ['afinn'], stemmer: null },
   fr: { natural: 'French', vocabularies: ['pattern'], stemmer: null },
-  es: { natural: 'Spanish', vocabularies: ['senticon', 'afinn'], stemmer: 'porter_stemmer_es' },
-  pt: { natural: 'Portuguese', vocabularies: ['afinn'], stemmer: 'porter_stemmer_pt' },
-  it: { natural: 'Italian', vocabularies: ['pattern'], stemmer: 'porter_stemmer_it' },
-  de: { natural: 'German', vocabularies: ['pattern'], stemmer: 'porter_stemmer_de' },
-  nl: { natural: 'Dutch', vocabularies: ['pattern'], stemmer: 'porter_stemmer_nl' },
+  es: { natural: 'Spanish', vocabularies: ['afinn'], stemmer: 'porter_stemmer_es' },
+  pt: { natural: 'Portuguese', vocabularies: [], stemmer: 'porter_stemmer_pt' },
+  it: { natural: 'Italian', vocabularies: [], stemmer: 'porter_stemmer_it' },
+  de: { natural: 'German', vocabularies: [], stemmer: 'porter_stemmer_de' },
+  nl: { natural: 'Dutch', vocabularies: [], stemmer: 'porter_stemmer_nl' },
 }
 
 /** natural's stemmer module per language, whether or not the lexicon uses it. */
