@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../db/schema.ts'
+import { notEnoughData } from '../confidence.ts'
 import { round } from '../numbers.ts'
 import { countTerms, type NetworkCounts, type TermCount } from './count-terms.ts'
 import { queryTerms } from './query-terms.ts'
@@ -87,9 +88,5 @@ function rising(values: ReadonlyMap<string, TermCount>, c: NetworkCounts, covere
   return trends.sort((a, b) => b.score - a.score || b.recent - a.recent || (a.value < b.value ? -1 : 1)).slice(0, o.limit)
 }
 
-function notEnoughHistory(posts: number) {
-  return {
-    en: `Not enough data yet: ${posts} posts before this window while collection ran, ${MIN_BASELINE_POSTS} needed to tell what is rising.`,
-    fr: `Pas encore assez de données : ${posts} publications avant cette période pendant la collecte, il en faut ${MIN_BASELINE_POSTS} pour dire ce qui monte.`,
-  }
-}
+const notEnoughHistory = (posts: number) =>
+  notEnoughData(posts, MIN_BASELINE_POSTS, { en: 'posts before this window while collection ran', fr: 'publications avant cette période pendant la collecte' })
