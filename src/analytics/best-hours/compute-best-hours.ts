@@ -76,7 +76,7 @@ function summarise(network: string, rows: readonly SlotRow[], minPosts: number):
     network,
     posts: total,
     enoughData: enough,
-    notice: enough ? null : notEnoughData(total, MIN_POSTS_FOR_BEST_HOURS, { en: 'posts in the period', fr: 'publications sur la période' }),
+    notice: enough ? null : notEnoughData(total, MIN_POSTS_FOR_BEST_HOURS, { en: ['post in the period', 'posts in the period'], fr: ['publication sur la période', 'publications sur la période'] }),
     meanEngagementPerPost: round(shrinkage.overallMean, 4),
     priorPosts: shrinkage.priorPosts === null ? null : round(shrinkage.priorPosts, 2),
     hourOfWeek: {

@@ -89,4 +89,4 @@ function rising(values: ReadonlyMap<string, TermCount>, c: NetworkCounts, covere
 }
 
 const notEnoughHistory = (posts: number) =>
-  notEnoughData(posts, MIN_BASELINE_POSTS, { en: 'posts before this window while collection ran', fr: 'publications avant cette période pendant la collecte' })
+  notEnoughData(posts, MIN_BASELINE_POSTS, { en: ['post before this window while collection ran', 'posts before this window while collection ran'], fr: ['publication avant cette période pendant la collecte', 'publications avant cette période pendant la collecte'] })
