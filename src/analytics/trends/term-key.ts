@@ -23,9 +23,20 @@ function stemmerFor(lang: SupportedLanguage): Stemmer {
  */
 export function termKey(word: string, lang: string | null): string {
   const lower = word.toLowerCase()
-  const key = isSupportedLanguage(lang) ? fold(stemmerFor(lang).stem(lower)) || fold(lower) : fold(lower)
-  return withoutPlural(key)
+  const memoKey = `${lang ?? ''} ${lower}`
+  let key = memo.get(memoKey)
+  if (key === undefined) {
+    key = withoutPlural(isSupportedLanguage(lang) ? fold(stemmerFor(lang).stem(lower)) || fold(lower) : fold(lower))
+    // Stemming is the costly part and a conversation's vocabulary is small: remember the keys,
+    // forgetting them all when the memo is full rather than growing without bound.
+    if (memo.size >= MEMO_MAX) memo.clear()
+    memo.set(memoKey, key)
+  }
+  return key
 }
+
+const MEMO_MAX = 200_000
+const memo = new Map<string, string>()
 
 // Some stemmers leave a plural "s" on short words (French "vélos"); every language here marks
 // plurals so often with it that dropping one final "s" (not "ss") merges more than it confuses.
