@@ -4,6 +4,7 @@ import type { AlertKind } from '../db/tables/alerts.ts'
 import { emitWebhookEvent } from '../webhooks/events.ts'
 import { detectSpikes, type HourCounts } from './detect-spikes.ts'
 import { NEGATIVE_BELOW } from './negative.ts'
+import { coverageStarts } from '../analytics/trends/trend-posts.ts'
 import { alertSettingsOf, type AlertSettings } from './settings.ts'
 import { ALERT_COLUMNS, alertToDto } from './dto.ts'
 
@@ -34,18 +35,23 @@ export async function analyseTopic(db: Kysely<DB>, topic: { id: string; name: st
     .where('topic_id', '=', topic.id).where('hour_start', '>=', new Date((firstEvaluated - settings.cooldownHours) * HOUR_MS))
     .execute()
 
+  const coverage = await coverageStarts(db, topic.id)
   let created = 0
   for (const network of [...new Set(rows.map((r) => r.network))].sort()) {
     const series: HourCounts[] = Array.from({ length: end - start }, () => ({ volume: 0, rated: 0, negative: 0 }))
     for (const r of rows) if (r.network === network) series[r.hour - start] = { volume: r.volume, rated: r.rated, negative: r.negative }
     const before: Partial<Record<AlertKind, number[]>> = {}
     for (const a of existing.filter((e) => e.network === network)) (before[a.kind] ??= []).push(Math.round(a.hour_start.getTime() / HOUR_MS) - start)
-    for (const spike of detectSpikes(series, firstEvaluated - start, settings, before)) {
+    // Hours before collection covered this network are unknown, not silent.
+    const covered = coverage.get(network)
+    const coveredFrom = covered ? Math.max(0, Math.ceil(covered.getTime() / HOUR_MS) - start) : 0
+    for (const spike of detectSpikes(series, firstEvaluated - start, settings, before, coveredFrom)) {
       const row = await db
         .insertInto('alerts')
         .values({
           topic_id: topic.id, network, kind: spike.kind, hour_start: new Date((start + spike.hour) * HOUR_MS), volume: spike.volume, negative_share: spike.negativeShare,
           observed: spike.observed, baseline_mean: spike.mean, baseline_stddev: spike.stddev, threshold: spike.threshold, k: settings.k,
+          baseline_hours: spike.baselineHours, baseline_mentions: spike.baselineMentions, rated: spike.rated, baseline_rated: spike.baselineRated,
         })
         .onConflict((oc) => oc.columns(['topic_id', 'network', 'kind', 'hour_start']).doNothing())
         .returning(ALERT_COLUMNS)

@@ -41,18 +41,40 @@ export const mentionPageSchema = z
   .object({ items: z.array(mentionSchema), nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page.') })
   .meta({ id: 'MentionPage', example: { items: [EXAMPLE_MENTION], nextCursor: 'WyJuIiwiMjAyNi0xMS0yMFQwODoxNDowMy4wMDBaIiw4MTIzNF0' } })
 
+const EXAMPLE_INBOX_EXTRAS = {
+  why: { en: 'Asks a question. 1240 followers, 12 reactions, posted 1 h ago.', fr: 'Pose une question. 1240 abonnés, 12 réactions, publié il y a 1 h.' },
+  priority: { score: 8.125, reach: 5.208, urgency: 2, recency: 0.78 },
+  conversation: { id: 'mastodon https://piaille.fr/users/lea/statuses/1', size: 1, priority: 8.125 },
+}
+
 export const INBOX_REASONS = ['question', 'negative', 'directMention'] as const
 
 export const inboxItemSchema = z
   .object({
     reasons: z.array(z.enum(INBOX_REASONS)).min(1).describe('question: the post asks something; negative: sentiment below -0.3; directMention: it names one of the topic\'s own accounts.'),
+    why: z.object({ en: z.string(), fr: z.string() }).describe('Why it is in the inbox and what ranks it, in English and French.'),
+    priority: z.object({
+      score: z.number().describe('reach × urgency × recency; the inbox is sorted by it, conversation by conversation.'),
+      reach: z.number().describe('1 + log₁₀(1 + the author\'s followers) + log₁₀(1 + the post\'s reactions).'),
+      urgency: z.number().describe('3 if it names one of the topic\'s own accounts, + 2 for a question, + 2 for a complaint.'),
+      recency: z.number().describe('½ ^ (age in days) at `asOf`.'),
+    }),
+    conversation: z.object({
+      id: z.string().describe('The network and the first post of the reply chain (as far as the stored posts reach): items of one conversation share it and come together.'),
+      size: z.number().int().describe('Items of this conversation in the inbox.'),
+      priority: z.number().describe('The highest priority among them: conversations are ordered by it.'),
+    }),
     mention: mentionSchema,
   })
-  .meta({ id: 'InboxItem', example: { reasons: ['question'], mention: EXAMPLE_MENTION } })
+  .meta({ id: 'InboxItem', example: { reasons: ['question'], ...EXAMPLE_INBOX_EXTRAS, mention: EXAMPLE_MENTION } })
 
 export const inboxPageSchema = z
-  .object({ items: z.array(inboxItemSchema), nextCursor: z.string().nullable() })
-  .meta({ id: 'InboxPage', example: { items: [{ reasons: ['question'], mention: EXAMPLE_MENTION }], nextCursor: null } })
+  .object({
+    asOf: z.iso.datetime().describe('The time recency is computed at; kept by the cursor so every page of one walk uses the same order.'),
+    items: z.array(inboxItemSchema),
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ id: 'InboxPage', example: { asOf: '2026-11-20T10:00:00.000Z', items: [{ reasons: ['question'], ...EXAMPLE_INBOX_EXTRAS, mention: EXAMPLE_MENTION }], nextCursor: null } })
 
 export const handledStateSchema = z
   .object({ postId: z.string(), handledAt: z.iso.datetime().nullable().describe('When it was marked handled; null when it is back in the inbox.') })

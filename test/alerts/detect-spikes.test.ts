@@ -37,3 +37,17 @@ t.test('the cooldown keeps one alert per kind while a spike lasts, and lets the 
   t.same(detectSpikes(series, 24, { ...settings, cooldownHours: 0 }).filter((s) => s.kind === 'negative').map((s) => s.hour), [24, 25, 26, 27, 38], 'without a cooldown every hour alerts')
   t.same(detectSpikes(series, 30, settings, { volume: [26], negative: [26] }).map((s) => s.hour), [38, 38], 'alerts already stored count for the cooldown')
 })
+
+t.test('hours before collection began are unknown, not silence; an alert carries its sample sizes', async (t) => {
+  // Collection began at hour 100: 12 mentions an hour since, nothing known before.
+  const series = [...flat(100, 0), ...flat(30, 12, 1)]
+  const naive = detectSpikes(series, 100, { ...settings, baselineHours: 168 })
+  t.ok(naive.some((s) => s.kind === 'volume' && s.hour === 100), 'counting the unknown hours as zeros, the first collected hour looks like a spike')
+  t.same(detectSpikes(series, 100, { ...settings, baselineHours: 168 }, {}, 100), [], 'from the coverage start: a steady 12 an hour is no spike, and the first 24 hours have too short a baseline to judge')
+  const burst = [...series, { volume: 40, rated: 40, negative: 30 }]
+  const spikes = detectSpikes(burst, 130, { ...settings, baselineHours: 168 }, {}, 100)
+  t.same(spikes.map((s) => s.kind), ['volume', 'negative'])
+  t.match(spikes[0], { baselineHours: 30, baselineMentions: 360, rated: 40, baselineRated: 360 })
+  const thin = detectSpikes([...flat(24, 1, 0), { volume: 12, rated: 12, negative: 12 }], 24, settings)
+  t.same(thin.map((s) => s.kind), ['volume'], 'a baseline of 24 rated posts is too few to judge a negative share (30 needed)')
+})

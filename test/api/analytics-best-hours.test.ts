@@ -2,6 +2,7 @@ import t from 'tap'
 import { ingestBatch } from '../../src/ingest/ingest-batch.ts'
 import { topicMatcher } from '../../src/ingest/topic-matchers.ts'
 import type { NormalizedAccount, NormalizedPost } from '../../src/networks/model.ts'
+import { generateBestHoursWorld, type BestHoursWorld } from '../fixtures/planted-best-hours.ts'
 import { bearer, buildTestApp, type TestApp } from '../helpers/app.ts'
 
 const RANGE = 'since=2026-07-01T00:00:00Z&until=2026-11-20T00:00:00Z'
@@ -53,10 +54,8 @@ t.test('best hours read in the requested time zone, daylight saving included', a
   t.equal(grid.posts[MON][0], 1, 'Sunday 23:30 UTC is Monday 00:30 in Paris')
   t.equal(grid.posts.flat().reduce((a: number, b: number) => a + b, 0), 8)
   t.equal(grid.engagementPerPost[TUE][17], null, 'an hour without posts has no rate')
-  t.same(all.bestSlots, [
-    { day: 'tuesday', hour: 18, posts: 4, engagementPerPost: 10 },
-    { day: 'wednesday', hour: 8, posts: 3, engagementPerPost: 2 },
-  ], 'the single 100-like post does not make a best slot')
+  t.same(all.bestSlots, [], 'eight posts recommend no hour')
+  t.match(all, { enoughData: false, notice: { en: 'Not enough data yet: 8 posts in the period, at least 50 needed.', fr: /Pas encore assez de données : 8 publications/ } })
   const mastodon = paris.networks.find((n: { network: string }) => n.network === 'mastodon')
   const bluesky = paris.networks.find((n: { network: string }) => n.network === 'bluesky')
   t.equal(mastodon.hourOfWeek.posts[TUE][18], 3)
@@ -66,7 +65,7 @@ t.test('best hours read in the requested time zone, daylight saving included', a
   t.equal(utc.hourOfWeek.posts[TUE][17], 3)
   t.equal(utc.hourOfWeek.posts[TUE][16], 1)
   t.equal(utc.hourOfWeek.posts[SUN][23], 1)
-  t.same(utc.bestSlots.map((s: { day: string; hour: number }) => [s.day, s.hour]), [['tuesday', 17], ['wednesday', 7]])
+  t.equal(utc.enoughData, false)
 
   const newYork = (await bestHours(ctx, topic.id, 'tz=America/New_York')).json().networks.find((n: { network: string }) => n.network === 'all')
   t.equal(newYork.hourOfWeek.posts[TUE][12], 4, '17:xx UTC in November (EST) and 16:20 UTC in July (EDT) are both 12:xx in New York')
@@ -74,7 +73,7 @@ t.test('best hours read in the requested time zone, daylight saving included', a
 
   const onlyBluesky = (await bestHours(ctx, topic.id, 'tz=Europe/Paris&network=bluesky&minPosts=1')).json()
   t.same(onlyBluesky.networks.map((n: { network: string }) => n.network), ['all', 'bluesky'])
-  t.same(onlyBluesky.networks[0].bestSlots, [{ day: 'tuesday', hour: 18, posts: 1, engagementPerPost: 10 }])
+  t.same(onlyBluesky.networks[0].bestSlots, [])
 })
 
 t.test('an unknown time zone is refused', async (t) => {
@@ -86,4 +85,30 @@ t.test('an unknown time zone is refused', async (t) => {
     t.equal(res.json().code, 'validation_failed')
   }
   t.equal((await ctx.app.inject({ url: `/v1/topics/${topic.id}/best-hours`, headers: bearer(ctx.theirs.read) })).statusCode, 404)
+})
+
+const PLANTED: BestHoursWorld = {
+  seed: 7, network: 'mastodon', start: new Date('2026-10-05T00:00:00Z'), weeks: 6, postsPerHour: 1.2, meanEngagement: 3,
+  planted: { dayIndex: TUE, hour: 17, posts: 36, meanEngagement: 9 },
+  lucky: { dayIndex: SUN, hour: 23, posts: 3, engagement: 30 },
+}
+
+t.test('a planted best hour comes first; a slot with three lucky posts does not', async (t) => {
+  const ctx = await buildTestApp(t)
+  const topic = (await ctx.app.inject({ method: 'POST', url: '/v1/topics', headers: bearer(ctx.mine.write), payload: { name: 'Vélo', query: 'vélo' } })).json()
+  const world = generateBestHoursWorld(PLANTED)
+  await ctx.database.db.transaction().execute((trx) => ingestBatch(trx, world, [topicMatcher(topic)]))
+  const res = (await ctx.app.inject({ url: `/v1/topics/${topic.id}/best-hours?since=2026-10-01T00:00:00Z&until=2026-11-20T00:00:00Z&tz=UTC&minPosts=1`, headers: bearer(ctx.mine.read) })).json()
+  const all = res.networks.find((n: { network: string }) => n.network === 'all')
+  t.equal(all.enoughData, true)
+  t.equal(all.notice, null)
+  t.same([all.bestSlots[0].day, all.bestSlots[0].hour], ['tuesday', 17], `the planted hour leads: ${JSON.stringify(all.bestSlots.slice(0, 3))}`)
+  const lucky = all.hourOfWeek
+  t.equal(lucky.engagementPerPost[SUN][23], 30, 'measured, the lucky hour has the highest mean')
+  t.ok(lucky.expectedEngagementPerPost[SUN][23] < all.bestSlots[0].expectedEngagementPerPost, 'shrunk, it falls behind the planted hour')
+  t.ok(all.priorPosts > 0)
+  // The documented formula, recomputed from the published figures.
+  const best = all.bestSlots[0]
+  const recomputed = (best.posts * best.engagementPerPost + all.priorPosts * all.meanEngagementPerPost) / (best.posts + all.priorPosts)
+  t.ok(Math.abs(recomputed - best.expectedEngagementPerPost) < 0.01, `${recomputed} ≈ ${best.expectedEngagementPerPost}`)
 })

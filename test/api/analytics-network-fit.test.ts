@@ -102,3 +102,16 @@ t.test('a topic without mentions has no recommendation; another workspace\'s is 
   t.equal(res.recommendation, null)
   t.equal((await ctx.app.inject({ url: `/v1/topics/${empty.id}/network-fit`, headers: bearer(ctx.theirs.read) })).statusCode, 404)
 })
+
+t.test('a thin sample is named as such: no recommendation, a notice, and the sample sizes', async (t) => {
+  const ctx = await buildTestApp(t)
+  const topic = (await ctx.app.inject({ method: 'POST', url: '/v1/topics', headers: bearer(ctx.mine.write), payload: { name: 'Vélo', query: 'vélo' } })).json()
+  const posts = [...[0, 1, 2, 3, 4, 5].map((i) => post('mastodon', M[i], 1 + i, 2)), post('bluesky', B[0], 2, 50)]
+  await ctx.database.db.transaction().execute((trx) => ingestBatch(trx, { posts, accounts: [...M.map((h) => account('mastodon', h)), account('bluesky', B[0])] }, [topicMatcher(topic)]))
+  const res = await fit(ctx, topic.id)
+  t.match(res, { mentions: 7, minMentions: 20, minNetworkMentions: 5, enoughData: false, recommendation: null })
+  t.match(res.notice, { en: 'Not enough data yet: 7 mentions in the period, at least 20 needed.', fr: /^Pas encore assez de données : 7 mentions/ })
+  const bluesky = res.networks.find((n: { network: string }) => n.network === 'bluesky')
+  t.match(bluesky, { mentions: 1, enoughData: false, notice: { en: 'Not enough data yet: 1 mention on Bluesky, at least 5 needed.' } })
+  t.match(res.networks.find((n: { network: string }) => n.network === 'mastodon'), { mentions: 6, enoughData: true, notice: null })
+})

@@ -35,6 +35,10 @@ t.test('relais demo collects and scores a simulated network offline, then serves
     t.ok(body.items.length > 0, `${body.items.length} influencers ranked`)
     t.ok(body.computedAt)
     t.match(body.items[0].account.handle, /sandbox\.example$/, 'accounts are the sandbox\'s')
+    const trends = await fetch(url.replace(/\/influencers$/, '/trends?window=3d&minScore=1'), { headers: { authorization: `Bearer ${key}` } })
+    t.equal(trends.status, 200)
+    const words = ((await trends.json()) as { networks: { terms: { value: string }[] }[] }).networks.flatMap((n) => n.terms.map((x) => x.value))
+    t.ok(words.every((w) => /^[\p{L}\p{M}]{3,}$/u.test(w)), `trends read as words: ${words.slice(0, 12).join(', ')}`)
   }
   demo.kill('SIGTERM')
   const [code] = await once(demo, 'exit')

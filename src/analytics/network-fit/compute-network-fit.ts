@@ -2,10 +2,17 @@ import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema.ts'
 import { networkSummaries } from '../stats/network-summary.ts'
 import type { TimeRange } from '../time-window.ts'
+import { notEnoughData } from '../confidence.ts'
 import { percentChange, round } from '../numbers.ts'
+import { networkName } from './network-names.ts'
 import { influencersByNetwork, latestRun, weeklyMentions } from './fit-inputs.ts'
 import { fitReasons, recommendationSummary, type FitFacts } from './reasons.ts'
 import type { NetworkFit, NetworkFitEntry } from './schema.ts'
+
+/** Mentions the topic needs, all networks together, before a network is recommended. */
+export const MIN_MENTIONS_FOR_FIT = 20
+/** Mentions a network needs before its figures (shares, engagement, growth) are more than anecdotes. */
+export const MIN_NETWORK_MENTIONS = 5
 
 /** The weights of the fit score; influencer density drops out (others scaled up) before any scoring. */
 export const FIT_WEIGHTS = { mentionShare: 0.3, authorShare: 0.2, influencerDensity: 0.3, engagement: 0.1, growth: 0.1 } as const
@@ -52,13 +59,22 @@ export async function computeNetworkFit(db: Kysely<DB>, topicId: string, range: 
       engagementPerPost: f.engagementPerPost === null ? null : round(f.engagementPerPost, 4),
       influencers: { top10: f.influencers?.top10 ?? 0, top100: f.influencers?.top100 ?? 0, density: f.influencers && run?.top100Size ? round(f.influencers.top100 / run.top100Size, 4) : null },
       growth: { currentWeek: f.growth.current, previousWeek: f.growth.previous, changePct: f.growth.changePct },
+      enoughData: f.mentions >= MIN_NETWORK_MENTIONS,
+      notice: f.mentions >= MIN_NETWORK_MENTIONS ? null : notEnoughData(f.mentions, MIN_NETWORK_MENTIONS, { en: [`mention on ${networkName(f.network)}`, `mentions on ${networkName(f.network)}`], fr: [`mention sur ${networkName(f.network)}`, `mentions sur ${networkName(f.network)}`] }),
       reasons: fitReasons(f),
     }))
-  const top = entries[0] && facts.find((f) => f.network === entries[0].network)
+  const enough = totalMentions >= MIN_MENTIONS_FOR_FIT
+  const topEntry = enough ? entries.find((e) => e.enoughData) : undefined
+  const top = topEntry && facts.find((f) => f.network === topEntry.network)
   return {
     since: range.since.toISOString(),
     until: range.until.toISOString(),
     scoreRun: run ? { id: run.id, computedAt: run.computedAt.toISOString() } : null,
+    mentions: totalMentions,
+    minMentions: MIN_MENTIONS_FOR_FIT,
+    minNetworkMentions: MIN_NETWORK_MENTIONS,
+    enoughData: enough,
+    notice: enough ? null : notEnoughData(totalMentions, MIN_MENTIONS_FOR_FIT, { en: ['mention in the period', 'mentions in the period'], fr: ['mention sur la période', 'mentions sur la période'] }),
     recommendation: top ? { network: top.network, summary: recommendationSummary(top) } : null,
     networks: entries,
   }

@@ -31,6 +31,11 @@ export interface AlertsTable {
   baseline_stddev: number
   threshold: number
   k: number
+  /** The sample judged: baseline hours and mentions, rated posts in the hour and the baseline (null before they were kept). */
+  baseline_hours: number | null
+  baseline_mentions: number | null
+  rated: number | null
+  baseline_rated: number | null
   created_at: Generated<Date>
 }
 export type AlertRow = Selectable<AlertsTable>

@@ -34,8 +34,8 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ analytics: AnalyticsServic
   app.get('/topics/:id/trends', {
     config: { scope: 'read' },
     schema: {
-      operationId: 'getTopicTrends', tags, summary: 'Hashtags and terms rising against their own baseline, per network',
-      description: `Counts posts using each hashtag (and each word stem) in the recent window against its mean over the 4 windows before. ${caching}`,
+      operationId: 'getTopicTrends', tags, summary: 'Hashtags and words rising against their own baseline, per network',
+      description: `Counts posts using each hashtag and each word (accents, case and word endings folded; shown as people wrote it most) in the recent window against its share of the posts of the 4 windows before, counted only from when collection covered the network. Stopwords, numbers, times, links and the topic's own query terms are left out. ${caching}`,
       params,
       querystring: z.strictObject({
         window: z.string().regex(TREND_WINDOW_PATTERN).default('7d').describe('Recent window: 1h to 30d, e.g. 24h or 7d.'),

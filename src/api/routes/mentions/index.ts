@@ -58,7 +58,7 @@ export const mentionRoutes: FastifyPluginAsyncZod<{ mentions: MentionService; in
     config: { scope: 'read' },
     schema: {
       operationId: 'listInbox', tags: ['inbox'], summary: 'Mentions that need an answer and are not handled yet',
-      description: 'Questions, negative mentions (sentiment below -0.3) and posts naming one of the topic\'s own accounts, newest first, each with its reasons. The own accounts\' posts are left out.',
+      description: 'Questions, negative mentions (sentiment below -0.3) and posts naming one of the topic\'s own accounts, by priority — reach × urgency × recency — grouped by conversation (the conversation of the highest priority first, its items together), each with its reasons and why it ranks where it does, in English and French. The 2,000 most recent unhandled mentions are ranked. The own accounts\' posts are left out.',
       params, querystring: inboxQuery,
       response: { 200: inboxPageSchema, ...problemResponses(400, 401, 403, 404, 429, 503) },
     },
