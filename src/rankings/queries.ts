@@ -73,6 +73,7 @@ function pageSql(runId: RawBuilder<unknown>, topicId: string, ranking: Ranking, 
     from scores s join accounts a on a.id = s.account_id
     where s.run_id = ${runId} and ${rankColumn} > ${afterRank}
       ${ranking === 'prospects' ? sql`and s.prospect` : sql``}
+      ${ranking === 'relays' ? sql`and (s.components->>'amplification')::float8 > 0` : sql``}
       ${filters.network !== undefined ? sql`and a.network = ${filters.network}` : sql``}
       ${filters.community !== undefined ? sql`and s.community = ${filters.community}` : sql``}
       ${filters.minFollowers !== undefined ? sql`and a.followers_count >= ${filters.minFollowers}` : sql``}

@@ -11,7 +11,7 @@ import type { RankingService } from '../../../rankings/service.ts'
 
 const SUMMARIES: Record<Ranking, string> = {
   influencers: 'Accounts ranked by influence on the topic (topic-sensitive PageRank)',
-  relays: 'Accounts ranked as relays: brokers between communities who pass content on',
+  relays: 'Accounts ranked as relays: they pass on-topic content on (reposts, quotes) across communities; an account that passed nothing on is not listed',
   prospects: 'Accounts active on the topic, among the top influencers or relays, with no tie yet to the topic\'s own accounts (ranked 1..n in their own list)',
 }
 const OPERATION_IDS: Record<Ranking, string> = { influencers: 'listInfluencers', relays: 'listRelays', prospects: 'listProspects' }
