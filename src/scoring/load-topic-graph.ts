@@ -67,6 +67,15 @@ export async function loadTopicGraph(db: Kysely<DB>, topicId: string, since: Dat
     repostsReceived[v] = a.reposts
     quotesReceived[v] = a.quotes
   }
+  // A network's counters can lag behind what was collected (or be absent from an import): what
+  // was seen answering, reposting or quoting an on-topic post counts at least.
+  const seen = { reply: perNode(), repost: perNode(), quote: perNode() }
+  for (const i of interactions.rows) if (i.kind !== 'mention' && topicPosts[index.get(i.target_id)!] > 0) seen[i.kind][index.get(i.target_id)!]++
+  for (let v = 0; v < n; v++) {
+    repliesReceived[v] = Math.max(repliesReceived[v], seen.reply[v])
+    repostsReceived[v] = Math.max(repostsReceived[v], seen.repost[v])
+    quotesReceived[v] = Math.max(quotesReceived[v], seen.quote[v])
+  }
   const followers = new Float64Array(n).fill(Number.NaN)
   const networks = new Array<string>(n).fill('')
   const handles = new Array<string>(n).fill('')
