@@ -19,7 +19,11 @@ export const communityListSchema = z
       topMembers: z.array(memberSchema).describe('Its most influential members, best first (up to 5).'),
     })),
   })
-  .meta({ id: 'CommunityList' })
+  .meta({ id: 'CommunityList', example: {
+    computedAt: '2026-11-24T10:40:00.000Z',
+    items: [{ community: 3, name: '#velotaf · #cargobike · cycliste', terms: ['#velotaf', '#cargobike', 'cycliste'], size: 57, networks: ['mastodon'],
+      topMembers: [{ id: '1042', network: 'mastodon', handle: 'noemie@piaille.fr', displayName: 'Noémie' }] }],
+  } })
 export type CommunityList = z.infer<typeof communityListSchema>
 
 /** The named communities of a topic's latest snapshot (communities of 3 accounts or more), largest first. */
