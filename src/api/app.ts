@@ -22,6 +22,7 @@ import { createAlertService } from '../alerts/service.ts'
 import { createWebhookService } from '../webhooks/service.ts'
 import { analystRoutes } from './routes/analytics/analyst-routes.ts'
 import { rankingRoutes } from './routes/rankings/index.ts'
+import { communityRoutes } from './routes/rankings/communities.ts'
 import { sourceRoutes } from './routes/sources/index.ts'
 import { accountRoutes } from './routes/accounts/index.ts'
 import { personalDataRoutes } from './routes/personal-data/index.ts'
@@ -90,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await v1.register(topicRoutes, { topics: createTopicService({ db: deps.db }) })
     await v1.register(analystRoutes, { db: deps.db })
     await v1.register(rankingRoutes, { rankings: createRankingService({ db: deps.db }) })
+    await v1.register(communityRoutes, { db: deps.db })
     await v1.register(sourceRoutes, { sources: createSourceService({ db: deps.db, ...(deps.addressPolicy && { addressPolicy: deps.addressPolicy }), ...(deps.secrets && { secrets: deps.secrets }) }) })
     await v1.register(accountRoutes, { accounts: createAccountService({ db: deps.db }) })
     await v1.register(personalDataRoutes, { personalData: createPersonalDataService({ db: deps.db }) })

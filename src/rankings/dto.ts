@@ -15,6 +15,24 @@ export const scoreComponentsSchema = z
     amplification: z.number().describe('Reposts and quotes of on-topic posts it made.'),
     followers: z.number().nullable(),
     kCore: z.number().describe('Core number: how embedded it is.'),
+    // Added with topical influence (absent from snapshots computed before).
+    audience: z.boolean().optional().describe('No on-topic post in the window: an audience the topic listens to, not an influencer.'),
+    likesReceived: z.number().optional().describe('Likes on its on-topic posts.'),
+    repliesReceived: z.number().optional().describe('Replies to its on-topic posts.'),
+    repostsReceived: z.number().optional().describe('Reposts of its on-topic posts.'),
+    quotesReceived: z.number().optional().describe('Quotes of its on-topic posts.'),
+    interactors: z.number().optional().describe('Distinct accounts that answered, reposted, quoted or mentioned it about the topic.'),
+    topicalFollowers: z.number().optional().describe('Followers in the topic graph who posted on the topic.'),
+    followedByMostActive: z.number().optional().describe('How many of the `mostActive` most active accounts of the topic follow it.'),
+    mostActive: z.number().optional(),
+    amplificationRate: z.number().optional().describe('Reposts and quotes ÷ (those + its own on-topic posts), shrunk towards the topic\'s mean rate over 5 posts.'),
+    crossings: z.number().optional().describe('Posts passed on, each weighted by the share of its audience outside the author\'s community (replies at half).'),
+    communitiesPassedFrom: z.number().optional().describe('Communities whose posts it reposted or quoted.'),
+    audienceCommunities: z.number().optional().describe('Communities its audience (followers and those who interacted with it) belongs to.'),
+    sameAs: z.object({ network: z.string(), handle: z.string(), via: z.enum(['bridgy-fed']) }).nullable().optional()
+      .describe('The same person\'s account on another network, where the data shows it (a Bridgy Fed bridge handle).'),
+    prospectRank: z.number().nullable().optional().describe('Rank in the prospects\' own list; null when not a prospect.'),
+    communityName: z.string().nullable().optional().describe('Its community\'s most distinctive hashtags and bio words.'),
   })
   .meta({ id: 'ScoreComponents' })
 
@@ -55,6 +73,9 @@ export const rankedAccountSchema = z
     }),
     components: scoreComponentsSchema,
     account: accountProfileSchema,
+    audience: z.boolean().describe('Never posted on the topic in the window: listed after every account that did, as an audience the topic listens to (its influence is 0).'),
+    communityName: z.string().nullable().describe('The community named by its most distinctive hashtags and bio words; null for a community too small to name.'),
+    reasons: z.array(z.string()).describe('Why it ranks here, in words, in the language asked for with `lang`.'),
   })
   .meta({ id: 'RankedAccount' })
 
@@ -63,6 +84,8 @@ const RANKED_EXAMPLE = {
     movement: { previousRank: 2, change: 1, isNew: false },
     components: { pageRank: 0.0932, topicActivity: 0.021, topicPosts: 24, engagement: 310, inDegree: 57, betweenness: 0.16, crossCommunity: 0.12, amplification: 4, followers: 2200, kCore: 6 },
     account: { id: '1042', network: 'mastodon', externalId: 'noemie@piaille.fr', handle: 'noemie@piaille.fr', displayName: 'Noémie', url: 'https://piaille.fr/@noemie', bio: 'Vélotaf quotidien', followersCount: 2200, followingCount: 310 },
+    audience: false, communityName: '#velotaf · #cargobike · cycliste',
+    reasons: ['Wrote 24 posts on the topic in the window.', 'Received 23 replies, 12 reposts and 310 likes on them, from 41 accounts.', 'Followed by 34 of the 120 most active accounts on the topic.'],
   }
 
 export const rankingPageSchema = z
@@ -78,6 +101,9 @@ export const rankingPageSchema = z
 
 export type RankedAccount = z.infer<typeof rankedAccountSchema>
 export type RankingPage = z.infer<typeof rankingPageSchema>
+
+export const REASON_LANGUAGES = ['en', 'fr'] as const
+export type ReasonLanguage = (typeof REASON_LANGUAGES)[number]
 
 export const rankingFiltersSchema = z.strictObject({
   network: z.string().max(32).optional(),

@@ -8,6 +8,7 @@ const CSV_COLUMNS = [
   'rank', 'score', 'influence', 'relay', 'community', 'prospect', 'previous_rank', 'rank_change',
   'account_id', 'network', 'handle', 'display_name', 'url', 'followers',
   'page_rank', 'topic_posts', 'engagement', 'betweenness', 'cross_community', 'amplification', 'k_core',
+  'audience', 'community_name', 'reasons',
 ] as const
 
 export const csvHeader = () => `${CSV_COLUMNS.join(',')}\r\n`
@@ -20,6 +21,7 @@ export function csvLine(item: RankedAccount): string {
     item.rank, item.score, item.influence, item.relay, item.community, item.prospect, item.movement.previousRank, item.movement.change,
     a.id, a.network, a.handle, a.displayName, a.url, a.followersCount,
     c.pageRank, c.topicPosts, c.engagement, c.betweenness, c.crossCommunity, c.amplification, c.kCore,
+    item.audience, item.communityName, item.reasons.join(' '),
   ]
   return `${cells.map(csvCell).join(',')}\r\n`
 }

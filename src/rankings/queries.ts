@@ -2,7 +2,8 @@ import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { DB } from '../db/schema.ts'
 import type { OwnAccounts } from '../db/tables/topics.ts'
 import type { ScoreComponents, ScoreCoverage } from '../db/tables/scores.ts'
-import type { RankedAccount, Ranking, RankingFilters } from './dto.ts'
+import type { RankedAccount, Ranking, RankingFilters, ReasonLanguage } from './dto.ts'
+import { reasonsFor } from './reasons.ts'
 
 export interface LatestRun { id: number; computedAt: Date; coverage: ScoreCoverage }
 
@@ -48,7 +49,18 @@ export async function topicSnapshot(db: Kysely<DB>, workspaceId: string, topicId
   return row ? { ownAccounts: row.own_accounts, latestRunId: row.latest_run_id, pinnedFound: row.pinned_found, topicUpdatedAt: row.updated_at.getTime() } : null
 }
 
+/**
+ * The rank a list is ordered and paged by. Prospects have a list of their own (1..n) kept in the
+ * components; snapshots from before it existed fall back to the influence rank.
+ */
+function rankSql(ranking: Ranking, alias: string): RawBuilder<number> {
+  if (ranking === 'relays') return sql<number>`${sql.ref(`${alias}.relay_rank`)}`
+  if (ranking === 'influencers') return sql<number>`${sql.ref(`${alias}.influence_rank`)}`
+  return sql<number>`coalesce((${sql.ref(`${alias}.components`)}->>'prospectRank')::int, ${sql.ref(`${alias}.influence_rank`)})`
+}
+
 interface Row {
+  list_rank: number
   account_id: number; influence: number; relay: number; influence_rank: number; relay_rank: number
   previous_influence_rank: number | null; previous_relay_rank: number | null; prospect: boolean; community: number
   components: ScoreComponents; network: string; external_id: string; handle: string; display_name: string | null
@@ -57,14 +69,15 @@ interface Row {
 
 /** The rows of one page of snapshot `runId` after `afterRank`, filtered, in rank order. */
 function pageSql(runId: RawBuilder<unknown>, topicId: string, ranking: Ranking, filters: RankingFilters, afterRank: number, limit: number): RawBuilder<Row> {
-  const rankColumn = sql.ref(ranking === 'relays' ? 's.relay_rank' : 's.influence_rank')
+  const rankColumn = rankSql(ranking, 's')
   return sql<Row>`
     select s.account_id, s.influence, s.relay, s.influence_rank, s.relay_rank, s.previous_influence_rank, s.previous_relay_rank,
-      s.prospect, s.community, s.components, a.network, a.external_id, a.handle, a.display_name, a.url, a.bio,
+      ${rankColumn} as list_rank, s.prospect, s.community, s.components, a.network, a.external_id, a.handle, a.display_name, a.url, a.bio,
       a.followers_count, a.following_count
     from scores s join accounts a on a.id = s.account_id
     where s.run_id = ${runId} and ${rankColumn} > ${afterRank}
       ${ranking === 'prospects' ? sql`and s.prospect` : sql``}
+      ${ranking === 'relays' ? sql`and (s.components->>'amplification')::float8 > 0` : sql``}
       ${filters.network !== undefined ? sql`and a.network = ${filters.network}` : sql``}
       ${filters.community !== undefined ? sql`and s.community = ${filters.community}` : sql``}
       ${filters.minFollowers !== undefined ? sql`and a.followers_count >= ${filters.minFollowers}` : sql``}
@@ -75,30 +88,31 @@ function pageSql(runId: RawBuilder<unknown>, topicId: string, ranking: Ranking, 
 }
 
 /** One page of a snapshot's ranking after `afterRank`, filtered, in rank order. */
-export async function rankingPage(db: Kysely<DB>, runId: number, topicId: string, ranking: Ranking, filters: RankingFilters, afterRank: number, limit: number): Promise<RankedAccount[]> {
+export async function rankingPage(db: Kysely<DB>, runId: number, topicId: string, ranking: Ranking, filters: RankingFilters, afterRank: number, limit: number, lang: ReasonLanguage): Promise<RankedAccount[]> {
   const { rows } = await pageSql(sql`${runId}`, topicId, ranking, filters, afterRank, limit).execute(db)
-  return rows.map((r) => toRanked(r, ranking))
+  return rows.map((r) => toRanked(r, ranking, lang))
 }
 
 /** The topic, its snapshot and one page of it, in one statement; null when the workspace has no such topic. */
 export async function topicRunWithPage(
   db: Kysely<DB>, workspaceId: string, topicId: string, pinnedRunId: number | undefined,
-  ranking: Ranking, filters: RankingFilters, afterRank: number, limit: number,
+  ranking: Ranking, filters: RankingFilters, afterRank: number, limit: number, lang: ReasonLanguage,
 ): Promise<(TopicRun & { items: RankedAccount[] }) | null> {
   const { rows } = await sql<TopicRunRow & { [K in keyof Row]: Row[K] | null }>`
     with target as (${topicRunSql(workspaceId, topicId, pinnedRunId)})
     select target.*, page.* from target
     left join lateral (${pageSql(sql`target.run_id`, topicId, ranking, filters, afterRank, limit)}) page on true
-    order by ${sql.ref(ranking === 'relays' ? 'page.relay_rank' : 'page.influence_rank')}`.execute(db)
+    order by page.list_rank`.execute(db)
   if (!rows[0]) return null
-  const items = rows.flatMap((r) => (r.account_id === null ? [] : [toRanked(r as TopicRunRow & Row, ranking)]))
+  const items = rows.flatMap((r) => (r.account_id === null ? [] : [toRanked(r as TopicRunRow & Row, ranking, lang)]))
   return { ...toTopicRun(rows[0]), items }
 }
 
-function toRanked(r: Row, ranking: Ranking): RankedAccount {
+function toRanked(r: Row, ranking: Ranking, lang: ReasonLanguage): RankedAccount {
   const relays = ranking === 'relays'
-  const rank = relays ? r.relay_rank : r.influence_rank
-  const previous = relays ? r.previous_relay_rank : r.previous_influence_rank
+  const rank = r.list_rank
+  // A prospect's place in the previous snapshot's prospects is not kept: its influence rank is compared there.
+  const previous = relays ? r.previous_relay_rank : ranking === 'influencers' ? r.previous_influence_rank : null
   return {
     rank,
     score: relays ? r.relay : r.influence,
@@ -106,11 +120,14 @@ function toRanked(r: Row, ranking: Ranking): RankedAccount {
     relay: r.relay,
     community: r.community,
     prospect: r.prospect,
-    movement: { previousRank: previous, change: previous === null ? null : previous - rank, isNew: previous === null },
+    movement: { previousRank: previous, change: previous === null ? null : previous - rank, isNew: r.previous_influence_rank === null },
     components: r.components,
     account: {
       id: String(r.account_id), network: r.network, externalId: r.external_id, handle: r.handle, displayName: r.display_name,
       url: r.url, bio: r.bio, followersCount: r.followers_count, followingCount: r.following_count,
     },
+    audience: r.components.audience ?? false,
+    communityName: r.components.communityName ?? null,
+    reasons: reasonsFor({ ranking, influenceRank: r.influence_rank, components: r.components, communityName: r.components.communityName ?? null }, lang),
   }
 }

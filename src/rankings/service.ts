@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor } from '../api/cursor.ts'
 import { notFound } from '../api/errors.ts'
 import { createMemoCache } from '../shared/memo-cache.ts'
 import { isUuid } from '../workspaces/service.ts'
-import { rankingPageSchema, type RankedAccount, type Ranking, type RankingFilters, type RankingPage } from './dto.ts'
+import { rankingPageSchema, rankedAccountSchema, type RankedAccount, type Ranking, type RankingFilters, type RankingPage, type ReasonLanguage } from './dto.ts'
 import { rankingPage, topicRunWithPage, topicSnapshot, type TopicSnapshot } from './queries.ts'
 
 // A cursor pins the snapshot it started on: snapshots never change, so a client paging while a
@@ -22,7 +22,8 @@ export interface Snapshot {
   /** The snapshot read: the one a cursor pinned, else the latest. */
   runId: number | null
   afterRank: number
-  ownAccounts: number
+  /** Networks where the topic names an own account of the brand, sorted. */
+  ownNetworks: string[]
   /** Changes when a person is erased from the snapshots (or the topic is edited). */
   topicUpdatedAt: number
 }
@@ -32,10 +33,10 @@ export function createRankingService({ db }: { db: Kysely<DB> }) {
   const pages = createMemoCache<Buffer>({ maxEntries: 2000, maxBytes: 64 * 1024 * 1024, sizeOf: (page) => page.length })
 
   /** One page, read from the database. */
-  async function render(s: Snapshot, ranking: Ranking, filters: RankingFilters, limit: number): Promise<RankingPage> {
-    const note = noteFor(ranking, s.runId, s.ownAccounts)
+  async function render(s: Snapshot, ranking: Ranking, filters: RankingFilters, limit: number, lang: ReasonLanguage): Promise<RankingPage> {
+    const note = noteFor(ranking, s.runId, s.ownNetworks, lang)
     if (s.runId === null) return { ranking, computedAt: null, coverage: null, items: [], nextCursor: null, ...(note && { note }) }
-    const found = await topicRunWithPage(db, s.workspaceId, s.topicId, s.runId, ranking, filters, s.afterRank, limit + 1)
+    const found = await topicRunWithPage(db, s.workspaceId, s.topicId, s.runId, ranking, filters, s.afterRank, limit + 1, lang)
     if (!found?.run) throw notFound('The ranking snapshot')
     const items = found.items.slice(0, limit)
     const last = items.at(-1)
@@ -80,7 +81,8 @@ export function createRankingService({ db }: { db: Kysely<DB> }) {
       if (pinned && !found.pinnedFound) throw notFound('The ranking snapshot of this cursor')
       return {
         workspaceId, topicId, latestRunId: found.latestRunId, runId: pinned ? pinned[0] : found.latestRunId,
-        afterRank: pinned?.[1] ?? 0, ownAccounts: Object.values(found.ownAccounts).flat().length, topicUpdatedAt: found.topicUpdatedAt,
+        afterRank: pinned?.[1] ?? 0, topicUpdatedAt: found.topicUpdatedAt,
+        ownNetworks: Object.entries(found.ownAccounts).filter(([, handles]) => handles.length > 0).map(([network]) => network).sort(),
       }
     },
 
@@ -88,22 +90,23 @@ export function createRankingService({ db }: { db: Kysely<DB> }) {
      * One page of the snapshot as the JSON the API sends, rendered once per snapshot and request
      * shape: a snapshot never changes, so a page keyed by its run id never goes stale.
      */
-    pageJson(s: Snapshot, ranking: Ranking, filters: RankingFilters, limit: number): Promise<Buffer> {
+    pageJson(s: Snapshot, ranking: Ranking, filters: RankingFilters, limit: number, lang: ReasonLanguage = 'en'): Promise<Buffer> {
       const key = JSON.stringify([
-        s.workspaceId, s.topicId, s.runId, s.topicUpdatedAt, s.afterRank, s.ownAccounts > 0, ranking, limit,
+        s.workspaceId, s.topicId, s.runId, s.topicUpdatedAt, s.afterRank, s.ownNetworks, ranking, limit, lang,
         filters.network ?? null, filters.community ?? null, filters.minFollowers ?? null, filters.language ?? null,
       ])
       // Encoded through the response schema, as the route's serialiser would: no column leaks.
-      return pages.get(key, async () => Buffer.from(JSON.stringify(rankingPageSchema.encode(await render(s, ranking, filters, limit)))))
+      return pages.get(key, async () => Buffer.from(JSON.stringify(rankingPageSchema.encode(await render(s, ranking, filters, limit, lang)))))
     },
 
     /** Every item of the snapshot, page by page, for exports that must not load it whole. */
-    async *all(s: Snapshot, ranking: Ranking, filters: RankingFilters): AsyncGenerator<RankedAccount> {
+    async *all(s: Snapshot, ranking: Ranking, filters: RankingFilters, lang: ReasonLanguage = 'en'): AsyncGenerator<RankedAccount> {
       if (s.runId === null) return
       let after = 0
       for (;;) {
-        const rows = await rankingPage(db, s.runId, s.topicId, ranking, filters, after, STREAM_PAGE)
-        yield* rows
+        const rows = await rankingPage(db, s.runId, s.topicId, ranking, filters, after, STREAM_PAGE, lang)
+        // Through the item schema, as a JSON page is: no field the API does not document.
+        for (const row of rows) yield rankedAccountSchema.encode(row)
         if (rows.length < STREAM_PAGE) return
         after = rows[rows.length - 1].rank
       }
@@ -113,8 +116,23 @@ export function createRankingService({ db }: { db: Kysely<DB> }) {
 
 export type RankingService = ReturnType<typeof createRankingService>
 
-function noteFor(ranking: Ranking, runId: number | null, ownAccounts: number): string | undefined {
-  if (runId === null) return 'This topic has not been scored yet: the score job runs after collection (or POST /v1/jobs/score/runs).'
-  if (ranking === 'prospects' && ownAccounts === 0) return 'Prospects need the topic\'s own accounts (ownAccounts) to tell who has no tie to the brand yet.'
-  return undefined
+function noteFor(ranking: Ranking, runId: number | null, ownNetworks: string[], lang: ReasonLanguage): string | undefined {
+  const text = NOTES[lang]
+  if (runId === null) return text.notScored
+  if (ranking !== 'prospects') return undefined
+  if (ownNetworks.length === 0) return text.noOwnAccounts
+  return ownNetworks.length === 1 ? text.oneNetwork(ownNetworks[0]) : undefined
 }
+
+const NOTES = {
+  en: {
+    notScored: 'This topic has not been scored yet: the score job runs after collection (or POST /v1/jobs/score/runs).',
+    noOwnAccounts: 'Prospects need the topic\'s own accounts (ownAccounts) to tell who has no tie to the brand yet.',
+    oneNetwork: (network: string) => `The brand's own accounts are on ${network} only, so prospects are sought there: follows and interactions never cross networks, and on any other network every account would look "not yet tied to you". Add the brand's account on another network to ownAccounts to seek prospects there too.`,
+  },
+  fr: {
+    notScored: 'Ce sujet n’a pas encore été noté : le calcul des scores suit la collecte (ou POST /v1/jobs/score/runs).',
+    noOwnAccounts: 'Les prospects demandent les comptes de la marque pour ce sujet (ownAccounts), afin de savoir qui n’a encore aucun lien avec elle.',
+    oneNetwork: (network: string) => `Les comptes de la marque ne sont que sur ${network} : les prospects y sont cherchés, car abonnements et échanges ne traversent jamais les réseaux et, ailleurs, tout compte paraîtrait « sans lien avec vous ». Ajoutez le compte de la marque sur un autre réseau dans ownAccounts pour y chercher aussi des prospects.`,
+  },
+} satisfies Record<ReasonLanguage, unknown>

@@ -1,95 +1,141 @@
-import { betweenness, fromEdges, kCore, louvain, pageRankWithStats } from '../graph/index.ts'
+import { betweenness, fromEdges, kCore } from '../graph/index.ts'
 import type { ScoreComponents } from '../db/tables/scores.ts'
+import { audiences, findCommunities } from './communities.ts'
+import { computeInfluence } from './influence.ts'
+import { computeRelay } from './relay.ts'
+import { samePersonPairs } from './same-person.ts'
+import { topicalActivity } from './topical-activity.ts'
 import type { TopicGraph } from './topic-graph.ts'
+
+export { DAMPING } from './influence.ts'
 
 export interface AccountScore {
   node: number
   influence: number
   relay: number
   community: number
+  /** No on-topic post in the window: an audience the topic listens to, ranked after every author. */
+  audience: boolean
   components: ScoreComponents
 }
 
 /** Above this many nodes betweenness is estimated from sampled sources (seeded, repeatable). */
 export const EXACT_BETWEENNESS_MAX_NODES = 3000
 export const BETWEENNESS_SAMPLES = 256
-export const DAMPING = 0.85
-
-// Relay = brokerage between communities, plus passing content on, plus the audience it reaches.
-export const RELAY_WEIGHTS = { betweenness: 0.55, crossCommunity: 0.2, amplification: 0.15, reach: 0.1 }
+/** "Followed by k of the N most active accounts": N at most this. */
+export const MOST_ACTIVE_MAX = 120
 
 /**
- * Influence: PageRank on the attention graph, teleporting in proportion to on-topic activity
- * (topic-sensitive PageRank): rank flows to whoever the topic's active accounts attend to.
- * Scores are 0–100 within the topic: 100 × √(value / top value), so gaps near the top stay
- * visible while the long tail is not all flattened to 0.
+ * Influence (topic-sensitive PageRank, see influence.ts), relays (content passed on across
+ * communities, see relay.ts) and communities (communities.ts) of every account of the topic
+ * graph. Scores are 0–100 within the topic: influence is 100 × √(PageRank / top PageRank) so gaps
+ * near the top stay visible; relay is linear in its raw value. An account with no on-topic post
+ * scores 0 influence: it is an audience, not an influencer.
  */
 export function computeScores(graph: TopicGraph): AccountScore[] {
   const n = graph.accountIds.length
   if (n === 0) return []
-  const g = fromEdges(n, graph.src, graph.dst, graph.weight)
+  const passesMade = new Float64Array(n)
+  for (const i of graph.interactions) if (i.kind === 'repost' || i.kind === 'quote') passesMade[i.source]++
+  const topical = topicalActivity(graph, passesMade)
+  const { pageRank, teleport, gift } = computeInfluence(graph, topical)
+  const samePerson = samePersonPairs(graph.networks, graph.handles)
+  const community = findCommunities(graph, samePerson)
+  const audience = audiences(graph)
+  const relay = computeRelay(graph, community, audience)
 
-  const activity = new Float64Array(n)
-  for (let v = 0; v < n; v++) activity[v] = graph.topicPosts[v] + Math.log1p(graph.engagement[v])
-  const activityTotal = activity.reduce((a, b) => a + b, 0)
-  const teleport = activityTotal > 0 ? activity : undefined
-  const pr = pageRankWithStats(g, { damping: DAMPING, personalization: teleport, tolerance: 1e-9, maxIterations: 500 }).ranks
+  const ties = fromEdges(n, Int32Array.from([...graph.followFrom, ...graph.interactions.map((i) => i.source)]), Int32Array.from([...graph.followTo, ...graph.interactions.map((i) => i.target)]))
+  const btw = betweenness(ties, { directed: false, normalized: true, ...(n > EXACT_BETWEENNESS_MAX_NODES && { samples: BETWEENNESS_SAMPLES }) })
+  const cores = kCore(ties)
+  const cross = crossCommunityShare(audience, graph, community)
+  const interactors = distinctInteractors(graph)
+  const mostActive = mostActiveAccounts(graph, gift)
+  const followedByActive = new Int32Array(n)
+  for (let e = 0; e < graph.followFrom.length; e++) if (mostActive.has(graph.followFrom[e])) followedByActive[graph.followTo[e]]++
+  const topicalFollowers = new Int32Array(n)
+  for (let e = 0; e < graph.followFrom.length; e++) if (graph.topicPosts[graph.followFrom[e]] > 0) topicalFollowers[graph.followTo[e]]++
+  const twin = new Map<number, number>()
+  for (const p of samePerson) { twin.set(p.a, p.b); twin.set(p.b, p.a) }
 
-  const communities = louvain(g, { seed: 42 })
-  const btw = betweenness(g, { directed: false, normalized: true, ...(n > EXACT_BETWEENNESS_MAX_NODES && { samples: BETWEENNESS_SAMPLES }) })
-  const cores = kCore(g)
-  const inDegree = Float64Array.from({ length: n }, (_, v) => g.inOffsets[v + 1] - g.inOffsets[v])
-  const cross = crossCommunityShare(g.outOffsets, g.outTargets, g.inOffsets, g.inSources, communities)
-
-  const max = (a: ArrayLike<number>) => { let m = 0; for (let i = 0; i < a.length; i++) if (a[i] > m) m = a[i]; return m }
-  const maxPr = max(pr)
-  const maxBtw = max(btw)
-  const maxAmp = max(graph.amplification)
-  const reach = Array.from(graph.followers, (f) => (Number.isNaN(f) ? 0 : Math.log1p(f)))
-  const maxReach = max(reach)
-  const rel = (x: number, m: number) => (m > 0 ? x / m : 0)
-
-  const relayRaw = new Float64Array(n)
+  const isAuthor = (v: number) => graph.topicPosts[v] > 0
+  let maxPr = 0
+  let maxRelay = 0
   for (let v = 0; v < n; v++) {
-    relayRaw[v] =
-      RELAY_WEIGHTS.betweenness * rel(btw[v], maxBtw) +
-      RELAY_WEIGHTS.crossCommunity * cross[v] +
-      RELAY_WEIGHTS.amplification * rel(Math.log1p(graph.amplification[v]), Math.log1p(maxAmp)) +
-      RELAY_WEIGHTS.reach * rel(reach[v], maxReach)
+    if (isAuthor(v) && pageRank[v] > maxPr) maxPr = pageRank[v]
+    if (relay.raw[v] > maxRelay) maxRelay = relay.raw[v]
   }
-  const maxRelay = max(relayRaw)
-  return Array.from({ length: n }, (_, v) => ({
-    node: v,
-    influence: round2(100 * Math.sqrt(rel(pr[v], maxPr))),
-    relay: round2(100 * rel(relayRaw[v], maxRelay)),
-    community: communities[v],
-    components: {
-      pageRank: pr[v],
-      topicActivity: activityTotal > 0 ? activity[v] / activityTotal : 0,
-      topicPosts: graph.topicPosts[v],
-      engagement: graph.engagement[v],
-      inDegree: inDegree[v],
-      betweenness: btw[v],
-      crossCommunity: cross[v],
-      amplification: graph.amplification[v],
-      followers: Number.isNaN(graph.followers[v]) ? null : graph.followers[v],
-      kCore: cores[v],
-    },
-  }))
+  const rel = (x: number, m: number) => (m > 0 ? x / m : 0)
+  return Array.from({ length: n }, (_, v) => {
+    const other = twin.get(v)
+    return {
+      node: v,
+      influence: isAuthor(v) ? round2(100 * Math.sqrt(rel(pageRank[v], maxPr))) : 0,
+      relay: round2(100 * rel(relay.raw[v], maxRelay)),
+      community: community[v],
+      audience: !isAuthor(v),
+      components: {
+        pageRank: pageRank[v],
+        topicActivity: teleport[v],
+        topicPosts: graph.topicPosts[v],
+        engagement: graph.likesReceived[v] + 2 * graph.repostsReceived[v] + graph.repliesReceived[v] + 2 * graph.quotesReceived[v],
+        inDegree: audience[v].size,
+        betweenness: btw[v],
+        crossCommunity: cross[v],
+        amplification: relay.passes[v],
+        followers: Number.isNaN(graph.followers[v]) ? null : graph.followers[v],
+        kCore: cores[v],
+        audience: !isAuthor(v),
+        likesReceived: graph.likesReceived[v],
+        repliesReceived: graph.repliesReceived[v],
+        repostsReceived: graph.repostsReceived[v],
+        quotesReceived: graph.quotesReceived[v],
+        interactors: interactors[v],
+        topicalFollowers: topicalFollowers[v],
+        followedByMostActive: followedByActive[v],
+        mostActive: mostActive.size,
+        amplificationRate: round4(relay.rate[v]),
+        crossings: round4(relay.crossings[v]),
+        communitiesPassedFrom: relay.communitiesFrom[v],
+        audienceCommunities: relay.audienceCommunities[v],
+        sameAs: other === undefined ? null : { network: graph.networks[other], handle: graph.handles[other], via: 'bridgy-fed' },
+      },
+    }
+  })
 }
 
-/** Share of a node's distinct neighbours (either direction) that sit in another community. */
-function crossCommunityShare(outOffsets: Int32Array, outTargets: Int32Array, inOffsets: Int32Array, inSources: Int32Array, community: Int32Array): Float64Array {
+/** Distinct accounts that answered, reposted, quoted or mentioned each account about the topic. */
+function distinctInteractors(graph: TopicGraph): Int32Array {
+  const seen = new Set<string>()
+  const count = new Int32Array(graph.accountIds.length)
+  for (const i of graph.interactions) {
+    const key = `${i.source} ${i.target}`
+    if (!seen.has(key)) { seen.add(key); count[i.target]++ }
+  }
+  return count
+}
+
+/** The accounts with the most on-topic posts among those someone answered, reposted or liked. */
+function mostActiveAccounts(graph: TopicGraph, gift: Float64Array): Set<number> {
+  const candidates = graph.accountIds.map((_, v) => v).filter((v) => graph.topicPosts[v] > 0 && gift[v] > 0)
+  candidates.sort((a, b) => graph.topicPosts[b] - graph.topicPosts[a] || gift[b] - gift[a] || a - b)
+  return new Set(candidates.slice(0, MOST_ACTIVE_MAX))
+}
+
+/** Share of a node's audience and of whom it attends to that sits in another community. */
+function crossCommunityShare(audience: Set<number>[], graph: TopicGraph, community: Int32Array): Float64Array {
   const n = community.length
+  const neighbours = audience.map((s) => new Set(s))
+  for (let e = 0; e < graph.followFrom.length; e++) neighbours[graph.followFrom[e]].add(graph.followTo[e])
+  for (const i of graph.interactions) neighbours[i.source].add(i.target)
   const share = new Float64Array(n)
   for (let v = 0; v < n; v++) {
-    let total = 0
+    neighbours[v].delete(v)
     let other = 0
-    for (let e = outOffsets[v]; e < outOffsets[v + 1]; e++) { total++; if (community[outTargets[e]] !== community[v]) other++ }
-    for (let e = inOffsets[v]; e < inOffsets[v + 1]; e++) { total++; if (community[inSources[e]] !== community[v]) other++ }
-    share[v] = total ? other / total : 0
+    for (const u of neighbours[v]) if (community[u] !== community[v]) other++
+    share[v] = neighbours[v].size ? round4(other / neighbours[v].size) : 0
   }
   return share
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100
+const round4 = (x: number) => Math.round(x * 10_000) / 10_000

@@ -106,3 +106,34 @@ t.test('a topic not scored yet answers an empty list that says why; another work
     t.notMatch(res.body, /test\.example/)
   }
 })
+
+t.test('reasons in words, in English by default and in French with lang=fr', async (t) => {
+  const { app, mine, topicId } = await scoredPlantedTopic(t)
+  const get = async (q: string) => (await app.inject({ url: `/v1/topics/${topicId}/${q}`, headers: bearer(mine.read) })).json()
+  const en = (await get('influencers?limit=1')).items[0]
+  t.equal(en.account.handle, handleOf('H'))
+  t.equal(en.reasons[0], 'Wrote 3 posts on the topic in the window.')
+  t.match(en.reasons.join(' '), /Received 8 reposts and \d+ likes on them, from 8 accounts\./, 'what others gave, counted')
+  t.match(en.reasons.join(' '), /Followed by 10 of the \d+ most active accounts on the topic\./)
+  const fr = (await get('influencers?limit=1&lang=fr')).items[0]
+  t.equal(fr.reasons[0], 'A écrit 3 publications sur le sujet pendant la période.')
+  t.match(fr.reasons.join(' '), /Suivi par 10 des \d+ comptes les plus actifs sur le sujet\./)
+  const relay = (await get('relays?limit=1')).items[0]
+  t.match(relay.reasons[0], /^Passed on 2 posts about the topic, from \d communit(y|ies), to an audience in \d communities\.$/)
+  const prospects = await get('prospects?lang=fr')
+  t.match(prospects.note, /ne sont que sur mastodon/, 'the note says in French what one network means')
+  t.match(prospects.items[0].reasons.at(-1), /Aucun abonnement ni échange avec vos comptes/)
+  t.equal((await app.inject({ url: `/v1/topics/${topicId}/influencers?lang=de`, headers: bearer(mine.read) })).statusCode, 400, 'a language not offered is refused')
+})
+
+t.test('communities: named, sized, with their top members; another workspace gets 404', async (t) => {
+  const { app, mine, theirs, topicId } = await scoredPlantedTopic(t)
+  const res = await app.inject({ url: `/v1/topics/${topicId}/communities`, headers: bearer(mine.read) })
+  t.equal(res.statusCode, 200)
+  const body = res.json()
+  const a = body.items.find((c: { topMembers: { handle: string }[] }) => c.topMembers.some((m) => m.handle === handleOf('H')))
+  t.ok(a, 'the hub\'s community is listed')
+  t.ok(a.size >= 10 && a.networks.length === 1 && a.networks[0] === 'mastodon', `community of ${a.size} accounts on mastodon`)
+  t.equal(a.topMembers[0].handle, handleOf('H'), 'led by the hub')
+  t.equal((await app.inject({ url: `/v1/topics/${topicId}/communities`, headers: bearer(theirs.read) })).statusCode, 404)
+})

@@ -37,6 +37,32 @@ export interface ScoreComponents {
   amplification: number
   followers: number | null
   kCore: number
+  // Added with topical influence; absent from snapshots computed before.
+  /** No on-topic post in the window: an audience the topic listens to, not an influencer. */
+  audience?: boolean
+  likesReceived?: number
+  repliesReceived?: number
+  repostsReceived?: number
+  quotesReceived?: number
+  /** Distinct accounts that answered, reposted, quoted or mentioned it about the topic. */
+  interactors?: number
+  /** Followers in the topic graph who posted on the topic. */
+  topicalFollowers?: number
+  /** Followed by this many of the `mostActive` most active accounts of the topic. */
+  followedByMostActive?: number
+  mostActive?: number
+  /** Reposts and quotes ÷ (those + own on-topic posts), shrunk towards the topic's mean. */
+  amplificationRate?: number
+  /** Content passed on, weighted by the share of its audience outside the author's community. */
+  crossings?: number
+  communitiesPassedFrom?: number
+  audienceCommunities?: number
+  /** The same person's account on another network, and how that is known. */
+  sameAs?: { network: string; handle: string; via: 'bridgy-fed' } | null
+  /** Rank within the prospects' own list, null when not a prospect. */
+  prospectRank?: number | null
+  /** Name of its community, from the community's distinctive hashtags and bio words. */
+  communityName?: string | null
 }
 
 export interface ScoresTable {
