@@ -31,12 +31,12 @@ export async function insertAccounts(db: Kysely<DB>, count: number): Promise<voi
 /**
  * Posts `from`..`to` (in a fresh database the identity columns count from 1, so post number g
  * has id g and account number a has id a), their topic matches and their interactions. Authors: account 1 + ⌊N·u³⌋, so low ids
- * post far more. A quarter reply to, 5% repost and 5% quote an earlier post; 10% mention someone.
+ * post far more, `ageDays` (min, max) before now. A quarter reply to, 5% repost and 5% quote an earlier post; 10% mention someone.
  */
-export async function insertPosts(db: Kysely<DB>, topicId: string, accounts: number, from: number, to: number): Promise<void> {
+export async function insertPosts(db: Kysely<DB>, topicId: string, accounts: number, from: number, to: number, ageDays: [number, number] = [0, 30]): Promise<void> {
   await sql`
     insert into posts (network, external_id, author_id, created_at, text, reply_to_external_id, repost_of_external_id, quote_of_external_id, likes, reposts, replies)
-    select 'mastodon', 'post-' || g, 1 + floor(${accounts}::int * power(random(), 3))::int, now() - random() * interval '30 days', 'en selle #velo',
+    select 'mastodon', 'post-' || g, 1 + floor(${accounts}::int * power(random(), 3))::int, now() - (${ageDays[0]}::int + random() * ${ageDays[1] - ageDays[0]}::int) * interval '1 day', 'en selle #velo',
       case when k < 0.25 and g > 1 then 'post-' || (1 + floor(random() * (g - 1))::int) end,
       case when k >= 0.25 and k < 0.30 and g > 1 then 'post-' || (1 + floor(random() * (g - 1))::int) end,
       case when k >= 0.30 and k < 0.35 and g > 1 then 'post-' || (1 + floor(random() * (g - 1))::int) end,
