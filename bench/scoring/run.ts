@@ -77,9 +77,14 @@ function sampledBetweenness(args: BenchArgs) {
   heading(`Sampled betweenness: ${args.betweennessNodes} nodes, ${args.betweennessEdges} edges, ${args.samples} sources`)
   const { src, dst } = syntheticGraph({ nodes: args.betweennessNodes, edges: args.betweennessEdges, seed: args.seed + 1 })
   const graph = fromEdges(args.betweennessNodes, src, dst)
-  line('directed (as stored, the default)', wallCpu(timed(() => betweenness(graph, { samples: args.samples }))))
+  const directed = timed(() => betweenness(graph, { samples: args.samples }))
+  line('directed (as stored, the default)', wallCpu(directed))
   const undirected = timed(() => betweenness(graph, { samples: args.samples, directed: false }))
   line('undirected (symmetrised, view build included)', wallCpu(undirected))
+  // The same on the main thread alone, in the same run: what the helper thread buys.
+  const alone = timed(() => betweenness(graph, { samples: args.samples, threads: 0 }))
+  line('directed on one thread (threads: 0)', wallCpu(alone))
+  line('one thread ÷ default (wall)', ratio(alone.seconds / directed.seconds))
 }
 
 function communities(graph: Graph, igraphEdgeFile: string | null) {
