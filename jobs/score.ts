@@ -1,7 +1,9 @@
 // score: ranks each topic's accounts (influence, relays, prospects, communities) and writes one
-// snapshot per topic. Cost: one topic graph in memory at a time (≈16 bytes per edge) and a few
-// passes over it; sampled betweenness above 3,000 nodes. Locking: one run per scope at a time.
+// snapshot per topic, then thins the topic's older snapshots (thin-history.ts). Cost: one topic
+// graph in memory at a time (≈16 bytes per edge) and a few passes over it; sampled betweenness
+// above 3,000 nodes. Locking: one run per scope at a time.
 import { scoreTopic } from '../src/scoring/index.ts'
+import { thinScoreHistory } from '../src/scoring/thin-history.ts'
 import type { Job } from './job.ts'
 import { topicsInScope } from './topic-sources.ts'
 
@@ -19,6 +21,8 @@ export function createScoreJob(): Job {
         if (ctx.signal.aborted) break
         ctx.progress({ done, total: topics.length, label: topic.name })
         const summary = await scoreTopic(ctx.db, topic.id, { now: ctx.now() })
+        // Older snapshots thinned as the policy says (see thin-history.ts): history for weeks, not forever.
+        await thinScoreHistory(ctx.db, topic.id, ctx.now())
         accounts += summary.accounts
         done++
       }

@@ -45,6 +45,10 @@ function buildAndRank(args: BenchArgs) {
   const peakAfterPageRank = peakRssBytes()
   for (let r = 1; r < args.repeat; r++) pageRankRuns.push(timed(() => pageRankWithStats(graph)))
   for (const [r, run] of pageRankRuns.entries()) line(`PageRank run ${r + 1} (α 0.85, L1 change < 1e-6)`, wallCpu(run))
+  // The same iteration on the main thread alone, in the same run: what the helper thread buys.
+  const alone = timed(() => pageRankWithStats(graph, { threads: 0 }))
+  line('PageRank on one thread (threads: 0)', wallCpu(alone))
+  line('one thread ÷ default (median wall)', ratio(alone.seconds / median(pageRankRuns.map((run) => run.seconds))))
   const first = pageRankRuns[0]
   line('iterations / last L1 change', `${first.value.iterations} / ${first.value.change.toExponential(2)}`)
   line('build + PageRank (first run)', wallCpu({ seconds: built.seconds + first.seconds, cpuSeconds: built.cpuSeconds + first.cpuSeconds }))
@@ -73,9 +77,14 @@ function sampledBetweenness(args: BenchArgs) {
   heading(`Sampled betweenness: ${args.betweennessNodes} nodes, ${args.betweennessEdges} edges, ${args.samples} sources`)
   const { src, dst } = syntheticGraph({ nodes: args.betweennessNodes, edges: args.betweennessEdges, seed: args.seed + 1 })
   const graph = fromEdges(args.betweennessNodes, src, dst)
-  line('directed (as stored, the default)', wallCpu(timed(() => betweenness(graph, { samples: args.samples }))))
+  const directed = timed(() => betweenness(graph, { samples: args.samples }))
+  line('directed (as stored, the default)', wallCpu(directed))
   const undirected = timed(() => betweenness(graph, { samples: args.samples, directed: false }))
   line('undirected (symmetrised, view build included)', wallCpu(undirected))
+  // The same on the main thread alone, in the same run: what the helper thread buys.
+  const alone = timed(() => betweenness(graph, { samples: args.samples, threads: 0 }))
+  line('directed on one thread (threads: 0)', wallCpu(alone))
+  line('one thread ÷ default (wall)', ratio(alone.seconds / directed.seconds))
 }
 
 function communities(graph: Graph, igraphEdgeFile: string | null) {

@@ -4,7 +4,8 @@ import type { ScoreComponents } from '../db/tables/scores.ts'
 import { notFound } from '../api/errors.ts'
 import type { AccountDetail } from './dto.ts'
 
-const HISTORY = 12
+// Up to every snapshot the thinning policy keeps (≈102, see scoring/thin-history.ts), newest first.
+const HISTORY = 120
 const RECENT_POSTS = 20
 
 /**

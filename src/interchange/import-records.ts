@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema.ts'
+import { analyzeIfGrown } from '../db/analyze-tables.ts'
 import { workspaceTopicMatchers } from '../ingest/topic-matchers.ts'
 import { readLines } from './line-reader.ts'
 import { parseLine } from './parse-line.ts'
@@ -93,5 +94,19 @@ export async function importRecords(db: Kysely<DB>, workspaceId: string, input: 
     if (inFlight) await inFlight
   }
   stats.bytesRead = source.bytesRead
+  await analyzeImported(db, stats)
   return stats
+}
+
+/**
+ * The tables an import wrote to, analyzed once it is done: the score job's plans read these
+ * statistics, and plans made on the counts from before a bulk load can scan a whole topic per row
+ * (a 50k-account topic took 58 s instead of 7 s). Each table grown by a tenth is analyzed.
+ */
+async function analyzeImported(db: Kysely<DB>, stats: ImportStats): Promise<void> {
+  const posts = stats.posts
+  await analyzeIfGrown(db, {
+    accounts: stats.accounts + posts, posts, topic_posts: posts, interactions: posts, imported_posts: posts,
+    imported_accounts: stats.accounts, follows: stats.follows, imported_follows: stats.follows,
+  })
 }

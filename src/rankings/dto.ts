@@ -2,6 +2,8 @@ import { z } from 'zod'
 
 export const RANKINGS = ['influencers', 'relays', 'prospects'] as const
 export type Ranking = (typeof RANKINGS)[number]
+export const MOVER_PERIODS = ['day', 'week', 'month'] as const
+export type MoverPeriod = (typeof MOVER_PERIODS)[number]
 
 export const scoreComponentsSchema = z
   .object({
@@ -94,6 +96,8 @@ export const rankingPageSchema = z
     computedAt: z.iso.datetime().nullable().describe('When the snapshot was computed; null before the first scoring.'),
     coverage: coverageSchema.nullable(),
     note: z.string().optional(),
+    comparedWith: z.iso.datetime().nullable().optional()
+      .describe('With `period`: when the snapshot the movements are measured against was computed (the one nearest the period\'s start); null when there is none yet.'),
     items: z.array(rankedAccountSchema),
     nextCursor: z.string().nullable(),
   })
@@ -110,5 +114,7 @@ export const rankingFiltersSchema = z.strictObject({
   community: z.coerce.number().int().min(0).max(1_000_000).optional(),
   minFollowers: z.coerce.number().int().min(0).max(1_000_000_000).optional(),
   language: z.string().regex(/^[a-z]{2}$/).optional().describe('Accounts that posted on the topic in this language.'),
+  period: z.enum(MOVER_PERIODS).optional()
+    .describe('Movements over this period (day, week, month = 30 days), against the snapshot nearest its start; without it, against the previous snapshot.'),
 })
 export type RankingFilters = z.infer<typeof rankingFiltersSchema>

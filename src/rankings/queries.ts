@@ -67,14 +67,24 @@ interface Row {
   url: string | null; bio: string | null; followers_count: number | null; following_count: number | null
 }
 
+/**
+ * What movements are measured against: the ranks stored with each row (the previous snapshot), or
+ * the ranks of a chosen earlier snapshot (null: none, every account is new).
+ */
+export type Baseline = { kind: 'previous' } | { kind: 'snapshot'; runId: number | null }
+
 /** The rows of one page of snapshot `runId` after `afterRank`, filtered, in rank order. */
-function pageSql(runId: RawBuilder<unknown>, topicId: string, ranking: Ranking, filters: RankingFilters, afterRank: number, limit: number): RawBuilder<Row> {
+function pageSql(runId: RawBuilder<unknown>, topicId: string, ranking: Ranking, filters: RankingFilters, afterRank: number, limit: number, baseline: Baseline): RawBuilder<Row> {
   const rankColumn = rankSql(ranking, 's')
+  const previous = baseline.kind === 'previous'
+    ? sql`s.previous_influence_rank, s.previous_relay_rank`
+    : sql`b.influence_rank as previous_influence_rank, b.relay_rank as previous_relay_rank`
   return sql<Row>`
-    select s.account_id, s.influence, s.relay, s.influence_rank, s.relay_rank, s.previous_influence_rank, s.previous_relay_rank,
+    select s.account_id, s.influence, s.relay, s.influence_rank, s.relay_rank, ${previous},
       ${rankColumn} as list_rank, s.prospect, s.community, s.components, a.network, a.external_id, a.handle, a.display_name, a.url, a.bio,
       a.followers_count, a.following_count
     from scores s join accounts a on a.id = s.account_id
+      ${baseline.kind === 'snapshot' ? sql`left join scores b on b.run_id = ${baseline.runId} and b.account_id = s.account_id` : sql``}
     where s.run_id = ${runId} and ${rankColumn} > ${afterRank}
       ${ranking === 'prospects' ? sql`and s.prospect` : sql``}
       ${ranking === 'relays' ? sql`and (s.components->>'amplification')::float8 > 0` : sql``}
@@ -88,20 +98,20 @@ function pageSql(runId: RawBuilder<unknown>, topicId: string, ranking: Ranking, 
 }
 
 /** One page of a snapshot's ranking after `afterRank`, filtered, in rank order. */
-export async function rankingPage(db: Kysely<DB>, runId: number, topicId: string, ranking: Ranking, filters: RankingFilters, afterRank: number, limit: number, lang: ReasonLanguage): Promise<RankedAccount[]> {
-  const { rows } = await pageSql(sql`${runId}`, topicId, ranking, filters, afterRank, limit).execute(db)
+export async function rankingPage(db: Kysely<DB>, runId: number, topicId: string, ranking: Ranking, filters: RankingFilters, afterRank: number, limit: number, lang: ReasonLanguage, baseline: Baseline): Promise<RankedAccount[]> {
+  const { rows } = await pageSql(sql`${runId}`, topicId, ranking, filters, afterRank, limit, baseline).execute(db)
   return rows.map((r) => toRanked(r, ranking, lang))
 }
 
 /** The topic, its snapshot and one page of it, in one statement; null when the workspace has no such topic. */
 export async function topicRunWithPage(
   db: Kysely<DB>, workspaceId: string, topicId: string, pinnedRunId: number | undefined,
-  ranking: Ranking, filters: RankingFilters, afterRank: number, limit: number, lang: ReasonLanguage,
+  ranking: Ranking, filters: RankingFilters, afterRank: number, limit: number, lang: ReasonLanguage, baseline: Baseline,
 ): Promise<(TopicRun & { items: RankedAccount[] }) | null> {
   const { rows } = await sql<TopicRunRow & { [K in keyof Row]: Row[K] | null }>`
     with target as (${topicRunSql(workspaceId, topicId, pinnedRunId)})
     select target.*, page.* from target
-    left join lateral (${pageSql(sql`target.run_id`, topicId, ranking, filters, afterRank, limit)}) page on true
+    left join lateral (${pageSql(sql`target.run_id`, topicId, ranking, filters, afterRank, limit, baseline)}) page on true
     order by page.list_rank`.execute(db)
   if (!rows[0]) return null
   const items = rows.flatMap((r) => (r.account_id === null ? [] : [toRanked(r as TopicRunRow & Row, ranking, lang)]))

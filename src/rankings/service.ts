@@ -6,7 +6,8 @@ import { notFound } from '../api/errors.ts'
 import { createMemoCache } from '../shared/memo-cache.ts'
 import { isUuid } from '../workspaces/service.ts'
 import { rankingPageSchema, rankedAccountSchema, type RankedAccount, type Ranking, type RankingFilters, type RankingPage, type ReasonLanguage } from './dto.ts'
-import { rankingPage, topicRunWithPage, topicSnapshot, type TopicSnapshot } from './queries.ts'
+import { periodBaseline } from './period-baseline.ts'
+import { rankingPage, topicRunWithPage, topicSnapshot, type Baseline, type TopicSnapshot } from './queries.ts'
 
 // A cursor pins the snapshot it started on: snapshots never change, so a client paging while a
 // new scoring lands still sees one consistent ranking.
@@ -35,16 +36,25 @@ export function createRankingService({ db }: { db: Kysely<DB> }) {
   /** One page, read from the database. */
   async function render(s: Snapshot, ranking: Ranking, filters: RankingFilters, limit: number, lang: ReasonLanguage): Promise<RankingPage> {
     const note = noteFor(ranking, s.runId, s.ownNetworks, lang)
-    if (s.runId === null) return { ranking, computedAt: null, coverage: null, items: [], nextCursor: null, ...(note && { note }) }
-    const found = await topicRunWithPage(db, s.workspaceId, s.topicId, s.runId, ranking, filters, s.afterRank, limit + 1, lang)
+    if (s.runId === null) return { ranking, computedAt: null, coverage: null, items: [], nextCursor: null, ...(note && { note }), ...(filters.period && { comparedWith: null }) }
+    const { baseline, comparedWith } = await baselineOf(s.topicId, s.runId, filters)
+    const found = await topicRunWithPage(db, s.workspaceId, s.topicId, s.runId, ranking, filters, s.afterRank, limit + 1, lang, baseline)
     if (!found?.run) throw notFound('The ranking snapshot')
     const items = found.items.slice(0, limit)
     const last = items.at(-1)
     return {
       ranking, computedAt: found.run.computedAt.toISOString(), coverage: found.run.coverage, items,
+      ...(comparedWith !== undefined && { comparedWith }),
       nextCursor: found.items.length > limit && last ? encodeCursor([found.run.id, last.rank]) : null,
       ...(note && { note }),
     }
+  }
+
+  /** Movements against the previous snapshot, or against the one nearest the start of the period asked for. */
+  async function baselineOf(topicId: string, runId: number, filters: RankingFilters): Promise<{ baseline: Baseline; comparedWith?: string | null }> {
+    if (!filters.period) return { baseline: { kind: 'previous' } }
+    const found = await periodBaseline(db, topicId, runId, filters.period)
+    return { baseline: { kind: 'snapshot', runId: found?.runId ?? null }, comparedWith: found?.computedAt.toISOString() ?? null }
   }
 
   // Requests for the same topic that arrive while its lookup is in flight share that lookup, as
@@ -93,7 +103,7 @@ export function createRankingService({ db }: { db: Kysely<DB> }) {
     pageJson(s: Snapshot, ranking: Ranking, filters: RankingFilters, limit: number, lang: ReasonLanguage = 'en'): Promise<Buffer> {
       const key = JSON.stringify([
         s.workspaceId, s.topicId, s.runId, s.topicUpdatedAt, s.afterRank, s.ownNetworks, ranking, limit, lang,
-        filters.network ?? null, filters.community ?? null, filters.minFollowers ?? null, filters.language ?? null,
+        filters.network ?? null, filters.community ?? null, filters.minFollowers ?? null, filters.language ?? null, filters.period ?? null,
       ])
       // Encoded through the response schema, as the route's serialiser would: no column leaks.
       return pages.get(key, async () => Buffer.from(JSON.stringify(rankingPageSchema.encode(await render(s, ranking, filters, limit, lang)))))
@@ -102,9 +112,10 @@ export function createRankingService({ db }: { db: Kysely<DB> }) {
     /** Every item of the snapshot, page by page, for exports that must not load it whole. */
     async *all(s: Snapshot, ranking: Ranking, filters: RankingFilters, lang: ReasonLanguage = 'en'): AsyncGenerator<RankedAccount> {
       if (s.runId === null) return
+      const { baseline } = await baselineOf(s.topicId, s.runId, filters)
       let after = 0
       for (;;) {
-        const rows = await rankingPage(db, s.runId, s.topicId, ranking, filters, after, STREAM_PAGE, lang)
+        const rows = await rankingPage(db, s.runId, s.topicId, ranking, filters, after, STREAM_PAGE, lang, baseline)
         // Through the item schema, as a JSON page is: no field the API does not document.
         for (const row of rows) yield rankedAccountSchema.encode(row)
         if (rows.length < STREAM_PAGE) return

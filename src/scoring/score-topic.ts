@@ -1,9 +1,8 @@
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema.ts'
 import type { ScoreCoverage } from '../db/tables/scores.ts'
 import { computeScores, DAMPING, MOST_ACTIVE_MAX, type AccountScore } from './compute-scores.ts'
 import { EDGE_WEIGHTS, HALF_LIFE_DAYS } from './edge-weights.ts'
-import { jsonRows } from '../ingest/json-rows.ts'
 import { loadTopicGraph } from './load-topic-graph.ts'
 import { nameCommunities } from './name-communities.ts'
 import { ownAccountIds } from './own-accounts.ts'
@@ -11,6 +10,7 @@ import { findProspects, PROSPECT_MIN_AUDIENCE, PROSPECT_POOL } from './prospects
 import { influenceRanks, relayRanks } from './rank-order.ts'
 import { PASS_WEIGHTS, RATE_PRIOR_POSTS } from './relay.ts'
 import { GIFT_WEIGHTS, TOPICAL_HALF } from './topical-activity.ts'
+import { writeScores } from './write-snapshot.ts'
 
 export const DEFAULT_WINDOW_DAYS = 30
 export { PROSPECT_POOL }
@@ -69,20 +69,4 @@ export async function scoreTopic(db: Kysely<DB>, topicId: string, options: { now
     return run.id
   })
   return { runId, accounts: scores.length, coverage, prospects: prospects.size }
-}
-
-const CHUNK = 5000
-
-async function writeScores(db: Kysely<DB>, runId: number, previousRunId: number | null, scores: AccountScore[], accountIds: number[], influenceRank: Int32Array, relayRank: Int32Array, prospects: Set<number>) {
-  for (let start = 0; start < scores.length; start += CHUNK) {
-    const rows = scores.slice(start, start + CHUNK).map((s) => ({
-      account_id: accountIds[s.node], influence: s.influence, relay: s.relay, influence_rank: influenceRank[s.node], relay_rank: relayRank[s.node],
-      prospect: prospects.has(s.node), community: s.community, components: s.components,
-    }))
-    await sql`
-      insert into scores (run_id, account_id, influence, relay, influence_rank, relay_rank, previous_influence_rank, previous_relay_rank, prospect, community, components)
-      select ${runId}, r.account_id, r.influence, r.relay, r.influence_rank, r.relay_rank, prev.influence_rank, prev.relay_rank, r.prospect, r.community, r.components
-      from ${jsonRows(rows, 'account_id bigint, influence real, relay real, influence_rank int, relay_rank int, prospect boolean, community int, components jsonb')}
-      left join scores prev on prev.run_id = ${previousRunId} and prev.account_id = r.account_id`.execute(db)
-  }
 }

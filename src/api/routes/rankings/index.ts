@@ -23,7 +23,7 @@ export const rankingRoutes: FastifyPluginAsyncZod<{ rankings: RankingService }> 
       schema: {
         operationId: OPERATION_IDS[ranking], tags: ['rankings'], summary: SUMMARIES[ranking],
         description:
-          'Each item carries its rank, its 0–100 score, the components the score was computed from, and its movement since the previous snapshot. ' +
+          'Each item carries its rank, its 0–100 score, the components the score was computed from, and its movement since the previous snapshot, or with `period=day|week|month` since the snapshot nearest the period\'s start. ' +
           'With `Accept: text/csv` or `application/x-ndjson` (or `?format=csv|ndjson`) the whole filtered list is streamed. ' +
           'Responses carry an ETag that changes only when a new scoring lands (or a person is erased). ' +
           'Every item says why it ranks there (`reasons`), in English by default or in French with `lang=fr`; the `note` follows `lang` too.',
