@@ -6,6 +6,7 @@ import * as digestAlertsWebhooks from './20261124_0006_digest_alerts_webhooks.ts
 import * as imports from './20261124_0004_imports.ts'
 import * as jobRunner from './20261124_0007_job_runner.ts'
 import * as ingestReferences from './20261124_0008_ingest_references.ts'
+import * as people from './20261207_0016_people.ts'
 
 // Registered explicitly (not discovered from the folder) so the list is the same however the
 // service is packaged. Names sort in the order they must run.
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '20261124_0006_digest_alerts_webhooks': digestAlertsWebhooks,
   '20261124_0007_job_runner': jobRunner,
   '20261124_0008_ingest_references': ingestReferences,
+  '20261207_0016_people': people,
 }
