@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { AppError } from '../api/errors.ts'
 import type { DB } from '../db/schema.ts'
 import type { Role } from '../db/tables/people.ts'
+import type { Scope } from '../db/tables/api-keys.ts'
 import { createWorkspace } from '../workspaces/service.ts'
 import type { SessionDto } from './dto.ts'
 import { createLink, findLink, useLink } from './links.ts'
@@ -25,7 +26,7 @@ export function createPeopleService({ db }: { db: Kysely<DB> }) {
       const person = session.personId ? await findPerson(db, session.personId) : null
       const memberships = session.personId ? await membershipsOf(db, session.personId) : []
       const workspace = await db.selectFrom('workspaces').select(['id', 'name']).where('id', '=', session.workspaceId).executeTakeFirstOrThrow()
-      return { person, workspace, role: session.role, memberships, topicId: session.topicId, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() }
+      return { person, workspace, role: session.role, memberships, topicId: session.topicId, via: 'session', csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() }
     },
 
     /** The session a fresh cookie token opens, described for the client. */
@@ -41,6 +42,13 @@ export function createPeopleService({ db }: { db: Kysely<DB> }) {
     signOutEverywhere: async (session: SessionIdentity) => {
       if (session.personId) await endEverySession(db, session.personId)
       else await endSession(db, session.sessionId)
+    },
+
+    /** What an API key sees of itself: its workspace and the role its widest scope matches. */
+    async describeKey(workspaceId: string, scopes: Scope[]): Promise<SessionDto> {
+      const workspace = await db.selectFrom('workspaces').select(['id', 'name']).where('id', '=', workspaceId).executeTakeFirstOrThrow()
+      const role: Role = scopes.includes('admin') ? 'admin' : scopes.includes('write') ? 'editor' : 'viewer'
+      return { person: null, workspace, role, memberships: [], topicId: null, via: 'key', csrfToken: null, expiresAt: null }
     },
 
     setupNeeded: async () => !(await anyPersonExists(db)),

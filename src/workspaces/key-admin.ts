@@ -11,8 +11,12 @@ export const apiKeySchema = z
     lastUsedAt: z.iso.datetime().nullable(), revokedAt: z.iso.datetime().nullable(),
   })
   .meta({ id: 'ApiKey' })
-export const createdApiKeySchema = apiKeySchema.extend({ key: z.string().describe('The key itself: shown this once, never again') }).meta({ id: 'CreatedApiKey' })
-export const apiKeyInputSchema = z.strictObject({ name: z.string().trim().max(200).default(''), scopes: z.array(z.enum(SCOPES)).min(1).max(3) }).meta({ id: 'ApiKeyInput' })
+const KEY_EXAMPLE = { id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', name: 'CRM export', scopes: ['read'], createdAt: '2026-12-07T09:00:00.000Z', lastUsedAt: null, revokedAt: null }
+export const apiKeyPageSchema = z.object({ items: z.array(apiKeySchema) }).meta({ id: 'ApiKeyList', example: { items: [KEY_EXAMPLE] } })
+export const createdApiKeySchema = apiKeySchema
+  .extend({ key: z.string().describe('The key itself: shown this once, never again') })
+  .meta({ id: 'CreatedApiKey', example: { ...KEY_EXAMPLE, key: 'rls_0123456789abcdef_kq3H0x1c9gYtV2bV8nHq1z0mJrYt5sQeA1b2C3d4E5f' } })
+export const apiKeyInputSchema = z.strictObject({ name: z.string().trim().max(200).default(''), scopes: z.array(z.enum(SCOPES)).min(1).max(3) })
 type ApiKeyDto = z.infer<typeof apiKeySchema>
 
 /** Keys for machines, managed by a workspace's admins over the API and in the web app. */

@@ -109,7 +109,7 @@ t.test('sign-out ends this session; sign-out everywhere ends all of the person\'
   t.match(String(out.headers['set-cookie']), /relais_session=;/, 'the cookie is cleared')
   t.equal((await app.inject({ url: '/v1/topics', headers: { cookie: first.cookie } })).statusCode, 401)
   t.equal((await app.inject({ url: '/v1/topics', headers: { cookie: second.cookie } })).statusCode, 200, 'other browsers stay signed in')
-  t.equal((await app.inject({ method: 'POST', url: '/v1/session/sign-out-everywhere', headers: { cookie: second.cookie, 'x-csrf-token': second.csrf } })).statusCode, 204)
+  t.equal((await app.inject({ method: 'DELETE', url: '/v1/session/all', headers: { cookie: second.cookie, 'x-csrf-token': second.csrf } })).statusCode, 204)
   t.equal((await app.inject({ url: '/v1/topics', headers: { cookie: third.cookie } })).statusCode, 401)
 })
 

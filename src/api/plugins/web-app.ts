@@ -15,13 +15,17 @@ const CONTENT_SECURITY_POLICY = [
   "worker-src 'self' blob:", "connect-src 'self'", "frame-ancestors 'none'", "base-uri 'none'", "form-action 'self'",
 ].join('; ')
 
+/** The app's own pages (src of truth: web/src/routes.ts); anything else answers a 404 problem. */
+export const APP_SECTIONS = ['topics', 'accounts', 'sources', 'digests', 'webhooks', 'keys', 'jobs', 'members', 'sign-in', 'setup', 'invite', 'open', 'unsubscribe']
+const APP_PATH = new RegExp(`^/((${APP_SECTIONS.join('|')})(/[A-Za-z0-9_-]+)*/?)?$`)
+
 const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Relais</title>
 <p>The web app is not built. Run <code>npm run build</code>, then restart. The API answers at <a href="/docs">/docs</a>.</p></html>`
 
 /**
  * The web app at `/`: its assets under /assets/ (hashed names, cached for good) and its page for
  * every app path (/topics/{id}, /topics/{id}/map, …) so each can be bookmarked and shared.
- * API paths that matched no route, and paths no page has (a dot, an escape), answer a problem.
+ * Paths that are no page of the app answer a problem, as the API does.
  */
 export const webAppPlugin: FastifyPluginAsync<{ root?: string | undefined }> = async (app, options) => {
   const root = options.root ?? DEFAULT_WEB_ROOT
@@ -32,7 +36,7 @@ export const webAppPlugin: FastifyPluginAsync<{ root?: string | undefined }> = a
 
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     const path = request.url.split('?')[0]
-    if (/^\/(v1|docs|assets)(\/|$)/.test(path) || !/^\/[A-Za-z0-9/_-]*$/.test(path))
+    if (!APP_PATH.test(path))
       return sendProblem(request, reply, new AppError('not_found', `No route ${request.method} ${path}.`))
     return reply
       .header('content-type', 'text/html; charset=utf-8')

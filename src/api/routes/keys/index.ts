@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { problemResponses } from '../../problem.ts'
 import { notFound } from '../../errors.ts'
-import { apiKeyInputSchema, apiKeySchema, createdApiKeySchema, type KeyAdmin } from '../../../workspaces/key-admin.ts'
+import { apiKeyInputSchema, apiKeyPageSchema, createdApiKeySchema, type KeyAdmin } from '../../../workspaces/key-admin.ts'
 
 const tags = ['keys']
 const params = z.object({ id: z.string().max(64).describe('Key id') })
@@ -11,7 +11,7 @@ const params = z.object({ id: z.string().max(64).describe('Key id') })
 export const keyRoutes: FastifyPluginAsyncZod<{ keys: KeyAdmin }> = async (app, { keys }) => {
   app.get('/keys', {
     config: { scope: 'admin' },
-    schema: { operationId: 'listApiKeys', tags, summary: 'The workspace\'s API keys (admin)', response: { 200: z.object({ items: z.array(apiKeySchema) }), ...problemResponses(401, 403, 429, 503) } },
+    schema: { operationId: 'listApiKeys', tags, summary: 'The workspace\'s API keys (admin)', response: { 200: apiKeyPageSchema, ...problemResponses(401, 403, 429, 503) } },
   }, async (req) => ({ items: await keys.list(req.auth.workspaceId) }))
 
   app.post('/keys', {

@@ -29,7 +29,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ people: PeopleService }> = a
   app.get('/session', {
     config: { scope: 'read' },
     schema: { operationId: 'getSession', tags, summary: 'Who is signed in, in which workspace, with which role', response: { 200: sessionSchema, ...problemResponses(401, 403, 404, 429, 503) } },
-  }, (req) => people.describe(ownSession(req)))
+  }, (req) => (req.auth.session ? people.describe(req.auth.session) : people.describeKey(req.auth.workspaceId, req.auth.scopes)))
 
   app.delete('/session', {
     config: { scope: 'read' },
@@ -40,7 +40,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ people: PeopleService }> = a
     return reply.status(204).send(null)
   })
 
-  app.post('/session/sign-out-everywhere', {
+  app.delete('/session/all', {
     config: { scope: 'read' },
     schema: { operationId: 'signOutEverywhere', tags, summary: 'End every session of the signed-in person', response: { 204: z.null(), ...problemResponses(401, 403, 404, 429, 503) } },
   }, async (req, reply) => {
@@ -59,7 +59,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ people: PeopleService }> = a
 
   app.post('/session/links', {
     config: strict,
-    schema: { operationId: 'openLink', tags, summary: 'Open a demo sign-in link or a digest\'s read-only link', body: openLinkSchema, response: { 200: linkOpenedSchema, ...problemResponses(400, 403, 413, 415, 422, 429, 503) } },
+    schema: { operationId: 'openLink', tags, summary: 'Open a demo sign-in link or a digest\'s read-only link', body: openLinkSchema, response: { 200: linkOpenedSchema, ...problemResponses(400, 401, 403, 413, 415, 422, 429, 503) } },
   }, async (req, reply) => {
     checkOrigin(req)
     const opened = await people.openLink(req.body.token)
@@ -67,12 +67,12 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ people: PeopleService }> = a
   })
 
   app.get('/setup', {
-    schema: { operationId: 'getSetupStatus', tags, summary: 'Whether the first admin still has to be created', response: { 200: setupStatusSchema, ...problemResponses(429, 503) } },
+    schema: { operationId: 'getSetupStatus', tags, summary: 'Whether the first admin still has to be created', response: { 200: setupStatusSchema, ...problemResponses(401, 403, 429, 503) } },
   }, async () => ({ needed: await people.setupNeeded() }))
 
   app.post('/setup', {
     config: strict,
-    schema: { operationId: 'completeSetup', tags, summary: 'Create the first admin and workspace (one-time link from `relais serve`)', body: setupSchema, response: { 200: sessionSchema, ...problemResponses(400, 403, 413, 415, 422, 429, 503) } },
+    schema: { operationId: 'completeSetup', tags, summary: 'Create the first admin and workspace (one-time link from `relais serve`)', body: setupSchema, response: { 200: sessionSchema, ...problemResponses(400, 401, 403, 413, 415, 422, 429, 503) } },
   }, async (req, reply) => {
     checkOrigin(req)
     return started(req, reply, await people.setup(req.body))

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import type { DB } from '../../../db/schema.ts'
 import { problemResponses } from '../../problem.ts'
 import { notFound } from '../../errors.ts'
-import { createdInvitationSchema, invitationInputSchema, invitationSchema } from '../../../people/dto.ts'
+import { createdInvitationSchema, invitationInputSchema, invitationPageSchema } from '../../../people/dto.ts'
 import { listInvitations } from '../../../people/invitations.ts'
 import { revokeLink } from '../../../people/links.ts'
 import type { PeopleService } from '../../../people/service.ts'
@@ -16,7 +16,7 @@ const params = z.object({ id: z.string().max(64).describe('Invitation id') })
 export const invitationRoutes: FastifyPluginAsyncZod<{ people: PeopleService; db: Kysely<DB>; publicUrl?: string }> = async (app, { people, db, publicUrl }) => {
   app.get('/invitations', {
     config: { scope: 'admin' },
-    schema: { operationId: 'listInvitations', tags, summary: 'The workspace\'s invitations (admin)', response: { 200: z.object({ items: z.array(invitationSchema) }), ...problemResponses(401, 403, 429, 503) } },
+    schema: { operationId: 'listInvitations', tags, summary: 'The workspace\'s invitations (admin)', response: { 200: invitationPageSchema, ...problemResponses(401, 403, 429, 503) } },
   }, async (req) => ({ items: await listInvitations(db, req.auth.workspaceId) }))
 
   app.post('/invitations', {
