@@ -1,9 +1,18 @@
 # syntax=docker/dockerfile:1
-# Build stage: production dependencies only, from the lock file.
+# Web stage: every dependency, to build the web app into web/dist.
+FROM node:20-bookworm-slim AS web
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY openapi ./openapi
+COPY web ./web
+RUN npm run build:web
+
+# Build stage: production dependencies only, from the lock file (no build step: the web app comes built).
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
 
 # Runtime stage: the sources and dependencies, run as an unprivileged user.
 FROM node:20-bookworm-slim
@@ -15,6 +24,7 @@ COPY bin ./bin
 COPY src ./src
 COPY jobs ./jobs
 COPY migrations ./migrations
+COPY --from=web /app/web/dist ./web/dist
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
