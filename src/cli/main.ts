@@ -23,6 +23,10 @@ const COMMANDS: Record<string, Command> = {
   export: exportCommand,
 }
 
+const COMMAND_USAGE: Record<string, string> = {
+  serve: serveUsage, migrate: migrateUsage, workspace: workspaceUsage, key: keyUsage, job: jobUsage, demo: demoUsage, import: importUsage, export: exportUsage,
+}
+
 const USAGE = ['Usage:', serveUsage, migrateUsage, workspaceUsage, keyUsage, jobUsage, demoUsage, importUsage, exportUsage].join('\n  ')
 
 /** Runs one `relais` command; returns the process exit code. */
@@ -36,6 +40,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   if (!command) {
     io.err(`Unknown command "${name}".\n${USAGE}`)
     return 2
+  }
+  // `relais COMMAND --help` prints the command's usage and does nothing else.
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(`Usage:\n  ${COMMAND_USAGE[name]}`)
+    return 0
   }
   try {
     return await command(args, io)

@@ -8,13 +8,27 @@ import { Loading } from '../ui'
 // Link secrets travel in the URL fragment, which browsers never send to a server or in a Referer.
 const secret = () => location.hash.slice(1)
 
-/** A demo sign-in link or a digest's read-only link. */
+/**
+ * A demo sign-in link or a digest's read-only link. `?to=` names the page a digest link is for:
+ * a member already signed in goes straight there; a visitor goes there if the link allows it.
+ */
 export function OpenLink() {
   const [error, setError] = useState<string | null>(null)
   useEffect(() => {
-    api<{ session: Session; redirectTo: string }>('POST', '/v1/session/links', { token: secret() })
-      .then((opened) => { adopt(opened.session); navigate(opened.redirectTo, true) })
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)))
+    const to = new URLSearchParams(location.search).get('to')
+    const safeTo = to && /^\/[A-Za-z0-9/_-]*$/.test(to) ? to : null
+    const open = async () => {
+      const current = await api<Session>('GET', '/v1/session').catch(() => null)
+      if (current?.person && safeTo) {
+        adopt(current)
+        navigate(safeTo, true)
+        return
+      }
+      const opened = await api<{ session: Session; redirectTo: string }>('POST', '/v1/session/links', { token: secret() })
+      adopt(opened.session)
+      navigate(safeTo && safeTo.startsWith(opened.redirectTo) ? safeTo : opened.redirectTo, true)
+    }
+    open().catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)))
   }, [])
   return error ? <Loading error={error} /> : <p>{t('Opening the link…')}</p>
 }
