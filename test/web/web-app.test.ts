@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Page } from 'playwright-core'
 import { buildApp } from '../../src/api/app.ts'
+import { createJobs } from '../../jobs/index.ts'
 import { DEFAULT_WEB_ROOT } from '../../src/api/plugins/web-app.ts'
 import { CHROMIUM_PATH } from '../../src/digest/screenshot/render-in-chromium.ts'
 import { createMetrics } from '../../src/observability/metrics.ts'
@@ -20,7 +21,7 @@ t.test('the web app, driven in Chromium on a collected and scored topic', { skip
   const { db } = await fileDatabase()
   const now = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000)
   const { workspaceId, topicId } = await collectedTopic(db, digestSandbox(now), [new Date(now.getTime() - 7 * 86_400_000), now])
-  const app = await buildApp({ db, metrics: createMetrics(), bodyLimit: 1 << 20, rateLimitPerMinute: 10_000 })
+  const app = await buildApp({ db, metrics: createMetrics(), bodyLimit: 1 << 20, rateLimitPerMinute: 10_000, jobs: [...createJobs().values()] })
   t.teardown(() => app.close())
   await app.listen({ host: '127.0.0.1', port: 0 })
   const address = app.server.address()

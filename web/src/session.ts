@@ -10,6 +10,16 @@ export function adopt(next: Session | null): void {
   session.value = next
 }
 
-export async function loadSession(): Promise<void> {
-  try { adopt(await api<Session>('GET', '/v1/session')) } catch { adopt(null) }
+/** Whether this browser may hold a session (a readable hint set with the HttpOnly cookie). */
+export const maySignedIn = () => document.cookie.split('; ').includes('relais_signed_in=1')
+
+export async function loadSession(): Promise<Session | null> {
+  let current: Session | null = null
+  if (maySignedIn()) {
+    try { current = await api<Session>('GET', '/v1/session') } catch {
+      document.cookie = 'relais_signed_in=; path=/; max-age=0' // the session ended: forget the hint
+    }
+  }
+  adopt(current)
+  return current
 }

@@ -3,6 +3,7 @@ import { timingSafeEqual } from 'node:crypto'
 import { AppError } from '../errors.ts'
 
 export const SESSION_COOKIE = 'relais_session'
+export const SESSION_HINT_COOKIE = 'relais_signed_in'
 export const CSRF_HEADER = 'x-csrf-token'
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
@@ -13,10 +14,13 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
  */
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, expiresAt: Date): void {
   reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: isHttps(request), expires: expiresAt })
+  // A hint the web app can read (it holds no secret): ask for the session only when there may be one.
+  reply.setCookie(SESSION_HINT_COOKIE, '1', { path: '/', sameSite: 'lax', secure: isHttps(request), expires: expiresAt })
 }
 
 export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: isHttps(request) })
+  reply.clearCookie(SESSION_HINT_COOKIE, { path: '/', sameSite: 'lax', secure: isHttps(request) })
 }
 
 function isHttps(request: FastifyRequest): boolean {

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks'
 import { api, ApiError } from '../api'
 import { t } from '../i18n'
 import { navigate } from '../router'
-import { adopt, type Session } from '../session'
+import { adopt, loadSession, type Session } from '../session'
 import { Loading } from '../ui'
 
 // Link secrets travel in the URL fragment, which browsers never send to a server or in a Referer.
@@ -18,9 +18,8 @@ export function OpenLink() {
     const to = new URLSearchParams(location.search).get('to')
     const safeTo = to && /^\/[A-Za-z0-9/_-]*$/.test(to) ? to : null
     const open = async () => {
-      const current = await api<Session>('GET', '/v1/session').catch(() => null)
+      const current = await loadSession()
       if (current?.person && safeTo) {
-        adopt(current)
         navigate(safeTo, true)
         return
       }
