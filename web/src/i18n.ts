@@ -22,7 +22,7 @@ const fr: Record<string, string> = {
   'negative': 'négatif', 'neutral': 'neutre', 'unknown': 'inconnu', 'mentions': 'mentions', 'posts': 'publications',
   'Search': 'Rechercher', 'Open the original': 'Voir l’original', 'Mark handled': 'Marquer traité', 'Handled': 'Traité',
   'Nothing to answer.': 'Rien à traiter.', 'Export GEXF': 'Exporter en GEXF', 'Search an account': 'Chercher un compte',
-  'Size: influence · colour: community · ringed: top relays': 'Taille : influence · couleur : communauté · cerclés : meilleurs relais',
+  'Size: influence · colour: community · marked: top relays': 'Taille : influence · couleur : communauté · marqués : meilleurs relais',
   'Profile': 'Profil', 'Scores': 'Scores', 'followers': 'abonnés', 'New topic': 'Nouveau sujet', 'Edit': 'Modifier',
   'Create a key': 'Créer une clé', 'Revoke': 'Révoquer', 'revoked': 'révoquée', 'Copy it now: it will not be shown again.': 'Copiez-la maintenant : elle ne sera plus affichée.',
   'Scopes': 'Portées', 'Created': 'Créée', 'Last runs': 'Dernières exécutions', 'Next run': 'Prochaine exécution', 'Run now': 'Lancer',

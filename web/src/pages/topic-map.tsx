@@ -64,7 +64,7 @@ export function TopicMap({ id }: { id: string }) {
         <datalist id="map-accounts">{labels.map(([nodeId, label]) => <option key={nodeId} value={label} />)}</datalist>
         <a href={`/v1/topics/${id}/graph?format=gexf`} download={`topic-${id}.gexf`}>{t('Export GEXF')}</a>
       </div>
-      <p class="muted">{t('Size: influence · colour: community · ringed: top relays')} ({RELAY_MARK.trim()})</p>
+      <p class="muted">{t('Size: influence · colour: community · marked: top relays')} ({RELAY_MARK.trim()})</p>
       {!data.data ? <Loading error={data.error} /> : data.data.nodes.length === 0 ? <p class="muted">{t('Not scored yet.')}</p> : null}
       <div ref={box} class="map" data-testid="map" role="img" aria-label={t('Map')} />
     </>
