@@ -7,6 +7,7 @@ import * as imports from './20261124_0004_imports.ts'
 import * as jobRunner from './20261124_0007_job_runner.ts'
 import * as ingestReferences from './20261124_0008_ingest_references.ts'
 import * as analyticsSamples from './20261207_0011_analytics.ts'
+import * as people from './20261207_0016_people.ts'
 
 // Registered explicitly (not discovered from the folder) so the list is the same however the
 // service is packaged. Names sort in the order they must run.
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '20261124_0007_job_runner': jobRunner,
   '20261124_0008_ingest_references': ingestReferences,
   '20261207_0011_analytics': analyticsSamples,
+  '20261207_0016_people': people,
 }

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify'
 import rateLimit from '@fastify/rate-limit'
+import cookie from '@fastify/cookie'
 import { randomUUID } from 'node:crypto'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Kysely } from 'kysely'
@@ -34,6 +35,12 @@ import { createJobRunService, type JobInfo } from '../job-runs/service.ts'
 import { REDACTED_PATHS } from '../observability/redact.ts'
 import type { AddressPolicy } from '../networks/http/address-policy.ts'
 import type { SecretBox } from '../secrets/secret-box.ts'
+import { sessionRoutes } from './routes/session/index.ts'
+import { invitationRoutes } from './routes/session/invitations.ts'
+import { keyRoutes } from './routes/keys/index.ts'
+import { createPeopleService } from '../people/service.ts'
+import { createKeyAdmin } from '../workspaces/key-admin.ts'
+import { webAppPlugin } from './plugins/web-app.ts'
 
 export interface AppDeps {
   db: Kysely<DB>
@@ -51,6 +58,8 @@ export interface AppDeps {
   addressPolicy?: AddressPolicy
   /** Seals source credentials and webhook secrets before they are stored. */
   secrets?: SecretBox
+  /** The built web app to serve at `/` (default: web/dist); false serves none. */
+  webApp?: { root?: string } | false
 }
 
 /** The whole HTTP API, not listening: `relais serve` listens, tests use `inject`. */
@@ -76,10 +85,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(metricsPlugin, { metrics: deps.metrics })
   await app.register(openapiPlugin)
   await app.register(healthRoutes, { db: deps.db, metrics: deps.metrics })
+  await app.register(cookie)
 
   await app.register(async (v1) => {
     v1.addHook('onRoute', (route) => {
-      if (route.schema) route.schema = { ...route.schema, security: [{ apiKey: [] }] }
+      if (route.schema) route.schema = { ...route.schema, security: [{ apiKey: [] }, { session: [] }] }
     })
     await v1.register(authPlugin, { db: deps.db })
     await v1.register(rateLimit, {
@@ -98,8 +108,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await v1.register(digestRoutes, { digests: createDigestService({ db: deps.db, ...(deps.publicUrl !== undefined && { publicUrl: deps.publicUrl }) }) })
     await v1.register(alertRoutes, { alerts: createAlertService({ db: deps.db }) })
     await v1.register(webhookRoutes, { webhooks: createWebhookService({ db: deps.db, ...(deps.addressPolicy && { addressPolicy: deps.addressPolicy }), ...(deps.secrets && { secrets: deps.secrets }) }) })
+    const people = createPeopleService({ db: deps.db })
+    await v1.register(sessionRoutes, { people })
+    await v1.register(invitationRoutes, { people, db: deps.db, ...(deps.publicUrl !== undefined && { publicUrl: deps.publicUrl }) })
+    await v1.register(keyRoutes, { keys: createKeyAdmin({ db: deps.db }) })
     await v1.register(jobRoutes, { jobRuns: createJobRunService({ db: deps.db, jobs: deps.jobs ?? [], nextRun: deps.nextRun ?? (() => null) }) })
   }, { prefix: '/v1' })
+
+  // The web app last: its fallback page answers the paths nothing above claimed.
+  if (deps.webApp !== false) await app.register(webAppPlugin, { root: deps.webApp?.root })
 
   return app
 }

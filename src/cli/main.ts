@@ -19,6 +19,11 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   secrets: async () => (await import('./commands/secrets.ts')).secretsCommand,
 }
 
+const COMMAND_USAGE: Record<string, string> = {
+  serve: serveUsage, migrate: migrateUsage, workspace: workspaceUsage, key: keyUsage, job: jobUsage, demo: demoUsage, import: importUsage, export: exportUsage,
+  erase: eraseUsage, 'subject-access': subjectAccessUsage, secrets: secretsUsage,
+}
+
 const USAGE = ['Usage:', serveUsage, migrateUsage, workspaceUsage, keyUsage, jobUsage, demoUsage, importUsage, exportUsage, eraseUsage, subjectAccessUsage, secretsUsage].join('\n  ')
 
 /** Runs one `relais` command; returns the process exit code. */
@@ -32,6 +37,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   if (!load) {
     io.err(`Unknown command "${name}".\n${USAGE}`)
     return 2
+  }
+  // `relais COMMAND --help` prints the command's usage and does nothing else.
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(`Usage:\n  ${COMMAND_USAGE[name]}`)
+    return 0
   }
   try {
     return await (await load())(args, io)

@@ -9,6 +9,7 @@ import type { ScoreRunsTable, ScoresTable } from './tables/scores.ts'
 import type { SourcesTable } from './tables/sources.ts'
 import type { TopicsTable } from './tables/topics.ts'
 import type { WorkspacesTable } from './tables/workspaces.ts'
+import type { AccessLinksTable, MembershipsTable, PeopleTable, WebSessionsTable } from './tables/people.ts'
 
 /** Every table, as Kysely sees the database. */
 export interface DB {
@@ -35,4 +36,8 @@ export interface DB {
   imported_accounts: ImportedAccountsTable
   imported_posts: ImportedPostsTable
   imported_follows: ImportedFollowsTable
+  people: PeopleTable
+  memberships: MembershipsTable
+  access_links: AccessLinksTable
+  web_sessions: WebSessionsTable
 }

@@ -2,7 +2,7 @@ import t, { type Test } from 'tap'
 import { buildContractApp, callApi, expectApi, type ContractApp } from '../fixtures/api-contract/contract-app.ts'
 import { coverageGaps, isV1, leakedFingerprints, listReads, scopedProbes, unscopedWrites, type Probe } from '../fixtures/api-contract/isolation-probes.ts'
 import { mediaTypeOf } from '../fixtures/api-contract/response-module.ts'
-import { LIST_QUERIES, ROUTE_SEEDS } from '../fixtures/api-contract/route-seeds.ts'
+import { ADMIN_READS, LIST_QUERIES, ROUTE_SEEDS } from '../fixtures/api-contract/route-seeds.ts'
 import { seedWorkspace, type SeededWorkspace } from '../fixtures/api-contract/seed-workspace.ts'
 import { fillPath, listOperations, operationKey, withQuery, type Operation } from '../fixtures/openapi-document.ts'
 
@@ -54,7 +54,7 @@ async function readAsA({ app, a: keys }: ContractApp, a: SeededWorkspace): Promi
     if (op.pathParams.length && !seed) continue
     const params = seed?.params(a) ?? {}
     const url = withQuery(fillPath(op.path, (name) => params[name]), { ...(seed?.query?.(a) ?? {}), ...(LIST_QUERIES[operationKey(op)]?.(a) ?? {}) })
-    const answer = await callApi(app, keys.read, 'GET', url)
+    const answer = await callApi(app, ADMIN_READS.has(operationKey(op)) ? keys.admin : keys.read, 'GET', url)
     views.set(operationKey(op), `${answer.status} ${answer.text}`)
   }
   return views

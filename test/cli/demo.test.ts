@@ -40,6 +40,18 @@ t.test('relais demo collects and scores a simulated network offline, then serves
     const words = ((await trends.json()) as { networks: { terms: { value: string }[] }[] }).networks.flatMap((n) => n.terms.map((x) => x.value))
     t.ok(words.every((w) => /^[\p{L}\p{M}]{3,}$/u.test(w)), `trends read as words: ${words.slice(0, 12).join(', ')}`)
   }
+  // The printed web app link signs a browser in to the demo workspace (its secret is in the fragment).
+  const webApp = /^Web app: (\S+)$/m.exec(stdout)
+  t.ok(webApp, 'a line of its own beginning "Web app:"')
+  const link = new URL(webApp![1])
+  t.equal(link.pathname, '/open')
+  const opened = await fetch(new URL('/v1/session/links', link), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: link.hash.slice(1) }) })
+  t.equal(opened.status, 200)
+  const cookie = String(opened.headers.get('set-cookie')).split(';')[0]
+  const topics = (await (await fetch(new URL('/v1/topics', link), { headers: { cookie } })).json()) as { items: unknown[] }
+  t.equal(topics.items.length, 2, 'the visitor sees the demo\'s two topics')
+  const page = await fetch(link)
+  t.match(page.headers.get('content-type'), /text\/html/, 'the app answers at the link')
   demo.kill('SIGTERM')
   const [code] = await once(demo, 'exit')
   t.equal(code, 0, 'the demo stops cleanly')

@@ -100,7 +100,10 @@ t.test('two scheduler instances and a restart send one digest per subscription a
     t.match(mail.text, `@${handle}`, `the text part names ${handle}`)
     t.match(mail.html, `@${handle}`, `the HTML part names ${handle}`)
   }
-  t.match(mail.html, `https://relais.example/v1/topics/${velo.topicId}/influencers`, 'links back to the API')
+  t.match(mail.html, `https://relais.example/open?to=/topics/${velo.topicId}/people#`, 'the influencers link opens the people page of the app')
+  const token = new RegExp(`/open\\?to=[^#"]+#([A-Za-z0-9_-]{43})`).exec(mail.html)?.[1]
+  const link = await sql<{ purpose: string; topic_id: string }>`select purpose, topic_id from access_links where token_hash = encode(sha256(convert_to(${token ?? ''}, 'UTF8')), 'hex')`.execute(db)
+  t.same(link.rows, [{ purpose: 'share', topic_id: velo.topicId }], 'with a read-only link to the topic for recipients without an account')
   t.notMatch(mail.html, /<script|<img|<link |src=/i, 'no script and no external image')
   t.equal(mail.headers.get('auto-submitted'), 'auto-generated')
   const french = parseMail(mailTo(sink, 'claire@relais.test')[0].raw)

@@ -4,12 +4,18 @@ import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema.ts'
 import type { Scope } from '../../db/tables/api-keys.ts'
 import { authenticateKey, type KeyIdentity } from '../../workspaces/service.ts'
+import { authenticateSession, type SessionIdentity } from '../../people/sessions.ts'
+import { ROLE_SCOPE } from '../../people/roles.ts'
 import { AppError } from '../errors.ts'
+import { checkCsrf, SESSION_COOKIE } from './session-cookie.ts'
+
+/** Who is asking: a key, or a session (then `session` is set and `keyId` reads `session:<id>`). */
+export interface RequestIdentity extends KeyIdentity { session?: SessionIdentity }
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Set on every /v1 request once its key is verified. */
-    auth: KeyIdentity
+    /** Set on every /v1 request once its key or session is verified. */
+    auth: RequestIdentity
   }
   interface FastifyContextConfig {
     /** The scope a route needs; routes without one are public. */
@@ -21,24 +27,48 @@ declare module 'fastify' {
 const RANK: Record<Scope, number> = { read: 0, write: 1, admin: 2 }
 export const hasScope = (scopes: Scope[], needed: Scope) => scopes.some((s) => RANK[s] >= RANK[needed])
 
-/** Verifies `Authorization: Bearer <key>` on routes that declare a scope. */
+/**
+ * Verifies `Authorization: Bearer <key>` (machines) or the session cookie (people) on routes that
+ * declare a scope. A key wins when both are sent.
+ */
 export const authPlugin = fp<{ db: Kysely<DB> }>(
   async (app, { db }) => {
-    app.decorateRequest('auth', null as unknown as KeyIdentity)
+    app.decorateRequest('auth', null as unknown as RequestIdentity)
     app.addHook('onRequest', async (request: FastifyRequest) => {
       const needed = request.routeOptions.config?.scope
       if (!needed) return
       const presented = bearerToken(request.headers.authorization)
-      if (!presented) throw new AppError('unauthorized', 'Send an API key as "Authorization: Bearer <key>".')
-      const identity = await authenticateKey(db, presented)
-      if (!identity) throw new AppError('unauthorized', 'The API key is unknown or has been revoked.')
-      request.auth = identity
-      if (!hasScope(identity.scopes, needed))
-        throw new AppError('forbidden', `This action needs the "${needed}" scope; the key has: ${identity.scopes.join(', ')}.`)
+      if (presented) {
+        const identity = await authenticateKey(db, presented)
+        if (!identity) throw new AppError('unauthorized', 'The API key is unknown or has been revoked.')
+        request.auth = identity
+        if (!hasScope(identity.scopes, needed))
+          throw new AppError('forbidden', `This action needs the "${needed}" scope; the key has: ${identity.scopes.join(', ')}.`)
+        return
+      }
+      const cookie = request.cookies?.[SESSION_COOKIE]
+      if (!cookie) throw new AppError('unauthorized', 'Send an API key as "Authorization: Bearer <key>", or sign in.')
+      const session = await authenticateSession(db, cookie)
+      if (!session) throw new AppError('unauthorized', 'The session has ended or was signed out; sign in again.')
+      checkCsrf(request, session.csrfToken)
+      const scope = ROLE_SCOPE[session.role]
+      request.auth = { keyId: `session:${session.sessionId}`, workspaceId: session.workspaceId, scopes: [scope], session }
+      if (session.topicId && !visitorMayOpen(request, session.topicId))
+        throw new AppError('forbidden', 'This link opens one topic only, read-only.')
+      if (!hasScope([scope], needed))
+        throw new AppError('forbidden', `This action needs the "${needed}" scope; your role (${session.role}) gives "${scope}".`)
     })
   },
   { name: 'auth' },
 )
+
+/** A visitor through a digest link reads that topic and their own session. */
+function visitorMayOpen(request: FastifyRequest, topicId: string): boolean {
+  const path = request.url.split('?')[0]
+  if (path === '/v1/session') return true
+  if (request.method !== 'GET') return false
+  return path === `/v1/topics/${topicId}` || path.startsWith(`/v1/topics/${topicId}/`)
+}
 
 function bearerToken(header: string | undefined): string | null {
   const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null

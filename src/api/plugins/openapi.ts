@@ -19,7 +19,7 @@ export const openapiPlugin = fp(
       openapi: {
         openapi: '3.1.0',
         info: OPENAPI_INFO,
-        components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'A Relais API key: rls_…' } } },
+        components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'A Relais API key: rls_…' }, session: { type: 'apiKey', in: 'cookie', name: 'relais_session', description: 'A person\'s session (web app); changes also need the x-csrf-token header' } } },
       },
       transform: jsonSchemaTransform,
       transformObject: jsonSchemaTransformObject,

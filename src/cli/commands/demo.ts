@@ -16,6 +16,7 @@ import { consoleLogger } from '../console-logger.ts'
 import { progressReporter } from '../progress-bar.ts'
 import { UsageError, type Io } from '../context.ts'
 import { listen } from '../listen.ts'
+import { demoSignInLink } from '../../people/first-run.ts'
 
 /**
  * Everything on one machine, offline: a seeded simulated network served over the real Mastodon
@@ -56,9 +57,11 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
     const app = await buildApp({ db: database.db, metrics, bodyLimit: config.http.bodyLimit, rateLimitPerMinute: config.http.rateLimitPerMinute, jobs: [...jobs.values()], publicUrl: config.http.publicUrl, addressPolicy: addressPolicyOf(config), secrets })
     const base = await listen(app, config.http)
     const [first] = demo.topics
+    const webApp = await demoSignInLink(database.db, demo.workspaceId, base)
     io.out([
       '',
       `Relais demo — ${SANDBOX_LABEL}`,
+      `Web app: ${webApp}`,
       `  API docs      ${base}/docs`,
       `  API key       ${demo.key}`,
       ...demo.topics.map((t) => `  topic         ${t.name}: ${base}/v1/topics/${t.id}/influencers`),

@@ -11,6 +11,7 @@ import { listen } from '../listen.ts'
 import { jobDepsOf } from '../job-deps.ts'
 import { addressPolicyOf } from '../../config/address-policy.ts'
 import { openSecrets } from '../../secrets/open-secrets.ts'
+import { setupLinkIfNeeded } from '../../people/first-run.ts'
 
 /**
  * Runs until SIGINT/SIGTERM, then stops the scheduler (waiting for the job in flight to finish its
@@ -45,7 +46,10 @@ export async function serveCommand(_args: string[], io: Io): Promise<number> {
       scheduler.start()
     }
     io.err(`Relais is listening on ${base} (database: ${database.kind === 'embedded' ? `embedded in ${database.location}` : database.location}; scheduler ${scheduler ? 'on' : 'off'})`)
-    io.err(`API docs: ${base}/docs · readiness: ${base}/readyz`)
+    io.err(`Web app: ${base}/ · API docs: ${base}/docs · readiness: ${base}/readyz`)
+    const setupLink = await setupLinkIfNeeded(database.db, config.http.publicUrl?.replace(/\/$/, '') ?? base)
+    // On a line of its own, so it can be copied (and read by scripts); valid once, for 24 hours.
+    if (setupLink) io.err(`First run: open this link to create the first admin and workspace (once, within 24 h):\n${setupLink}`)
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve)
       process.once('SIGTERM', resolve)

@@ -4,6 +4,7 @@ import type { RefusedRecipient } from '../../db/tables/digests.ts'
 import { emitWebhookEvent } from '../../webhooks/events.ts'
 import { gatherDigest } from '../content/gather.ts'
 import { renderDigest } from '../render/index.ts'
+import { createLink } from '../../people/links.ts'
 import { dueSlot } from '../schedule.ts'
 import { claimDelivery, markFinished, markRetrying, markSending, markSent, releaseToClaimed, settleAbandoned, supersede, type Claim } from './claims.ts'
 import { classifySendError } from './classify-error.ts'
@@ -67,7 +68,10 @@ export async function sendDueDigests(deps: DigestSenderDeps, scope: { workspaceI
     let message: ReturnType<typeof digestMessage>
     try {
       const content = await gatherDigest(deps.db, sub.topic_id, slot.at)
-      const rendered = renderDigest(content, { language: sub.language, timeZone: sub.time_zone, subscriptionId: sub.id, baseUrl: deps.publicUrl })
+      // Recipients need no account: the links carry a read-only link to this topic (30 days; it
+      // ends with the subscription).
+      const share = await createLink(deps.db, { purpose: 'share', workspaceId: sub.workspace_id, topicId: sub.topic_id, digestId: sub.id }, deps.now())
+      const rendered = renderDigest(content, { language: sub.language, timeZone: sub.time_zone, subscriptionId: sub.id, baseUrl: deps.publicUrl, openToken: share.token })
       message = digestMessage({ from: deps.from, to: sub.recipients, subscriptionId: sub.id, isoWeek: slot.isoWeek, rendered })
     } catch (error) {
       // Nothing went to SMTP: the claim waits for a later run, and the other subscriptions go on.

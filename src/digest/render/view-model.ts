@@ -4,7 +4,7 @@ import { safeLink } from '../../shared/safe-link.ts'
 import { formatter } from './format.ts'
 import { DIGEST_STRINGS, type DigestStrings } from './strings.ts'
 
-/** Where the digest links to: the API resources behind each section. */
+/** Where the digest links to: the web app's page behind each section. */
 export interface DigestLinks { topic: string; stats: string; influencers: string; relays: string; prospects: string; alerts: string; trends: string; networkFit: string; inbox: string; subscription: string }
 
 export interface DigestRenderOptions {
@@ -13,6 +13,11 @@ export interface DigestRenderOptions {
   subscriptionId: string
   /** Base URL of the API (PUBLIC_URL), without a trailing slash. */
   baseUrl: string
+  /**
+   * The secret of a read-only link to the topic: each link then opens its page for a recipient
+   * without an account (in the fragment, never sent to a server). Omitted: plain app links.
+   */
+  openToken?: string
 }
 
 export interface Metric { label: string; value: string; change: string; trend: 'up' | 'down' | 'flat'; good: boolean | null; previous: string }
@@ -24,17 +29,18 @@ export function digestView(content: DigestContent, options: DigestRenderOptions)
   const t: DigestStrings = DIGEST_STRINGS[options.language]
   const f = formatter(options.language, options.timeZone)
   const base = options.baseUrl.replace(/\/+$/, '')
-  const topicUrl = `${base}/v1/topics/${content.topic.id}`
+  const topicPage = `/topics/${content.topic.id}`
+  const page = (path: string) => (options.openToken ? `${base}/open?to=${encodeURIComponent(path)}#${options.openToken}` : `${base}${path}`)
   const links: DigestLinks = {
-    topic: topicUrl,
-    stats: `${topicUrl}/stats`,
-    trends: `${topicUrl}/trends`,
-    networkFit: `${topicUrl}/network-fit`,
-    inbox: `${topicUrl}/inbox`,
-    influencers: `${topicUrl}/influencers`,
-    relays: `${topicUrl}/relays`,
-    prospects: `${topicUrl}/prospects`,
-    alerts: `${topicUrl}/alerts`,
+    topic: page(topicPage),
+    stats: page(topicPage),
+    trends: page(topicPage),
+    networkFit: page(topicPage),
+    inbox: page(`${topicPage}/inbox`),
+    influencers: page(`${topicPage}/people`),
+    relays: page(`${topicPage}/people`),
+    prospects: page(`${topicPage}/people`),
+    alerts: page(topicPage),
     subscription: `${base}/v1/digests/${options.subscriptionId}`,
   }
   const { current, previous } = content.totals

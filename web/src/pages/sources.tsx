@@ -1,0 +1,35 @@
+import { useState } from 'preact/hooks'
+import { api, ApiError, get, type Schemas } from '../api'
+import { formatDate, networkName, t } from '../i18n'
+import { session } from '../session'
+import { Loading, useData } from '../ui'
+
+export function Sources() {
+  const list = useData(() => get<Schemas['SourceList']>('/v1/sources'), [])
+  const [error, setError] = useState<string | null>(null)
+  const add = async (e: Event) => {
+    e.preventDefault()
+    const f = new FormData(e.target as HTMLFormElement)
+    try {
+      await api('POST', '/v1/sources', { name: String(f.get('name')), network: String(f.get('network')), baseUrl: String(f.get('baseUrl')) })
+      list.reload()
+    } catch (err) { setError(err instanceof ApiError ? err.message : String(err)) }
+  }
+  return (
+    <>
+      <h1>{t('Sources')}</h1>
+      {session.value?.role === 'admin' && (
+        <form class="filters" onSubmit={add} aria-label={t('Add a source')}>
+          <label>{t('Name')}<input name="name" required maxLength={200} /></label>
+          <label>{t('Network')}<select name="network"><option value="mastodon">Mastodon</option><option value="bluesky">Bluesky</option></select></label>
+          <label>{t('Base URL')}<input name="baseUrl" type="url" required placeholder="https://mastodon.social" /></label>
+          <button type="submit">{t('Add a source')}</button>
+        </form>
+      )}
+      {error && <p class="error" role="alert">{error}</p>}
+      {!list.data ? <Loading error={list.error} /> : (
+        <table><tbody>{list.data.items.map((s) => <tr key={s.id}><td>{s.name}</td><td>{networkName(s.network)}</td><td>{s.baseUrl}</td><td>{formatDate(s.createdAt)}</td></tr>)}</tbody></table>
+      )}
+    </>
+  )
+}
