@@ -38,7 +38,9 @@ export function createInboxService({ db, now = () => new Date() }: { db: Kysely<
     async list(workspaceId: string, topicId: string, request: InboxRequest): Promise<InboxPage> {
       const topic = await findTopic(db, workspaceId, topicId)
       const after = request.cursor ? decodeCursor(request.cursor, cursorShape) : null
-      const asOf = after ? new Date(after[0]) : now()
+      // Recency is read at the start of the current hour: the same request gives the same page
+      // within the hour (as the analytics do), and no ranking moves between two clicks.
+      const asOf = after ? new Date(after[0]) : new Date(Math.floor(now().getTime() / 3_600_000) * 3_600_000)
       const own = JSON.stringify(ownHandles(topic.ownAccounts))
       const question = sql<SqlBool>`p.is_question`
       const negative = negativeMention()

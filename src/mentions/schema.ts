@@ -70,7 +70,7 @@ export const inboxItemSchema = z
 
 export const inboxPageSchema = z
   .object({
-    asOf: z.iso.datetime().describe('The time recency is computed at; kept by the cursor so every page of one walk uses the same order.'),
+    asOf: z.iso.datetime().describe('The time recency is computed at: the start of the current hour, kept by the cursor so every page of one walk uses the same order.'),
     items: z.array(inboxItemSchema),
     nextCursor: z.string().nullable(),
   })
