@@ -5,9 +5,14 @@
 const SUSPECT = /[\u0000\uD800-\uDFFF]/ // cheap first look: most strings have neither
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
+/** Whether `text` holds nothing to remove (allocation-free; most collected strings). */
+export function isStorable(text: string | null): boolean {
+  return text === null || !SUSPECT.test(text)
+}
+
 /** `text` without NUL characters and lone surrogates (the same string when it has none). */
 export function cleanText(text: string): string {
-  if (!SUSPECT.test(text)) return text
+  if (isStorable(text)) return text
   return text.replace(UNSTORABLE, '')
 }
 

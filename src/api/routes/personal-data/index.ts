@@ -15,7 +15,7 @@ const personParams = z.object({
 const retentionSchema = z.object({
   retentionDays: z.number().int().min(1).max(RETENTION_DAYS_MAX).nullable()
     .describe('Posts and interactions older than this many days leave the workspace (the daily retention job); null keeps them'),
-}).meta({ id: 'Retention' })
+}).meta({ id: 'Retention', example: { retentionDays: 90 } })
 
 const subjectAccessSchema = z.object({
   network: z.string(),
@@ -27,7 +27,18 @@ const subjectAccessSchema = z.object({
   interactions: z.array(z.record(z.string(), z.unknown())),
   topicMatches: z.array(z.object({ topicId: z.string(), postId: z.string(), matchedAt: z.string() })),
   scores: z.array(z.object({ topicId: z.string(), computedAt: z.string(), influence: z.number(), relay: z.number(), influenceRank: z.number(), relayRank: z.number() })),
-}).meta({ id: 'SubjectAccess' })
+}).meta({
+  id: 'SubjectAccess',
+  example: {
+    network: 'mastodon', account: 'alice@example.social', found: true,
+    profile: { network: 'mastodon', external_id: 'alice@example.social', handle: 'alice@example.social', display_name: 'Alice', bio: 'Vélotaf', url: 'https://example.social/@alice', followers_count: 120, following_count: 80, posts_count: 431, first_seen_at: '2026-11-02T08:00:00.000Z', last_seen_at: '2026-11-20T12:00:00.000Z' },
+    posts: [{ external_id: 'https://example.social/users/alice/statuses/1', created_at: '2026-11-19T09:00:00.000Z', text: 'Le #velo en ville', lang: 'fr', url: 'https://example.social/@alice/1', likes: 3, reposts: 1, replies: 0, quotes: 0, collected_at: '2026-11-19T09:15:00.000Z' }],
+    follows: { following: [], followers: [] },
+    interactions: [{ kind: 'repost', role: 'to', other: 'bob@example.social', post: 'https://example.social/users/bob/statuses/9', occurred_at: '2026-11-19T10:00:00.000Z' }],
+    topicMatches: [{ topicId: '6f1c2b9e-1d2a-4c55-9d8e-0a1b2c3d4e5f', postId: 'https://example.social/users/alice/statuses/1', matchedAt: '2026-11-19T09:15:00.000Z' }],
+    scores: [{ topicId: '6f1c2b9e-1d2a-4c55-9d8e-0a1b2c3d4e5f', computedAt: '2026-11-20T12:00:00.000Z', influence: 71.5, relay: 12.2, influenceRank: 4, relayRank: 30 }],
+  },
+})
 
 /** Retention setting, and what the workspace holds about a person (read, erase). Admin only. */
 export const personalDataRoutes: FastifyPluginAsyncZod<{ personalData: PersonalDataService }> = async (app, { personalData }) => {
