@@ -19,7 +19,7 @@ export interface Calibration {
 
 const FITTED: Record<Exclude<SupportedLanguage, 'nl'>, Calibration> = {
   en: { negativeBelow: -0.0801, positiveAbove: 0.2255, answerBelow: -0.0801 },
-  fr: { negativeBelow: -0.0424, positiveAbove: 0.0372, answerBelow: -0.0424 },
+  fr: { negativeBelow: -0.0018, positiveAbove: 0.1288, answerBelow: -0.0018 },
   es: { negativeBelow: -0.1194, positiveAbove: 0.4298, answerBelow: -0.3140 },
   de: { negativeBelow: -0.1513, positiveAbove: 0.1450, answerBelow: -0.1513 },
   it: { negativeBelow: -0.0719, positiveAbove: 0.1171, answerBelow: -0.1194 },

@@ -16,12 +16,12 @@ export interface LexiconSource {
 // --calibrate): natural's pattern vocabularies lowered macro-F1 in English, Italian and German
 // (0.02–0.03) and helped only in French; Spanish senticon scores many everyday words ("un",
 // "horas", "encantador" -0.375) and cost 0.03; natural's Portuguese AFINN did no better than the
-// translated AFINN every language gets (translated-afinn.ts). Stemming helped wherever tried
-// (es, pt, it, de: 0.01–0.02); en and fr list inflected forms. Dutch, with no labelled data,
-// follows the majority: no pattern vocabulary, stemming.
+// translated AFINN every language gets (translated-afinn.ts). Stemming helped in es, pt, it, de
+// and fr (0.01–0.02), not in English (its AFINN lists inflected forms). Dutch, with no labelled
+// data, follows the majority: no pattern vocabulary, stemming.
 export const LEXICON_SOURCES: Record<SupportedLanguage, LexiconSource> = {
   en: { natural: 'English', vocabularies: ['afinn'], stemmer: null },
-  fr: { natural: 'French', vocabularies: ['pattern'], stemmer: null },
+  fr: { natural: 'French', vocabularies: ['pattern'], stemmer: 'porter_stemmer_fr' },
   es: { natural: 'Spanish', vocabularies: ['afinn'], stemmer: 'porter_stemmer_es' },
   pt: { natural: 'Portuguese', vocabularies: [], stemmer: 'porter_stemmer_pt' },
   it: { natural: 'Italian', vocabularies: [], stemmer: 'porter_stemmer_it' },

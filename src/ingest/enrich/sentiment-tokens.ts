@@ -6,14 +6,16 @@
 import { EMOTICON_LIST } from './sentiment-emoji.ts'
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+const EMOTICON_STARTS = escape([...new Set(EMOTICON_LIST.map((e) => e[0]))].join(''))
 const EMOTICONS = [...EMOTICON_LIST].sort((a, b) => b.length - a.length).map(escape).join('|')
 
 const TOKEN = new RegExp(
   [
     String.raw`[@＠][\p{L}\p{N}_.\-]+`, // mention
     String.raw`[#＃][\p{L}\p{N}_]+`, // hashtag
-    // Emoticons need a space (or the text's edge) before them, so "(a:b)" stays punctuation.
-    String.raw`(?<![^\s])(?:${EMOTICONS})`,
+    // Emoticons need a space (or the text's edge) before them, so "(a:b)" stays punctuation; the
+    // look-ahead on their first characters keeps the alternatives from being tried everywhere.
+    String.raw`(?=[${EMOTICON_STARTS}])(?<![^\s])(?:${EMOTICONS})`,
     String.raw`\p{L}[\p{L}\p{M}\p{N}_]*(?:-\p{L}[\p{L}\p{M}\p{N}_]*)*(?:'(?=\p{L}))?`,
     String.raw`[?¿!¡.;:,…()\n？！。、]`,
     String.raw`\p{Extended_Pictographic}`,

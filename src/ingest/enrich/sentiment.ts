@@ -32,13 +32,26 @@ function kindOf(token: string): Kind {
   if (code === 0x23 || code === 0xff03) return Kind.Hashtag
   if (token.length === 1 && BREAKS.has(token)) return Kind.Break
   const letter = code < 0x80 ? (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a : LETTER.test(token)
+  if (!letter) return Kind.Symbol
   // "D:" is an emoticon, not a word.
-  return letter && LAST_LETTER.test(token) ? Kind.Word : Kind.Symbol
+  const last = token.charCodeAt(token.length - 1)
+  return last >= 0x80 || isAsciiWordChar(last) || LAST_LETTER.test(token) ? Kind.Word : Kind.Symbol
 }
 
 const isUpper = (code: number): boolean => (code >= 0x41 && code <= 0x5a) || (code >= 0xc0 && code <= 0xde && code !== 0xd7)
 const isCapitalised = (token: string): boolean => isUpper(token.charCodeAt(0)) && token.length > 1 && !isUpper(token.charCodeAt(1))
-const isShouted = (token: string): boolean => token.length >= 3 && token === token.toUpperCase() && token !== token.toLowerCase()
+const isAsciiWordChar = (c: number): boolean => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x27
+
+/** All in capitals, three letters or more; checked on char codes, without building strings. */
+function isShouted(token: string): boolean {
+  if (token.length < 3) return false
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i)
+    if (c >= 0x61 && c <= 0x7a) return false
+    if (c >= 0x80) return token === token.toUpperCase() && token !== token.toLowerCase()
+  }
+  return true
+}
 /** "BuonaScuola", "NeverAgain": a lower-case letter followed by a capital. */
 const isCamelCase = (word: string): boolean => /\p{Ll}\p{Lu}/u.test(word)
 const ENDS_SENTENCE = new Set(['.', '!', '?', '…', '\n', ':', '¿', '¡', '？', '！', '。'])
