@@ -12,7 +12,7 @@ import { createLink } from '../../src/people/links.ts'
 import { createApiKey } from '../../src/workspaces/service.ts'
 import { fileDatabase } from '../helpers/app.ts'
 import { collectedTopic, digestSandbox } from '../digest/fixtures/sandbox-topic.ts'
-import { BROWSER_ARGS, inkedPixels, seriousViolations, settled } from './browser-helpers.ts'
+import { BROWSER_ARGS, inkedPixels, seriousViolations, settled } from '../helpers/browser.ts'
 
 const skip = !existsSync(CHROMIUM_PATH) ? `Chromium is not installed at ${CHROMIUM_PATH}` : !existsSync(join(DEFAULT_WEB_ROOT, 'index.html')) ? 'the web app is not built (npm run build)' : false
 const SHOTS = join(process.cwd(), 'screenshots', 'web')
