@@ -39,6 +39,7 @@ export async function buildTestApp(t: Teardown, options: { rateLimitPerMinute?: 
     rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000,
     addressPolicy: options.addressPolicy ?? LOCAL_FAKES,
     secrets: TEST_SECRETS,
+    metricsToken: TEST_METRICS_TOKEN,
   })
   t.teardown(() => app.close())
   const mine = await workspaceWithKeys(database, 'Mine')
@@ -55,5 +56,7 @@ export async function workspaceWithKeys(database: Database, name: string): Promi
   ])
   return { id, read: read.key, write: write.key, admin: admin.key }
 }
+
+export const TEST_METRICS_TOKEN = 'metrics-token-of-the-tests'
 
 export const bearer = (key: string) => ({ authorization: `Bearer ${key}` })
