@@ -30,7 +30,7 @@ export function fileDatabase(): Promise<Database> {
 }
 
 /** `addressPolicy` defaults to the tests' loopback fakes being reachable; pass PUBLIC_ONLY to test the refusals. */
-export async function buildTestApp(t: Teardown, options: { rateLimitPerMinute?: number; bodyLimit?: number; addressPolicy?: AddressPolicy } = {}): Promise<TestApp> {
+export async function buildTestApp(t: Teardown, options: { rateLimitPerMinute?: number; bodyLimit?: number; addressPolicy?: AddressPolicy; authFailuresPerMinute?: number } = {}): Promise<TestApp> {
   const database = await fileDatabase()
   const app = await buildApp({
     db: database.db,
@@ -40,6 +40,7 @@ export async function buildTestApp(t: Teardown, options: { rateLimitPerMinute?: 
     addressPolicy: options.addressPolicy ?? LOCAL_FAKES,
     secrets: TEST_SECRETS,
     metricsToken: TEST_METRICS_TOKEN,
+    ...(options.authFailuresPerMinute && { authFailuresPerMinute: options.authFailuresPerMinute }),
   })
   t.teardown(() => app.close())
   const mine = await workspaceWithKeys(database, 'Mine')
