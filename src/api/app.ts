@@ -7,7 +7,8 @@ import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema.ts'
 import type { Metrics } from '../observability/metrics.ts'
 import { createTopicService } from '../topics/service.ts'
-import { authPlugin } from './plugins/auth.ts'
+import { authPlugin, DEFAULT_AUTH_THROTTLE } from './plugins/auth.ts'
+import { createAuthThrottle } from './auth-throttle.ts'
 import { errorHandlerPlugin, sendProblem } from './plugins/error-handler.ts'
 import { AppError } from './errors.ts'
 import { metricsPlugin } from './plugins/metrics.ts'
@@ -60,6 +61,12 @@ export interface AppDeps {
   secrets?: SecretBox
   /** The built web app to serve at `/` (default: web/dist); false serves none. */
   webApp?: { root?: string } | false
+  /** METRICS_TOKEN: /metrics asks for it as a bearer token; omitted, /metrics answers 404. */
+  metricsToken?: string
+  /** Failed authentications one client address may make per minute (default 20). */
+  authFailuresPerMinute?: number
+  /** REQUEST_TIMEOUT_MS: longest a request may take to arrive whole (default 60 s). */
+  requestTimeoutMs?: number
 }
 
 /** The whole HTTP API, not listening: `relais serve` listens, tests use `inject`. */
@@ -67,6 +74,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.log ? { level: deps.log.level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, ...(deps.log.stream && { stream: deps.log.stream }) } : false,
     bodyLimit: deps.bodyLimit,
+    // A client sending its request byte by byte is cut off: it cannot hold a connection for ever.
+    requestTimeout: deps.requestTimeoutMs ?? 60_000,
     genReqId: (req) => acceptedRequestId(req.headers['x-request-id']) ?? randomUUID(),
     requestIdHeader: false,
     // A malformed or over-long path parameter is refused before routing: in the problem format too.
@@ -84,14 +93,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(errorHandlerPlugin)
   await app.register(metricsPlugin, { metrics: deps.metrics })
   await app.register(openapiPlugin)
-  await app.register(healthRoutes, { db: deps.db, metrics: deps.metrics })
+  await app.register(healthRoutes, { db: deps.db, metrics: deps.metrics, ...(deps.metricsToken && { metricsToken: deps.metricsToken }) })
   await app.register(cookie)
 
   await app.register(async (v1) => {
     v1.addHook('onRoute', (route) => {
       if (route.schema) route.schema = { ...route.schema, security: [{ apiKey: [] }, { session: [] }] }
     })
-    await v1.register(authPlugin, { db: deps.db })
+    await v1.register(authPlugin, { db: deps.db, throttle: createAuthThrottle({ ...DEFAULT_AUTH_THROTTLE, ...(deps.authFailuresPerMinute && { maxFailures: deps.authFailuresPerMinute }) }) })
     await v1.register(rateLimit, {
       max: deps.rateLimitPerMinute,
       timeWindow: 60_000,

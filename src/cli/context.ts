@@ -6,7 +6,7 @@ export { processIo, UsageError, type Io } from './io.ts'
 
 /** Opens the configured database, brought to the latest schema, for one command. */
 export async function withDatabase<T>(command: string, fn: (database: Database, config: Config) => Promise<T>, config = loadConfig()): Promise<T> {
-  const database = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir, command: `relais ${command}` })
+  const database = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir, command: `relais ${command}`, statementTimeoutMs: config.timeouts.statementMs })
   try {
     await migrateToLatest(database.db)
     return await fn(database, config)

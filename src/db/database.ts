@@ -26,19 +26,23 @@ export interface DatabaseOptions {
   /** The data folder's lock, when the caller took it first (to clear the folder under it). */
   heldLock?: DataDirLock
   poolSize?: number
+  /** PostgreSQL only: longest one statement may run (STATEMENT_TIMEOUT_MS, default 2 min); the server cancels it past that. */
+  statementTimeoutMs?: number
 }
 
 const INT8_OID = 20
 
 /** One Kysely over `pg` with DATABASE_URL, over PGlite in DATA_DIR without. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.url ? openPostgres(options.url, options.poolSize ?? 10) : openEmbedded(options.dataDir, options.command, options.heldLock)
+  return options.url ? openPostgres(options.url, options.poolSize ?? 10, options.statementTimeoutMs ?? 120_000) : openEmbedded(options.dataDir, options.command, options.heldLock)
 }
 
-function openPostgres(url: string, max: number): Database {
+function openPostgres(url: string, max: number, statementTimeoutMs: number): Database {
   const pool = new pg.Pool({
     connectionString: url,
     max,
+    // A runaway query is cancelled by the server (SQLSTATE 57014, answered 503) instead of holding a connection.
+    statement_timeout: statementTimeoutMs,
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
     types: { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) } as pg.CustomTypesConfig,

@@ -1,7 +1,7 @@
 import t from 'tap'
 import { sql } from 'kysely'
 import { setTimeout as delay } from 'node:timers/promises'
-import { buildTestApp } from '../helpers/app.ts'
+import { bearer, buildTestApp, TEST_METRICS_TOKEN } from '../helpers/app.ts'
 
 t.test('/healthz answers while the process is up', async (t) => {
   const { app } = await buildTestApp(t)
@@ -32,7 +32,7 @@ t.test('/metrics exposes request counts and latencies in Prometheus text', async
   const { app } = await buildTestApp(t)
   await app.inject({ url: '/healthz' })
   await app.inject({ url: '/v1/topics' })
-  const res = await app.inject({ url: '/metrics' })
+  const res = await app.inject({ url: '/metrics', headers: bearer(TEST_METRICS_TOKEN) })
   t.equal(res.statusCode, 200)
   t.match(res.headers['content-type'], /^text\/plain/)
   t.match(res.body, /relais_http_requests_total\{method="GET",route="\/healthz",status="200"\} 1/)

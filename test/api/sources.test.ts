@@ -1,5 +1,7 @@
 import t from 'tap'
 import { bearer, buildTestApp } from '../helpers/app.ts'
+import { openCredentials } from '../../src/secrets/stored-secrets.ts'
+import { TEST_SECRETS } from '../helpers/test-secrets.ts'
 
 const mastodon = { name: 'Piaille', network: 'mastodon', baseUrl: 'https://piaille.example', credentials: { accessToken: 'tok-SECRET-123' } }
 
@@ -13,7 +15,8 @@ t.test('an admin registers a source; its secret is stored but never returned', a
   t.equal(listed.json().items.length, 1)
   t.notMatch(listed.body, 'SECRET')
   const stored = await database.db.selectFrom('sources').select('credentials').where('workspace_id', '=', mine.id).executeTakeFirstOrThrow()
-  t.same(stored.credentials, { accessToken: 'tok-SECRET-123' }, 'the collector can use it')
+  t.notMatch(JSON.stringify(stored.credentials), 'SECRET', 'stored sealed')
+  t.same(openCredentials(TEST_SECRETS, stored.credentials), { accessToken: 'tok-SECRET-123' }, 'the collector can use it')
 })
 
 t.test('each network says what it needs', async (t) => {

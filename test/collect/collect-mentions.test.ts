@@ -10,6 +10,8 @@ import { fileDatabase } from '../helpers/app.ts'
 import { openTestDatabase } from '../helpers/database.ts'
 import { addSandboxSources } from '../helpers/sandbox-sources.ts'
 import { danglingReferences } from '../helpers/dangling-references.ts'
+import { sealCredentials } from '../../src/secrets/stored-secrets.ts'
+import { TEST_SECRETS } from '../helpers/test-secrets.ts'
 
 const silent: Logger = { info() {}, warn() {}, error() {} }
 const data = generateSandbox({ seed: 'collect-e2e', accounts: 400, days: 5, futureHours: 24 })
@@ -97,7 +99,7 @@ t.test('a source that refuses its credentials fails the run with a clear error, 
   t.teardown(() => sandbox.close())
   const database = await fileDatabase()
   const { workspaceId, topicId } = await setUp(database, sandbox)
-  await database.db.updateTable('sources').set({ credentials: { identifier: 'nobody.bsky.sandbox.example', appPassword: 'wrong' } }).where('workspace_id', '=', workspaceId).where('network', '=', 'bluesky').execute()
+  await database.db.updateTable('sources').set({ credentials: sealCredentials(TEST_SECRETS, { identifier: 'nobody.bsky.sandbox.example', appPassword: 'wrong' }) }).where('workspace_id', '=', workspaceId).where('network', '=', 'bluesky').execute()
   const outcome = await collect(database, topicId)
   t.equal(outcome.status, 'failed')
   t.match(outcome.status === 'failed' && outcome.error, /Vélo · bluesky .*(refused|credentials|password|401|auth)/i)

@@ -30,7 +30,7 @@ export function fileDatabase(): Promise<Database> {
 }
 
 /** `addressPolicy` defaults to the tests' loopback fakes being reachable; pass PUBLIC_ONLY to test the refusals. */
-export async function buildTestApp(t: Teardown, options: { rateLimitPerMinute?: number; bodyLimit?: number; addressPolicy?: AddressPolicy } = {}): Promise<TestApp> {
+export async function buildTestApp(t: Teardown, options: { rateLimitPerMinute?: number; bodyLimit?: number; addressPolicy?: AddressPolicy; authFailuresPerMinute?: number } = {}): Promise<TestApp> {
   const database = await fileDatabase()
   const app = await buildApp({
     db: database.db,
@@ -39,6 +39,8 @@ export async function buildTestApp(t: Teardown, options: { rateLimitPerMinute?: 
     rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000,
     addressPolicy: options.addressPolicy ?? LOCAL_FAKES,
     secrets: TEST_SECRETS,
+    metricsToken: TEST_METRICS_TOKEN,
+    ...(options.authFailuresPerMinute && { authFailuresPerMinute: options.authFailuresPerMinute }),
   })
   t.teardown(() => app.close())
   const mine = await workspaceWithKeys(database, 'Mine')
@@ -55,5 +57,7 @@ export async function workspaceWithKeys(database: Database, name: string): Promi
   ])
   return { id, read: read.key, write: write.key, admin: admin.key }
 }
+
+export const TEST_METRICS_TOKEN = 'metrics-token-of-the-tests'
 
 export const bearer = (key: string) => ({ authorization: `Bearer ${key}` })

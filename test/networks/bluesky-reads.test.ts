@@ -127,6 +127,6 @@ t.test('profiles are fetched 25 per call with counts; unknown actors are left ou
 t.test('an unknown actor is a not_found error, like on other networks', async (t) => {
   const fake = await start(t)
   const connector = createBlueskyConnector({ appViewUrl: fake.url })
-  t.match(await connector.followersPage('did:plc:nobody', null).catch((err: unknown) => err), { kind: 'not_found', message: /Actor not found/ })
-  t.match(await connector.authorPostsPage('nobody.test', null).catch((err: unknown) => err), { kind: 'not_found', message: /Profile not found/ })
+  t.match(await connector.followersPage('did:plc:nobody', null).catch((err: unknown) => err), { kind: 'not_found', message: /actor or profile was not found/ })
+  t.match(await connector.authorPostsPage('nobody.test', null).catch((err: unknown) => err), { kind: 'not_found', message: /actor or profile was not found/ })
 })

@@ -3,6 +3,7 @@
 // using them succeeds or is refused by the network. The test reads the log output itself: the
 // API's JSON log lines at the most verbose level, and what `relais job run` prints.
 import t from 'tap'
+import { TEST_SECRETS } from '../helpers/test-secrets.ts'
 import { localJobs as createJobs } from '../helpers/local-network.ts'
 import { runJob } from '../../jobs/run-job.ts'
 import { buildApp } from '../../src/api/app.ts'
@@ -19,7 +20,7 @@ t.teardown(resolveHostNamesLocally())
 async function appLoggingTo(lines: string[]) {
   const database = await fileDatabase()
   const app = await buildApp({
-    db: database.db, metrics: createMetrics(), bodyLimit: 1 << 20, rateLimitPerMinute: 100_000, jobs: [...createJobs().values()],
+    db: database.db, metrics: createMetrics(), bodyLimit: 1 << 20, rateLimitPerMinute: 100_000, jobs: [...createJobs().values()], secrets: TEST_SECRETS,
     log: { level: 'trace', stream: { write: (line) => void lines.push(line) } },
   })
   t.teardown(() => app.close())

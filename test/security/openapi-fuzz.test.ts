@@ -4,6 +4,7 @@
 // unknown ids, missing, foreign, revoked and wrong keys. Whatever is sent: no 5xx, every error is
 // problem+json, no answer shows another workspace's data, and no answer shows a stored secret.
 import t from 'tap'
+import { TEST_SECRETS } from '../helpers/test-secrets.ts'
 import fc from 'fast-check'
 import { createHash } from 'node:crypto'
 import { createJobs } from '../../jobs/index.ts'
@@ -22,7 +23,7 @@ const seedOf = (text: string) => createHash('sha256').update(text).digest().read
 
 t.teardown(resolveHostNamesLocally())
 const database = await fileDatabase()
-const app = await buildApp({ db: database.db, metrics: createMetrics(), bodyLimit: 1024 * 1024, rateLimitPerMinute: 1_000_000, jobs: [...createJobs().values()] })
+const app = await buildApp({ db: database.db, metrics: createMetrics(), bodyLimit: 1024 * 1024, rateLimitPerMinute: 1_000_000, jobs: [...createJobs().values()], secrets: TEST_SECRETS, authFailuresPerMinute: 1_000_000 })
 t.teardown(() => app.close())
 const world = await seedTwoWorkspaces(app, database)
 if (world.unseeded.length) t.comment(`examples that could not be created:\n${world.unseeded.join('\n')}`)

@@ -11,6 +11,7 @@ import { checkCsrf, SESSION_COOKIE } from './session-cookie.ts'
 
 /** Who is asking: a key, or a session (then `session` is set and `keyId` reads `session:<id>`). */
 export interface RequestIdentity extends KeyIdentity { session?: SessionIdentity }
+import { createAuthThrottle, type AuthThrottle } from '../auth-throttle.ts'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -27,20 +28,31 @@ declare module 'fastify' {
 const RANK: Record<Scope, number> = { read: 0, write: 1, admin: 2 }
 export const hasScope = (scopes: Scope[], needed: Scope) => scopes.some((s) => RANK[s] >= RANK[needed])
 
+/** Default: 20 failed authentications per client address per minute. */
+export const DEFAULT_AUTH_THROTTLE = { maxFailures: 20, windowMs: 60_000 }
+
 /**
  * Verifies `Authorization: Bearer <key>` (machines) or the session cookie (people) on routes that
- * declare a scope. A key wins when both are sent.
+ * declare a scope. A key wins when both are sent. Failed attempts are throttled per address.
  */
-export const authPlugin = fp<{ db: Kysely<DB> }>(
-  async (app, { db }) => {
+export const authPlugin = fp<{ db: Kysely<DB>; throttle?: AuthThrottle }>(
+  async (app, { db, throttle = createAuthThrottle(DEFAULT_AUTH_THROTTLE) }) => {
     app.decorateRequest('auth', null as unknown as RequestIdentity)
-    app.addHook('onRequest', async (request: FastifyRequest) => {
+    app.addHook('onRequest', async (request: FastifyRequest, reply) => {
       const needed = request.routeOptions.config?.scope
       if (!needed) return
+      const wait = throttle.blockedFor(request.ip)
+      if (wait > 0) {
+        reply.header('retry-after', String(wait))
+        throw new AppError('rate_limited', `Too many failed authentications from this address; try again in ${wait} s.`)
+      }
       const presented = bearerToken(request.headers.authorization)
       if (presented) {
         const identity = await authenticateKey(db, presented)
-        if (!identity) throw new AppError('unauthorized', 'The API key is unknown or has been revoked.')
+        if (!identity) {
+          throttle.failed(request.ip)
+          throw new AppError('unauthorized', 'The API key is unknown or has been revoked.')
+        }
         request.auth = identity
         if (!hasScope(identity.scopes, needed))
           throw new AppError('forbidden', `This action needs the "${needed}" scope; the key has: ${identity.scopes.join(', ')}.`)
@@ -49,7 +61,10 @@ export const authPlugin = fp<{ db: Kysely<DB> }>(
       const cookie = request.cookies?.[SESSION_COOKIE]
       if (!cookie) throw new AppError('unauthorized', 'Send an API key as "Authorization: Bearer <key>", or sign in.')
       const session = await authenticateSession(db, cookie)
-      if (!session) throw new AppError('unauthorized', 'The session has ended or was signed out; sign in again.')
+      if (!session) {
+        throttle.failed(request.ip)
+        throw new AppError('unauthorized', 'The session has ended or was signed out; sign in again.')
+      }
       checkCsrf(request, session.csrfToken)
       const scope = ROLE_SCOPE[session.role]
       request.auth = { keyId: `session:${session.sessionId}`, workspaceId: session.workspaceId, scopes: [scope], session }

@@ -5,6 +5,13 @@ import { ping } from '../../db/database.ts'
 import { pendingMigrations } from '../../db/migrator.ts'
 import type { DB } from '../../db/schema.ts'
 import type { Metrics } from '../../observability/metrics.ts'
+import { AppError } from '../errors.ts'
+import { problemResponses } from '../problem.ts'
+import { createHash, timingSafeEqual } from 'node:crypto'
+
+/** Compared through their digests, in constant time: neither the length nor a prefix leaks. */
+const sameSecret = (given: string, expected: string) =>
+  timingSafeEqual(createHash('sha256').update(given).digest(), createHash('sha256').update(expected).digest())
 
 const readiness = z
   .object({
@@ -15,8 +22,12 @@ const readiness = z
   .meta({ id: 'Readiness', example: { status: 'ready', database: 'up', pendingMigrations: [] } })
 const tags = ['operations']
 
-/** Probes for orchestrators and the Prometheus endpoint. Public: they reveal nothing of the data. */
-export const healthRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; metrics: Metrics }> = async (app, { db, metrics }) => {
+/**
+ * Probes for orchestrators (public: they reveal nothing of the data) and the Prometheus endpoint,
+ * which names routes, jobs and their volumes: it asks for the operator's METRICS_TOKEN, and is
+ * off (404) without one.
+ */
+export const healthRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; metrics: Metrics; metricsToken?: string }> = async (app, { db, metrics, metricsToken }) => {
   app.get('/healthz', {
     schema: { operationId: 'health', tags, summary: 'The process is up', response: { 200: z.object({ status: z.literal('ok') }) } },
   }, async () => ({ status: 'ok' as const }))
@@ -31,6 +42,13 @@ export const healthRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; metrics: Metr
   })
 
   app.get('/metrics', {
-    schema: { operationId: 'metrics', tags, summary: 'Prometheus metrics', produces: ['text/plain'], response: { 200: z.string() } },
-  }, async (_req, reply) => reply.type(metrics.registry.contentType).serializer((s) => s as string).send(await metrics.registry.metrics()))
+    schema: {
+      operationId: 'metrics', tags, summary: 'Prometheus metrics (Authorization: Bearer METRICS_TOKEN)', produces: ['text/plain'],
+      response: { 200: z.string(), ...problemResponses(401, 404) },
+    },
+  }, async (req, reply) => {
+    if (!metricsToken) throw new AppError('not_found', 'Metrics are off: the operator enables them by setting METRICS_TOKEN.')
+    if (!sameSecret(req.headers.authorization ?? '', `Bearer ${metricsToken}`)) throw new AppError('unauthorized', 'Send the operator\'s metrics token as "Authorization: Bearer <METRICS_TOKEN>".')
+    return reply.type(metrics.registry.contentType).serializer((s) => s as string).send(await metrics.registry.metrics())
+  })
 }

@@ -19,7 +19,7 @@ import { setupLinkIfNeeded } from '../../people/first-run.ts'
  */
 export async function serveCommand(_args: string[], io: Io): Promise<number> {
   const config = loadConfig()
-  const database = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir, command: 'relais serve' })
+  const database = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir, command: 'relais serve', statementTimeoutMs: config.timeouts.statementMs })
   try {
     await migrateToLatest(database.db)
     const secrets = await openSecrets(database.db, config)
@@ -35,6 +35,8 @@ export async function serveCommand(_args: string[], io: Io): Promise<number> {
       publicUrl: config.http.publicUrl,
       addressPolicy: addressPolicyOf(config),
       secrets,
+      ...(config.metricsToken && { metricsToken: config.metricsToken }),
+      requestTimeoutMs: config.timeouts.requestMs,
       jobs: [...jobs.values()],
       nextRun: (name, workspaceId) => scheduler?.nextRun(name, workspaceId) ?? null,
     })

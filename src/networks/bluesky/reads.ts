@@ -19,8 +19,8 @@ async function actorNotFoundAsNotFound<T>(request: Promise<T>): Promise<T> {
   try {
     return await request
   } catch (err) {
-    if (isConnectorError(err) && err.status === 400 && /(actor|profile) not found/i.test(err.message)) {
-      throw new ConnectorError('bluesky', 'not_found', err.message, { status: 400, code: err.code, cause: err })
+    if (isConnectorError(err) && err.status === 400 && /(actor|profile) not found/i.test(err.remoteDetail ?? '')) {
+      throw new ConnectorError('bluesky', 'not_found', 'Bluesky answered 400 — the actor or profile was not found', { status: 400, code: err.code, cause: err })
     }
     throw err
   }

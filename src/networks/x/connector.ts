@@ -75,7 +75,7 @@ export function createXConnector(options: XConnectorOptions): XConnector {
     try {
       return { checkpoint, res: await search(q, checkpoint, signal) }
     } catch (err) {
-      if (!(err instanceof ConnectorError && err.kind === 'bad_request' && checkpoint.sinceId !== null && /since_id/.test(err.message))) throw err
+      if (!(err instanceof ConnectorError && err.kind === 'bad_request' && checkpoint.sinceId !== null && /since_id/.test(err.remoteDetail ?? ''))) throw err
       const restart = EMPTY_X_CHECKPOINT
       return { checkpoint: restart, res: await search(q, restart, signal) }
     }
