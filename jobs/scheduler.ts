@@ -43,7 +43,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const task = cron.createTask(
       expression,
       (context) => {
-        const run = runFire(options, job, scope, context.date, abort.signal, options.concurrency)
+        // Only collection waits on remote servers; scoring and the rest run one workspace at a time
+        // (each holds a topic graph and its threads in memory).
+        const run = runFire(options, job, scope, context.date, abort.signal, job.name.startsWith('collect-') ? options.concurrency : 1)
         inFlight.add(run)
         return run.finally(() => inFlight.delete(run))
       },

@@ -58,8 +58,9 @@ export async function useLink(db: Db, id: string): Promise<boolean> {
   return used.length === 1
 }
 
-export async function revokeLink(db: Db, workspaceId: string, id: string): Promise<boolean> {
+/** Revokes one live link of this purpose in the workspace; false when there is none. */
+export async function revokeLink(db: Db, workspaceId: string, id: string, purpose: LinkPurpose): Promise<boolean> {
   if (!isUuid(id)) return false
-  const revoked = await db.updateTable('access_links').set({ revoked_at: new Date() }).where('id', '=', id).where('workspace_id', '=', workspaceId).where('revoked_at', 'is', null).returning('id').execute()
+  const revoked = await db.updateTable('access_links').set({ revoked_at: new Date() }).where('id', '=', id).where('workspace_id', '=', workspaceId).where('purpose', '=', purpose).where('revoked_at', 'is', null).returning('id').execute()
   return revoked.length === 1
 }

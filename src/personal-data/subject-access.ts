@@ -58,6 +58,12 @@ export async function subjectAccess(db: Kysely<DB>, ref: PersonRef, workspaceId?
     select r.topic_id, r.computed_at, s.influence, s.relay, s.influence_rank, s.relay_rank
     from scores s join score_runs r on r.id = s.run_id join topics t on t.id = r.topic_id
     where s.account_id = ${id} and ${inWorkspace} order by r.computed_at`.execute(db)
+  // A workspace that holds nothing of the person learns nothing of them, not even that another
+  // workspace does (the profile is shared).
+  if (workspaceId !== undefined && !posts.rows.length && !matches.rows.length && !scores.rows.length) {
+    const imported = await db.selectFrom('imported_accounts').select('account_id').where('workspace_id', '=', workspaceId).where('account_id', '=', id).executeTakeFirst()
+    if (!imported) return empty
+  }
   return {
     ...empty,
     account: person.externalId,

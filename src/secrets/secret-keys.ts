@@ -47,17 +47,17 @@ export function createKeyFile(path: string, key: Buffer): boolean {
 }
 
 /**
- * The keys secrets are sealed with. SECRET_KEY when set. Otherwise, with the embedded database, a
- * key file in DATA_DIR, made on first start. With PostgreSQL and no SECRET_KEY, Relais refuses to
- * start: instances sharing the database would each make a key of their own (and none could read
- * the others' secrets), and a key kept in the database beside what it protects protects nothing.
+ * The keys secrets are sealed with. SECRET_KEY when set. Otherwise a key file in DATA_DIR, made
+ * on first start. With PostgreSQL that file serves one instance only: instances sharing the
+ * database would each make a key of their own and could not read each other's secrets, so a
+ * warning says to set SECRET_KEY (the same on every instance) before adding a second one.
  */
-export function loadSecretBox(config: Pick<Config, 'secretKey' | 'database'>): SecretBox {
+export function loadSecretBox(config: Pick<Config, 'secretKey' | 'database'>, warn: (message: string) => void = (m) => process.stderr.write(`${m}\n`)): SecretBox {
   if (config.secretKey) return createSecretBox([decode(config.secretKey, 'SECRET_KEY')])
-  if (config.database.url) {
-    throw new SecretKeyError('SECRET_KEY is required with DATABASE_URL: every instance sharing the database needs the same key (generate one with: openssl rand -base64 32).')
-  }
   const dir = resolve(config.database.dataDir)
+  if (config.database.url) {
+    warn(`SECRET_KEY is not set: secrets are sealed with the key file in ${dir}, which serves this instance only. Set SECRET_KEY (the same on every instance; generate one with: openssl rand -base64 32) before running several instances on this database.`)
+  }
   mkdirSync(dir, { recursive: true })
   const path = join(dir, KEY_FILE)
   let current = readKeyFile(path)

@@ -43,7 +43,7 @@ t.test('/metrics exposes request counts and latencies in Prometheus text', async
 
 t.test('/metrics exposes the resident memory of the process', async (t) => {
   const { app } = await buildTestApp(t)
-  const res = await app.inject({ url: '/metrics' })
+  const res = await app.inject({ url: '/metrics', headers: bearer(TEST_METRICS_TOKEN) })
   const line = /^relais_process_resident_memory_bytes (\d+)$/m.exec(res.body)
   t.ok(line, 'relais_process_resident_memory_bytes is exposed')
   // The same figure the kernel gives for this process (VmRSS), give or take what moved since.

@@ -144,7 +144,7 @@ t.test('priority: reach × urgency × recency, grouped by conversation, each ite
     post('mastodon', 'small-complaint', 'small@m.example', 1, 'Vélo nul, horrible, scandaleux #velo'),
     post('mastodon', 'thread-root', 'lea@m.example', 30, 'Où réparer un vélo à Lyon ? #velo'),
     reply(post('mastodon', 'thread-reply', 'marc@m.example', 2, 'Et le dimanche, c\'est ouvert ? #velo'), 'thread-root'),
-    reply(post('mastodon', 'thread-reply-2', 'paul@m.example', 3, 'Pourquoi personne ne répond ? #velo'), 'thread-reply'),
+    reply(post('mastodon', 'thread-reply-2', 'paul@m.example', 3, 'Et le samedi, à quelle heure ? #velo'), 'thread-reply'),
   ]
   const accounts = [who('big@m.example', 10_000), who('small@m.example', 9), who('lea@m.example', 10), who('marc@m.example', 500), who('paul@m.example', 10)]
   await ctx.database.db.transaction().execute((trx) => ingestBatch(trx, { posts, accounts }, [topicMatcher(topic)]))

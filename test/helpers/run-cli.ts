@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { TEST_SECRET_KEY } from './test-secrets.ts'
 
 // The command's TypeScript entry, through tsx, so a test runs the sources as they are now rather
 // than the last build (test/cli/compiled-bin.test.ts runs the build itself).
@@ -9,7 +10,6 @@ const ENTRY = fileURLToPath(new URL('../../src/cli/entry.ts', import.meta.url))
 /** Node's arguments to run `relais ARGS`. */
 export const relaisArgs = (args: string[]): string[] => ['--import=tsx', ENTRY, ...args]
 
-export const CLI_SECRET_KEY = randomBytes(32).toString('base64')
 
 export interface CliResult { code: number | null; stdout: string; stderr: string }
 
@@ -27,8 +27,9 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
 }
 
 export function startCli(args: string[], env: Record<string, string | undefined> = {}): ChildProcess {
-  // Commands on a PostgreSQL server need a secret key; one per test process, as an operator sets it.
-  const merged: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ...(process.env.DATABASE_URL && { SECRET_KEY: CLI_SECRET_KEY }), ...env }
+  // The commands hold the test process's secret key, so what a test sealed they can open (a test
+  // of the key file passes SECRET_KEY: undefined).
+  const merged: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', SECRET_KEY: TEST_SECRET_KEY, ...env }
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete merged[k]
   return spawn(process.execPath, relaisArgs(args), { env: merged, stdio: ['ignore', 'pipe', 'pipe'] })
 }

@@ -1,6 +1,6 @@
 import t from 'tap'
 import { sql } from 'kysely'
-import { createJobs } from '../../jobs/index.ts'
+import { localJobs } from '../helpers/local-network.ts'
 import { runJob } from '../../jobs/run-job.ts'
 import type { Logger } from '../../jobs/job.ts'
 import { createWorkspace } from '../../src/workspaces/service.ts'
@@ -36,7 +36,7 @@ t.test('a NUL or a lone surrogate in a collected post does not block the source;
   await db.insertInto('sources').values({ workspace_id: workspaceId, name: 'fake', network: 'mastodon', base_url: fake.url, settings: { localDomain: fake.host }, credentials: {} }).execute()
   const topic = await db.insertInto('topics').values({ workspace_id: workspaceId, name: 'Vélo', query: '#velo' }).returning('id').executeTakeFirstOrThrow()
 
-  const jobs = createJobs({ connectorTuning: { maxRetries: 1 } })
+  const jobs = localJobs({ connectorTuning: { maxRetries: 1 } })
   const run = await runJob({ db, log: silent }, jobs.get('collect-mentions')!, { topicId: topic.id }, { trigger: 'manual' })
   t.equal(run.status, 'succeeded', JSON.stringify(run))
 

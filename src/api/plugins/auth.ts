@@ -7,11 +7,11 @@ import { authenticateKey, type KeyIdentity } from '../../workspaces/service.ts'
 import { authenticateSession, type SessionIdentity } from '../../people/sessions.ts'
 import { ROLE_SCOPE } from '../../people/roles.ts'
 import { AppError } from '../errors.ts'
+import { createAuthThrottle, type AuthThrottle } from '../auth-throttle.ts'
 import { checkCsrf, SESSION_COOKIE } from './session-cookie.ts'
 
 /** Who is asking: a key, or a session (then `session` is set and `keyId` reads `session:<id>`). */
 export interface RequestIdentity extends KeyIdentity { session?: SessionIdentity }
-import { createAuthThrottle, type AuthThrottle } from '../auth-throttle.ts'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -61,10 +61,9 @@ export const authPlugin = fp<{ db: Kysely<DB>; throttle?: AuthThrottle }>(
       const cookie = request.cookies?.[SESSION_COOKIE]
       if (!cookie) throw new AppError('unauthorized', 'Send an API key as "Authorization: Bearer <key>", or sign in.')
       const session = await authenticateSession(db, cookie)
-      if (!session) {
-        throttle.failed(request.ip)
-        throw new AppError('unauthorized', 'The session has ended or was signed out; sign in again.')
-      }
+      // Not counted as a failed authentication: a browser keeps its cookie after the session ends
+      // (signed out elsewhere, expired), and session tokens are too long to guess.
+      if (!session) throw new AppError('unauthorized', 'The session has ended or was signed out; sign in again.')
       checkCsrf(request, session.csrfToken)
       const scope = ROLE_SCOPE[session.role]
       request.auth = { keyId: `session:${session.sessionId}`, workspaceId: session.workspaceId, scopes: [scope], session }

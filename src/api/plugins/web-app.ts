@@ -6,7 +6,16 @@ import type { FastifyPluginAsync } from 'fastify'
 import { AppError } from '../errors.ts'
 import { sendProblem } from './error-handler.ts'
 
-export const DEFAULT_WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../web/dist')
+/** web/dist beside the nearest package.json above this module (sources, or the build in dist/src/…). */
+function findWebRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url))
+  for (let parent = dirname(dir); parent !== dir; dir = parent, parent = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return join(dir, 'web', 'dist')
+  }
+  return resolve(dirname(fileURLToPath(import.meta.url)), '../../../web/dist')
+}
+
+export const DEFAULT_WEB_ROOT = findWebRoot()
 
 // What the pages may load: only this origin (no CDN); the map's layout runs in a worker built
 // from a blob; charts and the map draw on canvases. Nothing may frame the app.

@@ -43,12 +43,17 @@ export const healthRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; metrics: Metr
 
   app.get('/metrics', {
     schema: {
-      operationId: 'metrics', tags, summary: 'Prometheus metrics (Authorization: Bearer METRICS_TOKEN)', produces: ['text/plain'],
+      operationId: 'metrics', tags, summary: 'Prometheus metrics (Authorization: Bearer METRICS_TOKEN; without a token set, loopback clients only)', produces: ['text/plain'],
       response: { 200: z.string(), ...problemResponses(401, 404) },
     },
   }, async (req, reply) => {
-    if (!metricsToken) throw new AppError('not_found', 'Metrics are off: the operator enables them by setting METRICS_TOKEN.')
-    if (!sameSecret(req.headers.authorization ?? '', `Bearer ${metricsToken}`)) throw new AppError('unauthorized', 'Send the operator\'s metrics token as "Authorization: Bearer <METRICS_TOKEN>".')
+    // Without a token, only a scraper on this host reads them: the listener may face the internet.
+    if (!metricsToken && !isLoopback(req.socket.remoteAddress)) throw new AppError('not_found', 'Metrics answer loopback clients only; the operator opens them to others by setting METRICS_TOKEN.')
+    if (metricsToken && !sameSecret(req.headers.authorization ?? '', `Bearer ${metricsToken}`)) throw new AppError('unauthorized', 'Send the operator\'s metrics token as "Authorization: Bearer <METRICS_TOKEN>".')
     return reply.type(metrics.registry.contentType).serializer((s) => s as string).send(await metrics.registry.metrics())
   })
+}
+
+function isLoopback(address: string | undefined): boolean {
+  return address !== undefined && (address === '::1' || /^(::ffff:)?127\./.test(address))
 }

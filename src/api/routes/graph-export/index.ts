@@ -36,7 +36,7 @@ export const graphExportRoutes: FastifyPluginAsyncZod<{ graphs: GraphExportServi
     const format = negotiateGraphFormat(req.query.format, req.headers.accept)
     if (!format) throw new AppError('not_acceptable', `The graph is available as application/json or ${GEXF_CONTENT_TYPE}.`)
     const { topicName, graph } = await graphs.graph(req.auth.workspaceId, req.params.id, { nodes: req.query.limit, edges: req.query.edgeLimit })
-    reply.header('vary', 'Accept, Authorization')
+    reply.header('vary', 'Accept, Authorization, Cookie')
     // Both formats stream out past the JSON response schema: a large graph is written as it goes.
     if (format === 'json') return reply.type('application/json; charset=utf-8').send(Readable.from(jsonChunks(graph)) as never)
     const title = `Topic "${topicName}"${graph.scoreRun ? `, score snapshot ${graph.scoreRun.id} of ${graph.scoreRun.computedAt}` : ', not scored yet'}`

@@ -44,7 +44,7 @@ export const rankingRoutes: FastifyPluginAsyncZod<{ rankings: RankingService }> 
       const snapshot = await rankings.snapshot(req.auth.workspaceId, id, format === 'json' ? cursor : undefined)
       const version = snapshot.latestRunId
       const etag = etagOf(JSON.stringify([version, snapshot.topicUpdatedAt, ranking, format, filters, limit, cursor ?? '', lang]))
-      reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'Accept, Authorization')
+      reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'Accept, Authorization, Cookie')
       if (version !== null && ifNoneMatchHits(req.headers['if-none-match'], etag)) return reply.status(304).send(null)
       // Sent as the JSON it was encoded to (through rankingPageSchema) when the page was first asked for.
       if (format === 'json') return reply.type('application/json; charset=utf-8').send(await rankings.pageJson(snapshot, ranking, filters, limit, lang) as never)

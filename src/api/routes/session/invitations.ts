@@ -35,7 +35,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ people: PeopleService; db
     config: { scope: 'admin' },
     schema: { operationId: 'revokeInvitation', tags, summary: 'Revoke an invitation (admin)', params, response: { 204: z.null(), ...problemResponses(401, 403, 404, 429, 503) } },
   }, async (req, reply) => {
-    if (!(await revokeLink(db, req.auth.workspaceId, req.params.id))) throw notFound('The invitation')
+    if (!(await revokeLink(db, req.auth.workspaceId, req.params.id, 'invitation'))) throw notFound('The invitation')
     return reply.status(204).send(null)
   })
 }
