@@ -9,6 +9,7 @@ import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../src/db/schema.ts'
 import { betweenness, fromEdges, kCore, louvain, pageRankWithStats } from '../../src/graph/index.ts'
 import type { TopicGraph } from '../../src/scoring/index.ts'
+import { tieEdges } from '../../src/scoring/topic-graph.ts'
 
 /** Wall seconds of one psql command (its start-up, ~10 ms, included). */
 function psql(url: string, command: string): number {
@@ -22,18 +23,8 @@ function psql(url: string, command: string): number {
  * The rows the load returned (one per edge and one per node, as wide as the load's) copied into
  * tables of their own, untimed; then timed: COPY of each to the client.
  */
-/** Every tie of the topic graph as edge arrays: follows, then interactions. */
-export function graphEdges(graph: TopicGraph): { src: Int32Array; dst: Int32Array } {
-  const follows = graph.followFrom.length
-  const src = new Int32Array(follows + graph.interactions.length)
-  const dst = new Int32Array(src.length)
-  src.set(graph.followFrom); dst.set(graph.followTo)
-  graph.interactions.forEach((i, k) => { src[follows + k] = i.source; dst[follows + k] = i.target })
-  return { src, dst }
-}
-
 export async function loadFloor(db: Kysely<DB>, url: string, graph: TopicGraph): Promise<number> {
-  const edges = graphEdges(graph)
+  const edges = tieEdges(graph)
   await sql`drop table if exists floor_edges, floor_nodes`.execute(db)
   await sql`create unlogged table floor_edges (source_id bigint, target_id bigint, kind text, occurred_at timestamptz)`.execute(db)
   await sql`create unlogged table floor_nodes (id bigint, posts int, engagement float8, followers int)`.execute(db)
@@ -55,7 +46,7 @@ export async function loadFloor(db: Kysely<DB>, url: string, graph: TopicGraph):
  */
 export function computeFloor(graph: TopicGraph): { all: number; pageRank: number } {
   const n = graph.accountIds.length
-  const edges = graphEdges(graph)
+  const edges = tieEdges(graph)
   const started = performance.now()
   const g = fromEdges(n, edges.src, edges.dst)
   pageRankWithStats(g, { tolerance: 1e-9, maxIterations: 500 })

@@ -5,7 +5,7 @@ import { computeInfluence } from './influence.ts'
 import { computeRelay } from './relay.ts'
 import { samePersonPairs } from './same-person.ts'
 import { topicalActivity } from './topical-activity.ts'
-import type { TopicGraph } from './topic-graph.ts'
+import { tieEdges, type TopicGraph } from './topic-graph.ts'
 
 export { DAMPING } from './influence.ts'
 
@@ -44,7 +44,8 @@ export function computeScores(graph: TopicGraph): AccountScore[] {
   const audience = audiences(graph)
   const relay = computeRelay(graph, community, audience)
 
-  const ties = fromEdges(n, Int32Array.from([...graph.followFrom, ...graph.interactions.map((i) => i.source)]), Int32Array.from([...graph.followTo, ...graph.interactions.map((i) => i.target)]))
+  const edges = tieEdges(graph)
+  const ties = fromEdges(n, edges.src, edges.dst)
   const btw = betweenness(ties, { directed: false, normalized: true, ...(n > EXACT_BETWEENNESS_MAX_NODES && { samples: BETWEENNESS_SAMPLES }) })
   const cores = kCore(ties)
   const cross = crossCommunityShare(audience, graph, community)

@@ -27,3 +27,14 @@ export interface TopicGraph {
   /** Counts for the coverage report. */
   counts: { posts: number; interactions: number; follows: number; activeAuthors: number; activeWithFollowLists: number }
 }
+
+/** Every tie of the graph as edge arrays, whatever it is about: the follows, then the interactions. */
+export function tieEdges(graph: Pick<TopicGraph, 'followFrom' | 'followTo' | 'interactions'>): { src: Int32Array; dst: Int32Array } {
+  const follows = graph.followFrom.length
+  const src = new Int32Array(follows + graph.interactions.length)
+  const dst = new Int32Array(src.length)
+  src.set(graph.followFrom)
+  dst.set(graph.followTo)
+  graph.interactions.forEach((i, k) => { src[follows + k] = i.source; dst[follows + k] = i.target })
+  return { src, dst }
+}

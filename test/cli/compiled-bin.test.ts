@@ -2,7 +2,7 @@ import t from 'tap'
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { openDatabase } from '../../src/db/database.ts'
-import type { CliResult } from '../helpers/run-cli.ts'
+import { collectOutput, type CliResult } from '../helpers/run-cli.ts'
 
 // The other CLI tests run the TypeScript sources; these run `relais` as installed: bin/relais.js
 // and the compiled JavaScript that `npm install` / `npm ci` build into dist/ (npm run build).
@@ -12,12 +12,7 @@ function runBin(args: string[], env: Record<string, string>): Promise<CliResult>
   return new Promise((resolve, reject) => {
     // No TypeScript loader: the compiled build must stand on its own.
     const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
+    collectOutput(child, resolve, reject)
   })
 }
 

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { openTestDatabase } from '../helpers/database.ts'
-import { relaisArgs, runCli, startCli, type CliResult } from '../helpers/run-cli.ts'
+import { collectOutput, relaisArgs, runCli, startCli, type CliResult } from '../helpers/run-cli.ts'
 import { main } from '../../src/cli/main.ts'
 import { recordSet } from '../interchange/fixtures/interchange-io.ts'
 
@@ -102,12 +102,7 @@ function runWithInput(args: string[], env: Record<string, string | undefined>, i
     const merged: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ...env }
     for (const [k, v] of Object.entries(env)) if (v === undefined) delete merged[k]
     const child = spawn(process.execPath, relaisArgs(args), { env: merged, stdio: ['pipe', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
+    collectOutput(child, resolve, reject)
     child.stdin.end(input)
   })
 }

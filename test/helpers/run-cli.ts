@@ -16,14 +16,18 @@ export interface CliResult { code: number | null; stdout: string; stderr: string
 /** Runs `relais ARGS` as a person would, in its own process. */
 export function runCli(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = startCli(args, env)
-    let stdout = ''
-    let stderr = ''
-    child.stdout!.on('data', (d) => (stdout += d))
-    child.stderr!.on('data', (d) => (stderr += d))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
+    collectOutput(startCli(args, env), resolve, reject)
   })
+}
+
+/** What a child `relais` printed, and its exit code, once it has closed. */
+export function collectOutput(child: ChildProcess, resolve: (result: CliResult) => void, reject: (error: Error) => void): void {
+  let stdout = ''
+  let stderr = ''
+  child.stdout!.on('data', (d) => (stdout += d))
+  child.stderr!.on('data', (d) => (stderr += d))
+  child.on('error', reject)
+  child.on('close', (code) => resolve({ code, stdout, stderr }))
 }
 
 export function startCli(args: string[], env: Record<string, string | undefined> = {}): ChildProcess {
