@@ -4,11 +4,13 @@
 // enough to name one word family (SHORTEST_STEM: "chico" must not match "chic"). Built once per
 // language on first use (10–300 ms) and kept; a lookup is well under a microsecond.
 
+import { unstretched } from './elongation.ts'
 import { isLaughter } from './sentiment-laughter.ts'
 import type { SupportedLanguage } from './languages.ts'
 import { loadNaturalStemmer, loadNaturalVocabulary, type Stemmer, type VocabularyType } from './natural-vocabularies.ts'
 import { BOOSTERS, CONTRASTS, DAMPENERS, NEGATIONS } from './sentiment-cues.ts'
 import { LEXICON_SOURCES } from './sentiment-sources.ts'
+import { EVERYDAY } from './sentiment-everyday.ts'
 import { SUPPLEMENT } from './sentiment-supplement.ts'
 import { stopwordsFor } from './stopwords.ts'
 import { superlativeBases } from './superlatives.ts'
@@ -59,7 +61,7 @@ function buildLexicon(lang: SupportedLanguage): SentimentLexicon {
     if (key.includes(' ') || exact.has(key) || cues.has(key) || stopwords.has(key)) return
     if (Math.abs(polarity) >= NOISE_FLOOR) exact.set(key, clamp(polarity))
   }
-  const supplement = SUPPLEMENT[lang]
+  const supplement = { ...EVERYDAY[lang], ...SUPPLEMENT[lang] }
   // Hand-written words win over everything, stopword lists included ("bien" is an opinion).
   for (const [word, weight] of Object.entries(supplement)) if (weight !== 0) exact.set(word, weight)
   const removed = new Set(Object.keys(supplement).filter((word) => supplement[word] === 0))
@@ -112,6 +114,11 @@ function classify(lexicon: SentimentLexicon, word: string): number {
     const basePolarity = lookUp(lexicon, base)
     // A superlative says more than its base adjective.
     if (basePolarity !== undefined) return clamp(basePolarity * 1.25)
+  }
+  // "noooo" negates as "no" does, "geniaaal" praises as "genial" does.
+  for (const spelling of unstretched(word)) {
+    const value = classify(lexicon, spelling)
+    if (value !== 0) return value
   }
   return 0
 }
