@@ -11,6 +11,7 @@ import { loadNaturalStemmer, loadNaturalVocabulary, type Stemmer, type Vocabular
 import { BOOSTERS, CONTRASTS, DAMPENERS, NEGATIONS } from './sentiment-cues.ts'
 import { LEXICON_SOURCES } from './sentiment-sources.ts'
 import { EVERYDAY } from './sentiment-everyday.ts'
+import { type Phrase, phrasesFor } from './sentiment-phrases.ts'
 import { SUPPLEMENT } from './sentiment-supplement.ts'
 import { stopwordsFor } from './stopwords.ts'
 import { superlativeBases } from './superlatives.ts'
@@ -42,6 +43,8 @@ export interface SentimentLexicon {
   /** word → value already worked out (see wordValue). */
   resolved: Map<string, number>
   cues: Map<string, number>
+  /** Set phrases by first word (sentiment-phrases.ts). */
+  phrases: Map<string, Phrase[]>
 }
 
 const clamp = (value: number): number => Math.max(-1, Math.min(1, value))
@@ -83,7 +86,7 @@ function buildLexicon(lang: SupportedLanguage): SentimentLexicon {
     }
   }
   for (const word of stopwords) if (!exact.has(word) && !cues.has(word)) exact.set(word, 0)
-  return { lang, exact, stemmed, stemmer, resolved: new Map(), cues }
+  return { lang, exact, stemmed, stemmer, resolved: new Map(), cues, phrases: phrasesFor(lang) }
 }
 
 const lexicons = new Map<SupportedLanguage, SentimentLexicon>()

@@ -17,6 +17,7 @@ import { isSupportedLanguage, type SupportedLanguage } from './languages.ts'
 import { calibrate } from './sentiment-calibration.ts'
 import { emojiPolarity } from './sentiment-emoji.ts'
 import { BOOSTER, CONTRAST, DAMPENER, LAUGHTER, lexiconFor, NEGATION, type SentimentLexicon, wordValue } from './sentiment-lexicon.ts'
+import { phraseAt } from './sentiment-phrases.ts'
 import { sentimentTokens } from './sentiment-tokens.ts'
 import { READER_WEIGHTS as W } from './sentiment-weights.ts'
 
@@ -126,7 +127,10 @@ export function sentimentOfTokens(tokens: readonly string[], lexicon: SentimentL
     sentenceStart = false
     if (hashtag && isCamelCase(word)) continue
     const lower = word.toLowerCase()
-    const value = wordValue(lexicon, lower)
+    // A set phrase reads as one opinion word, whatever its words say alone ("menos mal").
+    const phrase = hashtag ? undefined : phraseAt(lexicon.phrases, tokens, i, lower)
+    if (phrase !== undefined) i += phrase.words.length - 1
+    const value = phrase?.value ?? wordValue(lexicon, lower)
     if (value === NEGATION) {
       if (!hashtag) {
         if (!negationGoverned) clause += W.bareNegation
@@ -156,7 +160,7 @@ export function sentimentOfTokens(tokens: readonly string[], lexicon: SentimentL
     // A hashtag is a label on the post, outside the sentence's negation.
     const negated = negatedLeft > 0 && !hashtag
     if (negatedLeft > 0) negatedLeft--
-    if (value === 0 || isName) continue
+    if (value === 0 || (isName && phrase === undefined)) continue
     let weight = (value < 0 ? value * W.negativeWord : value) * scale
     if (emphasisByCase && !hashtag && isShouted(word)) weight *= W.shouted
     if (negated) {
