@@ -1,6 +1,6 @@
 // Letters stretched for emphasis ("sooooo good", "noooo", "poooorra", "genialeeee"): the word is
-// the same word said louder. Runs of three or more of one letter are cut back to one, then to two
-// ("goooood" → "god", "good"); the reader weighs a stretched opinion word as emphasis.
+// the same word said louder. Runs of three or more of one letter are cut back to two, then to one
+// ("goooood" → "good" before "god"; "geniaaaal" → "geniaal", then "genial").
 
 const STRETCHED = /(\p{L})\1{2,}/u
 const STRETCHED_ALL = /(\p{L})\1{2,}/gu
@@ -10,10 +10,10 @@ export function isElongated(word: string): boolean {
   return word.length >= 3 && STRETCHED.test(word)
 }
 
-/** The spellings a stretched word may stand for: runs cut to one letter, then to two. */
+/** The spellings a stretched word may stand for: runs cut to two letters, then to one. */
 export function unstretched(word: string): string[] {
   if (!isElongated(word)) return []
   const one = word.replace(STRETCHED_ALL, '$1')
   const two = word.replace(STRETCHED_ALL, '$1$1')
-  return one === two ? [one] : [one, two]
+  return one === two ? [one] : [two, one]
 }

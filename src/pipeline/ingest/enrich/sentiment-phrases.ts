@@ -15,13 +15,13 @@ const RAW: Record<SupportedLanguage, string> = {
     ça craint:-0.5; bien joué:0.6; à vomir:-0.7; coup de gueule:-0.5; se fout de:-0.6;
     se foutent de:-0.6; foutage de gueule:-0.7; mort de rire:0; j'ai hâte:0.6`,
   es: `hasta los huevos:-0.7; hasta las narices:-0.7; hasta el moño:-0.6; echo de menos:-0.3;
-    qué pena:-0.5; me da igual:-0.2; ni de coña:-0.4; vaya tela:-0.4; menos mal:0.4; por fin:0.3;
+    qué pena:-0.5; me da igual:-0.2; ni de coña:-0.4; vaya tela:-0.4; menos mal:0.5; por fin:0.3;
     mala suerte:-0.5; buena suerte:0.4; de puta madre:0.7; vale la pena:0.5; no veo la hora:0.5;
     qué asco:-0.8`,
-  pt: `de saco cheio:-0.7; que saco:-0.6; sem graça:-0.5; vergonha alheia:-0.6; ainda bem:0.4;
+  pt: `de saco cheio:-0.7; que saco:-0.6; sem graça:-0.5; vergonha alheia:-0.6; ainda bem:0.5;
     vale a pena:0.5; valeu a pena:0.5; que pena:-0.5; nada a ver:-0.3; se ferrou:-0.5;
     não vejo a hora:0.5; puta que pariu:-0.6; de boa:0.3`,
-  it: `che palle:-0.6; meno male:0.4; non se ne può più:-0.6; fa cagare:-0.7; fa pena:-0.6;
+  it: `che palle:-0.6; meno male:0.5; non se ne può più:-0.6; fa cagare:-0.7; fa pena:-0.6;
     alla grande:0.6; in bocca al lupo:0.4; buona fortuna:0.4; per fortuna:0.4; ci mancava:-0.4;
     non vedo l'ora:0.6; che vergogna:-0.7`,
   de: `na toll:-0.4; geht gar nicht:-0.6; auf die nerven:-0.6; zum kotzen:-0.8; viel glück:0.5;
