@@ -1,4 +1,5 @@
-// Per-language sentiment lexicon. Opinion words, by priority: the hand-written supplement, then
+// Per-language sentiment lexicon. Opinion words, by priority: the hand-written supplement and
+// everyday words (sentiment-supplement.ts, sentiment-everyday.ts; set phrases apart), then
 // natural's vocabularies, then the translated AFINN list (weighted TRANSLATED_WEIGHT, it is the
 // noisiest); stopwords carry none. Words not listed match by stem only when the stem is long
 // enough to name one word family (SHORTEST_STEM: "chico" must not match "chic"). Built once per
