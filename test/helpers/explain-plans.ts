@@ -1,7 +1,7 @@
 // EXPLAIN ANALYZE of the statements a piece of code sends, and what to look for in the plans:
 // a scan of topic_posts repeated for every row of an outer side.
 import { PostgresQueryCompiler, sql, type Kysely, type KyselyPlugin, type RootOperationNode } from 'kysely'
-import type { DB } from '../../src/db/schema.ts'
+import type { DB } from '../../src/platform/db/schema.ts'
 
 export interface PlanNode {
   'Node Type': string

@@ -1,9 +1,9 @@
 import t from 'tap'
 import { sql, type Kysely } from 'kysely'
-import type { DB } from '../../src/db/schema.ts'
-import { loadTopicInteractions } from '../../src/scoring/load-interactions.ts'
+import type { DB } from '../../src/platform/db/schema.ts'
+import { loadTopicInteractions } from '../../src/insight/scoring/load-interactions.ts'
 import { createTopic, insertAccounts, insertPosts } from '../../bench/score-job/generate-topic.ts'
-import { createWorkspace } from '../../src/workspaces/service.ts'
+import { createWorkspace } from '../../src/tenancy/workspaces/service.ts'
 import { openTestDatabase } from '../helpers/database.ts'
 import { captureStatements, explainAnalyze, repeatedTopicScans } from '../helpers/explain-plans.ts'
 
