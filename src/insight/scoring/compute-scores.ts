@@ -5,6 +5,7 @@ import { computeInfluence } from './influence.ts'
 import { computeRelay } from './relay.ts'
 import { samePersonPairs } from './same-person.ts'
 import { topicalActivity } from './topical-activity.ts'
+import { betweennessSamples } from './betweenness-budget.ts'
 import { distinctNeighbours, sizes } from './neighbour-lists.ts'
 import { tieEdges, type TopicGraph } from './topic-graph.ts'
 
@@ -20,9 +21,6 @@ export interface AccountScore {
   components: ScoreComponents
 }
 
-/** Above this many nodes betweenness is estimated from sampled sources (seeded, repeatable). */
-export const EXACT_BETWEENNESS_MAX_NODES = 3000
-export const BETWEENNESS_SAMPLES = 256
 /** "Followed by k of the N most active accounts": N at most this. */
 export const MOST_ACTIVE_MAX = 120
 
@@ -47,7 +45,8 @@ export function computeScores(graph: TopicGraph): AccountScore[] {
 
   const edges = tieEdges(graph)
   const ties = fromEdges(n, edges.src, edges.dst)
-  const btw = betweenness(ties, { directed: false, normalized: true, ...(n > EXACT_BETWEENNESS_MAX_NODES && { samples: BETWEENNESS_SAMPLES }) })
+  const samples = betweennessSamples(n, edges.src.length)
+  const btw = betweenness(ties, { directed: false, normalized: true, ...(samples !== undefined && { samples }) })
   const cores = kCore(ties)
   const inDegree = sizes(audience)
   const cross = crossCommunityShare(edges, community)
