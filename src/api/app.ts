@@ -42,6 +42,8 @@ import { keyRoutes } from './routes/keys/index.ts'
 import { createPeopleService } from '../tenancy/people/service.ts'
 import { createKeyAdmin } from '../tenancy/workspaces/key-admin.ts'
 import { webAppPlugin } from './plugins/web-app.ts'
+import { documentScope } from './plugins/scope-docs.ts'
+import { refuseUnacceptable } from './representation/acceptable.ts'
 
 export interface AppDeps {
   db: Kysely<DB>
@@ -98,8 +100,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(async (v1) => {
     v1.addHook('onRoute', (route) => {
-      if (route.schema) route.schema = { ...route.schema, security: [{ apiKey: [] }, { session: [] }] }
+      if (route.schema) route.schema = documentScope({ ...route.schema, security: [{ apiKey: [] }, { session: [] }] }, route.config?.scope)
     })
+    v1.addHook('preValidation', refuseUnacceptable)
     await v1.register(authPlugin, { db: deps.db, throttle: createAuthThrottle({ ...DEFAULT_AUTH_THROTTLE, ...(deps.authFailuresPerMinute && { maxFailures: deps.authFailuresPerMinute }) }) })
     await v1.register(rateLimit, {
       max: deps.rateLimitPerMinute,
