@@ -20,16 +20,17 @@ export async function loadTopicGraph(db: Kysely<DB>, topicId: string, since: Dat
     where tp.topic_id = ${topicId} and tp.post_created_at >= ${since} and p.author_id is not null and p.repost_of_external_id is null
     group by p.author_id`.execute(db)
 
-  // Each interaction's referenced post is looked up by its unique (network, external_id) key
-  // and checked against the topic by primary key: no scan of the topic's posts per interaction.
+  // Each interaction's referenced post is looked up by its unique (workspace, network, external_id)
+  // key and checked against the topic by primary key: no scan of the topic's posts per
+  // interaction. Only the topic's workspace's interactions: another's never reach its graph.
   const interactions = await sql<{ source_id: number; target_id: number; kind: InteractionKind; occurred_at: Date }>`
     select i.source_id, i.target_id, i.kind, i.occurred_at
     from interactions i join posts ip on ip.id = i.post_id
-    where i.occurred_at >= ${since} and (
+    where i.occurred_at >= ${since} and ip.workspace_id = (select workspace_id from topics where id = ${topicId}) and (
       exists (select 1 from topic_posts tp where tp.topic_id = ${topicId} and tp.post_id = i.post_id and tp.post_created_at >= ${since})
       or exists (
         select 1 from posts ref join topic_posts tp on tp.topic_id = ${topicId} and tp.post_id = ref.id and tp.post_created_at >= ${since}
-        where ref.network = ip.network
+        where ref.workspace_id = ip.workspace_id and ref.network = ip.network
           and ref.external_id in (ip.reply_to_external_id, ip.repost_of_external_id, ip.quote_of_external_id)))`.execute(db)
 
   const index = new Map<number, number>()

@@ -152,8 +152,8 @@ t.test('a workspace exports what it imported and what its topics see, nothing of
   await db.transaction().execute(async (trx) => {
     const matchers = await workspaceTopicMatchers(trx, workspaceId)
     const posts = [onTopic, offTopic].map((p) => toPost(record(p) as PostRecord))
-    await ingestBatch(trx, { accounts: [toAccount(record(carol) as AccountRecord)], posts }, matchers)
-    await upsertFollows(trx, [{ network, followerExternalId: 'carol', followeeExternalId: 'alice' }, { network, followerExternalId: 'carol', followeeExternalId: 'dave' }])
+    await ingestBatch(trx, workspaceId, { accounts: [toAccount(record(carol) as AccountRecord)], posts }, matchers)
+    await upsertFollows(trx, workspaceId, [{ network, followerExternalId: 'carol', followeeExternalId: 'alice' }, { network, followerExternalId: 'carol', followeeExternalId: 'dave' }])
   })
   const exported = await exportText(db, workspaceId)
   t.same(recordSet(exported), recordSet(lines(alice, carol, onTopic, { type: 'follow', network, followerId: 'carol', followeeId: 'alice' })))
@@ -163,7 +163,7 @@ t.test('a record the database still refuses costs only its own line', async (t) 
   const { db, workspaceId, alice, bob, post1, post2, follow } = await fresh()
   // Validation keeps such values out of a file; built by hand here to reach the database's own check.
   const tooMany: PostRecord = { ...(record(post2) as PostRecord), likes: 2 ** 40 }
-  const batch = await prepareRecords([{ line: 3, record: record(alice) }, { line: 4, record: tooMany }, { line: 5, record: record(post1) }], [])
+  const batch = await prepareRecords(workspaceId, [{ line: 3, record: record(alice) }, { line: 4, record: tooMany }, { line: 5, record: record(post1) }], [])
   const rejected = await writeBatch({ db, workspaceId, matchers: [] }, batch)
   t.same(rejected.map((r) => r.line), [4])
   t.match(rejected[0].reason, /refused by the database/)
