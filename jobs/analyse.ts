@@ -9,8 +9,8 @@ import type { AlertSettings } from '../src/alerts/settings.ts'
 import { deliverDueWebhooks } from '../src/webhooks/dispatch.ts'
 import type { AddressPolicy } from '../src/networks/http/address-policy.ts'
 import type { SecretBox } from '../src/secrets/secret-box.ts'
-import type { Job } from './job.ts'
-import { topicsInScope } from './topic-sources.ts'
+import type { Job } from '../src/job-runs/job.ts'
+import { topicsInScope } from '../src/topics/topic-sources.ts'
 
 export interface AnalyseJobDeps {
   now?: () => Date

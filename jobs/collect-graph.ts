@@ -9,8 +9,8 @@ import type { Connector } from '../src/networks/connector.ts'
 import type { StoredSource } from '../src/sources/connector-factory.ts'
 import { createFireBudget, type FireBudget } from '../src/networks/http/fire-budget.ts'
 import { DEFAULT_WINDOW_DAYS } from '../src/scoring/index.ts'
-import type { Job } from './job.ts'
-import { topicsWithSources } from './topic-sources.ts'
+import type { Job } from '../src/job-runs/job.ts'
+import { topicsWithSources } from '../src/topics/topic-sources.ts'
 
 export interface CollectGraphDeps {
   connect(source: StoredSource, budget?: FireBudget): Connector

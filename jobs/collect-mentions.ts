@@ -9,8 +9,8 @@ import { workspaceTopicMatchers, type TopicMatcher } from '../src/ingest/topic-m
 import type { Connector } from '../src/networks/connector.ts'
 import type { StoredSource } from '../src/sources/connector-factory.ts'
 import { BudgetSpentError, createFireBudget, type FireBudget } from '../src/networks/http/fire-budget.ts'
-import type { Job, JobStats } from './job.ts'
-import { topicsWithSources } from './topic-sources.ts'
+import type { Job, JobStats } from '../src/job-runs/job.ts'
+import { topicsWithSources } from '../src/topics/topic-sources.ts'
 
 export interface CollectMentionsDeps {
   connect(source: StoredSource, budget: FireBudget): Connector

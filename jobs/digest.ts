@@ -12,7 +12,7 @@ import { smtpTransport, type MailTransport } from '../src/digest/delivery/transp
 import { deliverDueWebhooks } from '../src/webhooks/dispatch.ts'
 import type { AddressPolicy } from '../src/networks/http/address-policy.ts'
 import type { SecretBox } from '../src/secrets/secret-box.ts'
-import type { Job } from './job.ts'
+import type { Job } from '../src/job-runs/job.ts'
 
 export interface DigestJobDeps {
   /** Defaults to SMTP over SMTP_URL (from the environment, read at the first run). */

@@ -4,15 +4,15 @@ import type { FireBudget } from '../src/networks/http/fire-budget.ts'
 import { NO_SECRETS, type SecretBox } from '../src/secrets/secret-box.ts'
 import { openCredentials } from '../src/secrets/stored-secrets.ts'
 import { createCollectMentionsJob } from './collect-mentions.ts'
-import type { Job } from './job.ts'
+import type { Job } from '../src/job-runs/job.ts'
 import { createScoreJob } from './score.ts'
 import { createCollectGraphJob } from './collect-graph.ts'
 import { createAnalyseJob } from './analyse.ts'
 import { createDigestJob } from './digest.ts'
-import { createWebhooksJob } from '../src/webhooks/webhooks-job.ts'
+import { createWebhooksJob } from './deliver-webhooks.ts'
 import { createRetentionJob } from './retention.ts'
 
-export type { Job, JobContext, JobScope, JobStats, Progress } from './job.ts'
+export type { Job, JobContext, JobScope, JobStats, Progress } from '../src/job-runs/job.ts'
 
 export interface JobDeps {
   /** HTTP pacing for connectors (tests use short waits). */

@@ -3,7 +3,7 @@
 // workspace holds, with the interactions they made. Cost: batched deletes of at most 5,000 rows
 // per transaction. Locking: one run per scope at a time (job_runs), one instance per scheduled fire.
 import { applyRetention } from '../src/personal-data/retention.ts'
-import type { Job } from './job.ts'
+import type { Job } from '../src/job-runs/job.ts'
 
 export function createRetentionJob(deps: { schedule?: string } = {}): Job {
   return {

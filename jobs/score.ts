@@ -4,8 +4,8 @@
 // above 3,000 nodes. Locking: one run per scope at a time.
 import { scoreTopic } from '../src/scoring/index.ts'
 import { thinScoreHistory } from '../src/scoring/thin-history.ts'
-import type { Job } from './job.ts'
-import { topicsInScope } from './topic-sources.ts'
+import type { Job } from '../src/job-runs/job.ts'
+import { topicsInScope } from '../src/topics/topic-sources.ts'
 
 export function createScoreJob(): Job {
   return {

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../db/schema.ts'
 import type { ScoreComponents } from '../db/tables/scores.ts'
-import { notFound } from '../api/errors.ts'
+import { notFound } from '../shared/errors.ts'
 import type { AccountDetail } from './dto.ts'
 
 // Up to every snapshot the thinning policy keeps (≈102, see scoring/thin-history.ts), newest first.

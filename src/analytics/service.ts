@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema.ts'
-import { AppError } from '../api/errors.ts'
+import { AppError } from '../shared/errors.ts'
 import { computeBestHours } from './best-hours/compute-best-hours.ts'
 import type { VersionedCache } from './cache/versioned-cache.ts'
 import { computeNetworkFit } from './network-fit/compute-network-fit.ts'

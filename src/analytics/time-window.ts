@@ -1,4 +1,4 @@
-import { AppError } from '../api/errors.ts'
+import { AppError } from '../shared/errors.ts'
 
 export const HOUR_MS = 3_600_000
 export const DAY_MS = 86_400_000

@@ -1,8 +1,8 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { DB } from '../db/schema.ts'
 import type { Checkpoint, SearchSpec } from '../networks/connector.ts'
+import type { Db } from '../db/db-handle.ts'
 
-type Db = Kysely<DB> | Transaction<DB>
 
 /** A stable name for one search of a topic, under which its checkpoint is kept. */
 export function searchKind(spec: SearchSpec): string {

@@ -1,7 +1,7 @@
 import { sql, type RawBuilder, type Transaction } from 'kysely'
 import type { DB } from '../db/schema.ts'
 import type { CollectedBatch } from '../networks/model.ts'
-import { jsonTuples } from './json-rows.ts'
+import { jsonTuples } from '../db/json-rows.ts'
 import { prepareBatch, type PreparedBatch } from './prepare-batch.ts'
 import type { TopicMatcher } from './topic-matchers.ts'
 import { accountKey, type AccountIds } from './upsert-accounts.ts'

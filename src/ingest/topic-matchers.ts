@@ -2,8 +2,8 @@ import type { Kysely, Transaction } from 'kysely'
 import type { DB } from '../db/schema.ts'
 import { compileQuery, parse, specialiseForNetwork, type CompiledQuery, type PreparedPost } from '../query/index.ts'
 import type { EnrichedPost } from './enriched-post.ts'
+import type { Db } from '../db/db-handle.ts'
 
-type Db = Kysely<DB> | Transaction<DB>
 
 export interface TopicMatcher {
   topicId: string

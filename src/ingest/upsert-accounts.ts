@@ -2,10 +2,10 @@ import { sql, type Kysely, type Transaction } from 'kysely'
 import type { DB } from '../db/schema.ts'
 import type { NormalizedAccount } from '../networks/model.ts'
 import { cleanAccount } from './clean-collected.ts'
-import { jsonTuples } from './json-rows.ts'
+import { jsonTuples } from '../db/json-rows.ts'
 import type { PreparedWrite } from './prepared-write.ts'
+import type { Db } from '../db/db-handle.ts'
 
-type Db = Kysely<DB> | Transaction<DB>
 
 /** `network␟externalId` → accounts.id */
 export type AccountIds = Map<string, number>

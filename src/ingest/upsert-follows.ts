@@ -2,10 +2,10 @@ import { sql, type Kysely, type Transaction } from 'kysely'
 import type { DB } from '../db/schema.ts'
 import type { NormalizedFollow } from '../networks/model.ts'
 import { cleanFollow } from './clean-collected.ts'
-import { jsonRows } from './json-rows.ts'
+import { jsonRows } from '../db/json-rows.ts'
 import { accountKey, stubAccount, upsertAccounts } from './upsert-accounts.ts'
+import type { Db } from '../db/db-handle.ts'
 
-type Db = Kysely<DB> | Transaction<DB>
 
 /**
  * Follow edges, seen again or for the first time (last_seen_at tells which are still current),

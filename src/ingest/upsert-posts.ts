@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { EnrichedPost } from './enriched-post.ts'
-import { jsonTuples } from './json-rows.ts'
+import { jsonTuples } from '../db/json-rows.ts'
 import type { PreparedWrite } from './prepared-write.ts'
 import { accountKey } from './upsert-accounts.ts'
 

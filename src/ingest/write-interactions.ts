@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { EnrichedPost } from './enriched-post.ts'
-import { jsonTuples } from './json-rows.ts'
+import { jsonTuples } from '../db/json-rows.ts'
 import { accountKey, type AccountIds } from './upsert-accounts.ts'
 import type { PostIds, ReferencedPost } from './upsert-posts.ts'
 

@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely'
 import type { DB } from '../db/schema.ts'
-import { jsonRows } from '../ingest/json-rows.ts'
+import { jsonRows } from '../db/json-rows.ts'
 import type { AccountRecord, FollowRecord, PostRecord } from './records.ts'
 
 /**

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema.ts'
 import type { JobRunRow } from '../db/tables/jobs.ts'
-import { AppError, notFound } from '../api/errors.ts'
-import type { JobRunDto } from '../api/routes/jobs/schemas.ts'
+import { AppError, notFound } from '../shared/errors.ts'
+import type { JobRunDto } from './job-run-dto.ts'
 import { findTopic } from '../topics/find-topic.ts'
-import { enqueueRun } from '../../jobs/run-queue.ts'
+import { enqueueRun } from './run-queue.ts'
 
 export interface JobInfo { name: string; description: string; defaultSchedule: string }
 

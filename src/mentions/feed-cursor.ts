@@ -1,7 +1,7 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely'
 import { z } from 'zod'
-import { AppError } from '../api/errors.ts'
-import { decodeCursor, encodeCursor } from '../api/cursor.ts'
+import { AppError } from '../shared/errors.ts'
+import { decodeCursor, encodeCursor } from '../shared/cursor.ts'
 import type { MentionRow } from './mention-row.ts'
 import { postEngagement } from '../analytics/engagement.ts'
 

@@ -1,10 +1,10 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { DB } from '../db/schema.ts'
 import type { AccessLinkRow, LinkPurpose, Role } from '../db/tables/people.ts'
-import { isUuid } from '../workspaces/service.ts'
+import { isUuid } from '../shared/ids.ts'
 import { hashToken, newToken, TOKEN_PATTERN } from './tokens.ts'
+import type { Db } from '../db/db-handle.ts'
 
-type Db = Kysely<DB> | Transaction<DB>
 
 // Which links may be opened once only: the rest (demo sign-in, digest share, unsubscribe) are
 // opened as often as needed until they expire or are revoked.

@@ -2,8 +2,8 @@ import type { Kysely, Transaction } from 'kysely'
 import type { DB } from '../db/schema.ts'
 import type { Role } from '../db/tables/people.ts'
 import { decoyHash, hashPassword, verifyPassword } from './password.ts'
+import type { Db } from '../db/db-handle.ts'
 
-type Db = Kysely<DB> | Transaction<DB>
 
 export interface Person { id: string; email: string; name: string }
 export interface Membership { workspaceId: string; workspaceName: string; role: Role }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { AppError } from '../api/errors.ts'
+import { AppError } from '../shared/errors.ts'
 import type { DB } from '../db/schema.ts'
 import type { Role } from '../db/tables/people.ts'
 import type { Scope } from '../db/tables/api-keys.ts'

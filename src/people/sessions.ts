@@ -3,8 +3,8 @@ import type { Kysely, Transaction } from 'kysely'
 import type { DB } from '../db/schema.ts'
 import type { Role } from '../db/tables/people.ts'
 import { hashToken, newToken, TOKEN_PATTERN } from './tokens.ts'
+import type { Db } from '../db/db-handle.ts'
 
-type Db = Kysely<DB> | Transaction<DB>
 
 /** A signed-in person's session lasts this long from sign-in, whatever the activity. */
 export const SESSION_LIFETIME_MS = 14 * 24 * 3600_000

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { DB } from '../db/schema.ts'
+import type { Db } from '../db/db-handle.ts'
 
-type Db = Kysely<DB> | Transaction<DB>
 
 /** A person as a network names them: the network and the account's id there (or its handle). */
 export interface PersonRef { network: string; account: string }

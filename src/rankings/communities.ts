@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely'
 import { z } from 'zod'
 import type { DB } from '../db/schema.ts'
-import { notFound } from '../api/errors.ts'
-import { isUuid } from '../workspaces/service.ts'
+import { notFound } from '../shared/errors.ts'
+import { isUuid } from '../shared/ids.ts'
 import type { NamedCommunity } from '../scoring/name-communities.ts'
 
 const memberSchema = z.object({ id: z.string(), network: z.string(), handle: z.string(), displayName: z.string().nullable() })

@@ -1,4 +1,4 @@
-import { AppError } from '../api/errors.ts'
+import { AppError } from '../shared/errors.ts'
 import { checkOutboundUrl, type AddressPolicy } from '../networks/http/address-policy.ts'
 import { resolveTarget, UnsafeTargetError } from '../networks/http/resolve-target.ts'
 import type { NewSource } from './dto.ts'

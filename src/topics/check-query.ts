@@ -1,4 +1,4 @@
-import { AppError } from '../api/errors.ts'
+import { AppError } from '../shared/errors.ts'
 import { parse, QuerySyntaxError } from '../query/index.ts'
 
 /** A bad topic query is refused when the topic is saved, never discovered by a job later. */

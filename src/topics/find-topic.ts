@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema.ts'
 import type { OwnAccounts } from '../db/tables/topics.ts'
-import { notFound } from '../api/errors.ts'
-import { isUuid } from '../workspaces/service.ts'
+import { notFound } from '../shared/errors.ts'
+import { isUuid } from '../shared/ids.ts'
 
 export interface ScopedTopic { id: string; name: string; ownAccounts: OwnAccounts }
 

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema.ts'
-import { AppError, notFound } from '../api/errors.ts'
-import { createdAtIdCursor, decodeCursor, keysetPage, type Page } from '../api/cursor.ts'
-import { isUuid } from '../workspaces/service.ts'
+import { AppError, notFound } from '../shared/errors.ts'
+import { createdAtIdCursor, decodeCursor, keysetPage, type Page } from '../shared/cursor.ts'
+import { isUuid } from '../shared/ids.ts'
 import { topicToDto, type Topic, type TopicInput, type TopicPatch } from './dto.ts'
 import { checkTopicQuery } from './check-query.ts'
 

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import type { DB } from '../db/schema.ts'
 import { SCOPES, type Scope } from '../db/tables/api-keys.ts'
-import { createApiKey, isUuid } from './service.ts'
+import { createApiKey } from './service.ts'
+import { isUuid } from '../shared/ids.ts'
 import { verifiedKeys } from './key-cache.ts'
 
 export const apiKeySchema = z

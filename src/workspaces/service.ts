@@ -3,8 +3,9 @@ import type { DB } from '../db/schema.ts'
 import type { Scope } from '../db/tables/api-keys.ts'
 import { generateApiKey, parseApiKey, secretMatches } from './api-key-secret.ts'
 import { verifiedKeys, type KeyCache } from './key-cache.ts'
+import type { Db } from '../db/db-handle.ts'
+import { isUuid } from '../shared/ids.ts'
 
-type Db = Kysely<DB> | Transaction<DB>
 
 export interface Workspace { id: string; name: string; createdAt: Date }
 export interface CreatedKey { id: string; key: string; scopes: Scope[] }
@@ -67,5 +68,3 @@ export async function authenticateKey(db: Db, presented: string, cache: KeyCache
   return { keyId: key.keyId, workspaceId: key.workspaceId, scopes: key.scopes }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-export const isUuid = (value: string) => UUID.test(value)

@@ -6,7 +6,7 @@
 import t from 'tap'
 import cron from 'node-cron'
 import { localJobs as createJobs } from '../helpers/local-network.ts'
-import type { Job, JobScope } from '../../jobs/job.ts'
+import type { Job, JobScope } from '../../src/job-runs/job.ts'
 import { claimCoordinator, runFire } from '../../jobs/scheduler.ts'
 import { openDatabase, type Database } from '../../src/db/database.ts'
 import { createWorkspace } from '../../src/workspaces/service.ts'

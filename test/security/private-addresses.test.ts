@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { createJobs } from '../../jobs/index.ts'
 import { runJob, type RunOutcome } from '../../jobs/run-job.ts'
-import type { Logger } from '../../jobs/job.ts'
+import type { Logger } from '../../src/job-runs/job.ts'
 import { PUBLIC_ONLY, type AddressPolicy } from '../../src/networks/http/address-policy.ts'
 import type { Resolver } from '../../src/networks/http/resolve-target.ts'
 import { bearer, buildTestApp } from '../helpers/app.ts'

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../db/schema.ts'
-import { AppError } from '../../api/errors.ts'
+import { AppError } from '../../shared/errors.ts'
 import { notEnoughData } from '../confidence.ts'
 import { postEngagement } from '../engagement.ts'
 import type { TimeRange } from '../time-window.ts'

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../db/schema.ts'
-import { notFound } from '../../api/errors.ts'
-import { isUuid } from '../../workspaces/service.ts'
+import { notFound } from '../../shared/errors.ts'
+import { isUuid } from '../../shared/ids.ts'
 
 /**
  * What a topic's analytics depend on, in one short string: how many posts it has matched and

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema.ts'
 import { createMemoCache } from '../../shared/memo-cache.ts'
-import { etagOf } from '../../api/etag.ts'
+import { etagOf } from '../../shared/etag.ts'
 import { topicVersion } from './topic-version.ts'
 
 export interface Versioned<T> {

@@ -6,7 +6,7 @@ import type { Scope } from '../../db/tables/api-keys.ts'
 import { authenticateKey, type KeyIdentity } from '../../workspaces/service.ts'
 import { authenticateSession, type SessionIdentity } from '../../people/sessions.ts'
 import { ROLE_SCOPE } from '../../people/roles.ts'
-import { AppError } from '../errors.ts'
+import { AppError } from '../../shared/errors.ts'
 import { createAuthThrottle, type AuthThrottle } from '../auth-throttle.ts'
 import { checkCsrf, SESSION_COOKIE } from './session-cookie.ts'
 

@@ -5,7 +5,7 @@ import { ping } from '../../db/database.ts'
 import { pendingMigrations } from '../../db/migrator.ts'
 import type { DB } from '../../db/schema.ts'
 import type { Metrics } from '../../observability/metrics.ts'
-import { AppError } from '../errors.ts'
+import { AppError } from '../../shared/errors.ts'
 import { problemResponses } from '../problem.ts'
 import { createHash, timingSafeEqual } from 'node:crypto'
 

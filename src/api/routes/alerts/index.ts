@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { cursorQuery, limitQuery } from '../../cursor.ts'
+import { cursorQuery, limitQuery } from '../../../shared/cursor.ts'
 import { problemResponses } from '../../problem.ts'
 import { ALERT_KINDS } from '../../../db/tables/alerts.ts'
 import { alertSchema } from '../../../alerts/dto.ts'

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { ifNoneMatchHits } from '../../etag.ts'
+import { ifNoneMatchHits } from '../../../shared/etag.ts'
 import type { Versioned } from '../../../analytics/cache/versioned-cache.ts'
 
 /** Answers 304 when the client holds the current version, else the (possibly cached) result. */

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { AppError } from '../../errors.ts'
+import { AppError } from '../../../shared/errors.ts'
 import { problemResponses } from '../../problem.ts'
 import { negotiateGraphFormat } from '../../../graph-export/negotiate.ts'
 import { topicGraphSchema } from '../../../graph-export/schema.ts'

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { problemResponses } from '../../problem.ts'
-import { notFound } from '../../errors.ts'
+import { notFound } from '../../../shared/errors.ts'
 import { apiKeyInputSchema, apiKeyPageSchema, createdApiKeySchema, type KeyAdmin } from '../../../workspaces/key-admin.ts'
 
 const tags = ['keys']

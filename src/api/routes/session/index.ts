@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { problemResponses } from '../../problem.ts'
-import { AppError } from '../../errors.ts'
+import { AppError } from '../../../shared/errors.ts'
 import { checkOrigin, clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../../plugins/session-cookie.ts'
 import { acceptInvitationSchema, linkOpenedSchema, openLinkSchema, sessionSchema, setupSchema, setupStatusSchema, signInSchema, switchWorkspaceSchema } from '../../../people/dto.ts'
 import type { PeopleService } from '../../../people/service.ts'

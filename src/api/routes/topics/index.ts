@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { cursorQuery, limitQuery } from '../../cursor.ts'
+import { cursorQuery, limitQuery } from '../../../shared/cursor.ts'
 import { problemResponses } from '../../problem.ts'
 import { topicInputSchema, topicPatchSchema, topicSchema } from '../../../topics/dto.ts'
 import type { TopicService } from '../../../topics/service.ts'

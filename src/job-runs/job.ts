@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { DB } from '../src/db/schema.ts'
+import type { DB } from '../db/schema.ts'
 
 /** What a job run is about: everything (`*`), one workspace, or one topic. */
 export interface JobScope {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
-import type { DB } from '../src/db/schema.ts'
-import type { StoredSource } from '../src/sources/connector-factory.ts'
-import type { JobScope } from './job.ts'
+import type { DB } from '../db/schema.ts'
+import type { StoredSource } from '../sources/connector-factory.ts'
+import type { JobScope } from '../job-runs/job.ts'
 
 export interface TopicWithSources {
   id: string

@@ -1,5 +1,5 @@
 // Renders a digest of the simulated network and takes its picture in headless Chromium, for people
-// to look at:   node --import tsx src/digest/screenshot/main.ts [out.png] [--lang fr] [--width 390]
+// to look at:   node --import tsx tools/digest-screenshot/main.ts [out.png] [--lang fr] [--width 390]
 // Writes the PNG and, next to it, the HTML. Needs Chromium at /usr/bin/chromium.
 import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'

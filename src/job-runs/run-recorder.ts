@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely'
 import { setTimeout as delay } from 'node:timers/promises'
-import type { DB } from '../src/db/schema.ts'
-import type { JobTrigger } from '../src/db/tables/jobs.ts'
-import { isNamedProcessAlive, thisProcess } from '../src/process/identity.ts'
+import type { DB } from '../db/schema.ts'
+import type { JobTrigger } from '../db/tables/jobs.ts'
+import { isNamedProcessAlive, thisProcess } from '../process/identity.ts'
 
 /** A run whose heartbeat is older than this is taken as dead (its process was killed). */
 export const STALE_AFTER_MS = 90_000

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely'
-import type { DB } from '../src/db/schema.ts'
-import { thisProcess } from '../src/process/identity.ts'
+import type { DB } from '../db/schema.ts'
+import { thisProcess } from '../process/identity.ts'
 import { scopeKey, type Job, type JobScope } from './job.ts'
 import { closeAbandoned } from './run-recorder.ts'
 
