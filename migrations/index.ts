@@ -9,6 +9,7 @@ import * as ingestReferences from './20261124_0008_ingest_references.ts'
 import * as analyticsSamples from './20261207_0011_analytics.ts'
 import * as people from './20261207_0016_people.ts'
 import * as provenance from './20261207_0032_provenance.ts'
+import * as trustQuotas from './20261207_0033_trust_quotas.ts'
 
 // Registered explicitly (not discovered from the folder) so the list is the same however the
 // service is packaged. Names sort in the order they must run.
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_0011_analytics': analyticsSamples,
   '20261207_0016_people': people,
   '20261207_0032_provenance': provenance,
+  '20261207_0033_trust_quotas': trustQuotas,
 }

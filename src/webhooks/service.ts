@@ -10,6 +10,7 @@ import { generateWebhookSecret } from './signature.ts'
 import { NO_SECRETS, type SecretBox } from '../secrets/secret-box.ts'
 import { WEBHOOK_SECRET_PURPOSE } from '../secrets/stored-secrets.ts'
 import { WEBHOOK_COLUMNS, WEBHOOK_DELIVERY_COLUMNS, webhookDeliveryToDto, webhookToDto, type Webhook, type WebhookDelivery, type WebhookInput, type WebhookPatch } from './dto.ts'
+import { enforceQuota } from '../workspaces/quotas.ts'
 
 
 export interface WebhookServiceDeps {
@@ -60,6 +61,7 @@ export function createWebhookService(deps: WebhookServiceDeps) {
 
     async create(workspaceId: string, input: WebhookInput): Promise<Webhook & { secret: string }> {
       await checkTarget(input.url)
+      await enforceQuota(db, workspaceId, 'webhooks')
       const secret = generateWebhookSecret()
       const row = await db
         .insertInto('webhooks')
