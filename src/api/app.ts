@@ -42,6 +42,7 @@ import { keyRoutes } from './routes/keys/index.ts'
 import { createPeopleService } from '../people/service.ts'
 import { createKeyAdmin } from '../workspaces/key-admin.ts'
 import { webAppPlugin } from './plugins/web-app.ts'
+import { clientErrorHandler, connectionsCheckingInterval } from './client-errors.ts'
 
 export interface AppDeps {
   db: Kysely<DB>
@@ -76,6 +77,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: deps.bodyLimit,
     // A client sending its request byte by byte is cut off: it cannot hold a connection for ever.
     requestTimeout: deps.requestTimeoutMs ?? 60_000,
+    http: { connectionsCheckingInterval: connectionsCheckingInterval(deps.requestTimeoutMs ?? 60_000) },
+    clientErrorHandler: clientErrorHandler(deps.requestTimeoutMs ?? 60_000),
     genReqId: (req) => acceptedRequestId(req.headers['x-request-id']) ?? randomUUID(),
     requestIdHeader: false,
     // A malformed or over-long path parameter is refused before routing: in the problem format too.
