@@ -2,9 +2,9 @@
 // every webhook delivery that is due (first attempts and retries with backoff). Cost: one query
 // per workspace when nothing is due, one signed POST per delivery otherwise. Locking: one run per
 // scope at a time (job_runs), one instance per scheduled fire; each delivery is leased.
-import type { Job } from '../src/job-runs/job.ts'
-import { deliverDueWebhooks, type WebhookDispatchDeps } from '../src/webhooks/dispatch.ts'
-import { announceScoreRuns } from '../src/webhooks/score-run-events.ts'
+import type { Job } from '../src/tenancy/job-runs/job.ts'
+import { deliverDueWebhooks, type WebhookDispatchDeps } from '../src/tenancy/webhooks/dispatch.ts'
+import { announceScoreRuns } from '../src/tenancy/webhooks/score-run-events.ts'
 
 export interface WebhooksJobDeps extends Omit<WebhookDispatchDeps, 'db' | 'log'> {
   schedule?: string

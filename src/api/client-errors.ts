@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Socket } from 'node:net'
-import { ERROR_CATALOGUE } from '../shared/errors.ts'
+import { ERROR_CATALOGUE } from '../platform/shared/errors.ts'
 import { PROBLEM_CONTENT_TYPE } from './problem.ts'
 
 // Errors Node's HTTP server meets before a request reaches Fastify's routing (a request that

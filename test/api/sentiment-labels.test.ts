@@ -2,11 +2,11 @@
 // from the mention feed (its sentimentLabel), the topic stats (their shares) and the inbox (its
 // "negative" reason) — the three must tell the same story, and the labels a person would give.
 import t from 'tap'
-import { ingestBatch } from '../../src/ingest/ingest-batch.ts'
-import { topicMatcher } from '../../src/ingest/topic-matchers.ts'
-import type { NormalizedAccount, NormalizedPost } from '../../src/networks/model.ts'
+import { ingestBatch } from '../../src/pipeline/ingest/ingest-batch.ts'
+import { topicMatcher } from '../../src/pipeline/ingest/topic-matchers.ts'
+import type { NormalizedAccount, NormalizedPost } from '../../src/pipeline/networks/model.ts'
 import { bearer, buildTestApp } from '../helpers/app.ts'
-import { topicWorkspace } from '../../src/collect/topic-workspace.ts'
+import { topicWorkspace } from '../../src/pipeline/collect/topic-workspace.ts'
 
 const AUTHOR: NormalizedAccount = {
   network: 'mastodon', externalId: 'zoe', handle: 'zoe', displayName: null, bio: null, url: null, followersCount: 10, followingCount: 1, postsCount: 1,

@@ -2,10 +2,10 @@
 // arrives in a later batch — and only once.
 import t from 'tap'
 import { sql } from 'kysely'
-import { ingestBatch } from '../../src/ingest/ingest-batch.ts'
-import type { NormalizedAccount, NormalizedPost } from '../../src/networks/model.ts'
+import { ingestBatch } from '../../src/pipeline/ingest/ingest-batch.ts'
+import type { NormalizedAccount, NormalizedPost } from '../../src/pipeline/networks/model.ts'
 import { openTestDatabase } from '../helpers/database.ts'
-import { createWorkspace } from '../../src/workspaces/service.ts'
+import { createWorkspace } from '../../src/tenancy/workspaces/service.ts'
 
 const account = (externalId: string): NormalizedAccount => ({
   network: 'mastodon', externalId, handle: `${externalId}@piaille.fr`, displayName: null, bio: null, url: null, followersCount: null, followingCount: null, postsCount: null,

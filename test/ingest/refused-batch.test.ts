@@ -4,10 +4,10 @@
 // its effect, nothing stored, but cannot force the ordering it guards against.)
 import t from 'tap'
 import { sql } from 'kysely'
-import { ingestBatch } from '../../src/ingest/ingest-batch.ts'
-import type { NormalizedAccount, NormalizedPost } from '../../src/networks/model.ts'
+import { ingestBatch } from '../../src/pipeline/ingest/ingest-batch.ts'
+import type { NormalizedAccount, NormalizedPost } from '../../src/pipeline/networks/model.ts'
 import { openTestDatabase } from '../helpers/database.ts'
-import { createWorkspace } from '../../src/workspaces/service.ts'
+import { createWorkspace } from '../../src/tenancy/workspaces/service.ts'
 
 const account = (externalId: string, followersCount: number): NormalizedAccount => ({
   network: 'mastodon', externalId, handle: `${externalId}@piaille.fr`, displayName: null, bio: null, url: null, followersCount, followingCount: null, postsCount: null,

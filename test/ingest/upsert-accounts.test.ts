@@ -1,10 +1,10 @@
 // Accounts seen again: what is known is kept, what changed is refreshed, and every id is returned.
 import t from 'tap'
 import { sql } from 'kysely'
-import type { NormalizedAccount } from '../../src/networks/model.ts'
-import { accountKey, stubAccount, upsertAccounts } from '../../src/ingest/upsert-accounts.ts'
+import type { NormalizedAccount } from '../../src/pipeline/networks/model.ts'
+import { accountKey, stubAccount, upsertAccounts } from '../../src/pipeline/ingest/upsert-accounts.ts'
 import { openTestDatabase } from '../helpers/database.ts'
-import { createWorkspace } from '../../src/workspaces/service.ts'
+import { createWorkspace } from '../../src/tenancy/workspaces/service.ts'
 
 const profile = (externalId: string, followers: number | null, displayName: string | null = `Name ${externalId}`): NormalizedAccount => ({
   network: 'mastodon', externalId, handle: `${externalId}@piaille.fr`, displayName, bio: 'Vélo et ville', url: `https://piaille.fr/@${externalId}`,

@@ -5,9 +5,9 @@
 // said: the attack reached the database, it just stays B's.
 import t from 'tap'
 import { runJob } from '../../jobs/run-job.ts'
-import type { Logger } from '../../src/job-runs/job.ts'
-import { generateSandbox, startSandboxServer } from '../../src/sandbox/index.ts'
-import { scoreTopic } from '../../src/scoring/index.ts'
+import type { Logger } from '../../src/tenancy/job-runs/job.ts'
+import { generateSandbox, startSandboxServer } from '../../src/simulation/sandbox/index.ts'
+import { scoreTopic } from '../../src/insight/scoring/index.ts'
 import { bearer, buildTestApp } from '../helpers/app.ts'
 import { HIJACKED_NAME, PHISHING_ORIGIN, startHostileProxy } from '../helpers/hostile-proxy.ts'
 import { localJobs } from '../helpers/local-network.ts'

@@ -3,7 +3,7 @@
 // counts, engagement — plus follows that do not exist, on a topic of its own that it scores. A's
 // answers stay byte-identical, and A's next scoring ranks exactly as before.
 import t from 'tap'
-import { scoreTopic } from '../../src/scoring/index.ts'
+import { scoreTopic } from '../../src/insight/scoring/index.ts'
 import { bearer } from '../helpers/app.ts'
 import { handleOf, PLANTED_NOW, scoredPlantedTopic } from '../helpers/planted-network.ts'
 import { exportText, importText } from '../interchange/fixtures/interchange-io.ts'

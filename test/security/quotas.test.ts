@@ -2,7 +2,7 @@
 // with a problem saying which quota; other workspaces are not affected; a tenant cannot raise them.
 import t from 'tap'
 import { bearer, buildTestApp } from '../helpers/app.ts'
-import { DEFAULT_QUOTAS } from '../../src/workspaces/quotas.ts'
+import { DEFAULT_QUOTAS } from '../../src/tenancy/workspaces/quotas.ts'
 
 t.test('topics, sources, webhooks, digests and their recipients stop at the workspace\'s quotas', async (t) => {
   const { app, database, mine, theirs } = await buildTestApp(t)

@@ -4,7 +4,7 @@ import t from 'tap'
 import { connect } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { buildApp } from '../../src/api/app.ts'
-import { createMetrics } from '../../src/observability/metrics.ts'
+import { createMetrics } from '../../src/platform/observability/metrics.ts'
 import { fileDatabase } from '../helpers/app.ts'
 
 /** Sends `head` and then nothing more; resolves with everything the server wrote before closing. */

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { sql } from 'kysely'
-import { isUuid } from '../../shared/ids.ts'
-import { DEFAULT_QUOTAS, QUOTA_KINDS, workspaceQuotas, type QuotaKind } from '../../workspaces/quotas.ts'
+import { isUuid } from '../../platform/shared/ids.ts'
+import { DEFAULT_QUOTAS, QUOTA_KINDS, workspaceQuotas, type QuotaKind } from '../../tenancy/workspaces/quotas.ts'
 import { UsageError, withDatabase, type Io } from '../context.ts'
 import { workspaceQuotasUsage } from '../usage.ts'
 

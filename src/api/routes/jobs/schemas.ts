@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { jobRunSchema, RUN_EXAMPLE } from '../../../job-runs/job-run-dto.ts'
+import { jobRunSchema, RUN_EXAMPLE } from '../../../tenancy/job-runs/job-run-dto.ts'
 
 export const jobSchema = z
   .object({

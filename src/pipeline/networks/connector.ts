@@ -1,0 +1,47 @@
+import type { CollectedBatch, NormalizedAccount, NormalizedFollow } from './model.ts'
+import type { CollectableNetwork } from '../../platform/shared/network-names.ts'
+import type { SearchSpec } from '../query/search-spec.ts'
+
+
+/**
+ * Opaque, JSON-serialisable resume point owned by the connector. The job stores it in the same
+ * transaction as the page it came with; handing it back continues exactly where that page ended.
+ */
+export type Checkpoint = Record<string, unknown>
+
+export interface SearchPage extends CollectedBatch {
+  checkpoint: Checkpoint
+  /** true when the walk reached what the previous run had already seen (or the end). */
+  done: boolean
+}
+
+export interface FollowPage {
+  follows: NormalizedFollow[]
+  accounts: NormalizedAccount[]
+  /** null at the end of the list. */
+  cursor: string | null
+}
+
+export interface PostsPage extends CollectedBatch {
+  cursor: string | null
+}
+
+export interface ConnectorCapabilities {
+  search: boolean
+  authorPosts: boolean
+  /** false for networks without a follower graph (Reddit). */
+  followGraph: boolean
+}
+
+export interface Connector {
+  readonly network: CollectableNetwork
+  readonly capabilities: ConnectorCapabilities
+  /** One page of mentions, newest first, resuming from `checkpoint` (null: first run). */
+  searchPage(spec: SearchSpec, checkpoint: Checkpoint | null, signal?: AbortSignal): Promise<SearchPage>
+  authorPostsPage(accountId: string, cursor: string | null, signal?: AbortSignal): Promise<PostsPage>
+  /** Throws `NotSupportedError` when `capabilities.followGraph` is false. */
+  followersPage(accountId: string, cursor: string | null, signal?: AbortSignal): Promise<FollowPage>
+  followingPage(accountId: string, cursor: string | null, signal?: AbortSignal): Promise<FollowPage>
+  /** Profiles with counts, batched as the network allows. Unknown ids are left out. */
+  profiles(accountIds: string[], signal?: AbortSignal): Promise<NormalizedAccount[]>
+}
