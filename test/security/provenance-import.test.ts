@@ -7,7 +7,7 @@ import { scoreTopic } from '../../src/insight/scoring/index.ts'
 import { bearer } from '../helpers/app.ts'
 import { handleOf, PLANTED_NOW, scoredPlantedTopic } from '../helpers/planted-network.ts'
 import { exportText, importText } from '../interchange/fixtures/interchange-io.ts'
-import { workspaceView } from './fixtures/workspace-view.ts'
+import { rankingShape, workspaceView } from './fixtures/workspace-view.ts'
 
 const FORGED_NAME = 'Forged by an import'
 const FORGED_URL = 'https://forged.example/'
@@ -22,7 +22,7 @@ t.test('an import by another workspace, with the same ids, changes nothing of wh
 
   // B's file: A's records with the same ids, rewritten, and every account following the off-topic O.
   const records = (await exportText(db, mine.id)).trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>)
-  t.ok(records.filter((r) => r.type === 'post').length > 50, 'A\'s network has posts to forge')
+  t.ok(records.filter((r) => r.type === 'post').length > 30, 'A\'s network has posts to forge')
   const forged = records.map((r) => {
     if (r.type === 'account') return { ...r, displayName: FORGED_NAME, bio: FORGED_NAME, url: `${FORGED_URL}${String(r.id)}`, followersCount: 9_999_999 }
     if (r.type === 'post') return { ...r, likes: 100_000, reposts: 50_000, url: `${FORGED_URL}post` }
@@ -34,7 +34,7 @@ t.test('an import by another workspace, with the same ids, changes nothing of wh
   const topicB = (await app.inject({ method: 'POST', url: '/v1/topics', headers: bearer(theirs.admin), payload: { name: 'Vélo', query: '#velo OR vélo' } })).json() as { id: string }
   const { stats, bad } = await importText(db, theirs.id, forged.map((r) => JSON.stringify(r)).join('\n'))
   t.same(bad, [], 'every forged line was taken')
-  t.ok(stats.posts > 50, `B imported ${stats.posts} posts`)
+  t.ok(stats.posts > 30, `B imported ${stats.posts} posts`)
   await scoreTopic(db, topicB.id, { now: PLANTED_NOW })
   const theirRanking = (await app.inject({ url: `/v1/topics/${topicB.id}/influencers?limit=500`, headers: bearer(theirs.read) })).body
   t.ok(theirRanking.includes(FORGED_NAME), 'B sees its own file')
@@ -46,12 +46,8 @@ t.test('an import by another workspace, with the same ids, changes nothing of wh
 
   // A scores again (same instant) with B's forged follows in the database: the same ranking.
   await scoreTopic(db, topicId, { now: PLANTED_NOW })
-  const comparable = (body: string) => {
-    const page = JSON.parse(body) as { coverage: unknown; items: { movement: unknown }[] }
-    return { coverage: page.coverage, items: page.items.map(({ movement: _m, ...item }) => item) }
-  }
   for (const ranking of ['influencers', 'relays', 'prospects']) {
     const url = `/v1/topics/${topicId}/${ranking}?limit=500`
-    t.same(comparable((await app.inject({ url, headers: bearer(mine.read) })).body), comparable(before.get(url)!), `A's ${ranking}, scored again, as before`)
+    t.same(rankingShape((await app.inject({ url, headers: bearer(mine.read) })).body), rankingShape(before.get(url)!), `A's ${ranking}, scored again, as before`)
   }
 })
