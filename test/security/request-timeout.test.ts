@@ -5,6 +5,7 @@ import { connect } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { buildApp } from '../../src/api/app.ts'
 import { createMetrics } from '../../src/platform/observability/metrics.ts'
+import { createApiKey, createWorkspace } from '../../src/tenancy/workspaces/service.ts'
 import { fileDatabase } from '../helpers/app.ts'
 
 /** Sends `head` and then nothing more; resolves with everything the server wrote before closing. */
@@ -14,12 +15,16 @@ function trickle(port: number, head: string): Promise<string> {
     let received = ''
     socket.on('data', (chunk) => { received += chunk.toString('utf8') })
     socket.on('close', () => resolve(received))
+    // A server that never cuts the request off: end here, and let the assertions say what came.
+    socket.setTimeout(20_000, () => socket.destroy())
     socket.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' ? resolve(received) : reject(error)))
   })
 }
 
 t.test('a request slower than REQUEST_TIMEOUT_MS is answered 408 in the problem format', async (t) => {
-  const app = await buildApp({ db: (await fileDatabase()).db, metrics: createMetrics(), bodyLimit: 1 << 20, rateLimitPerMinute: 1000, requestTimeoutMs: 1000 })
+  const { db } = await fileDatabase()
+  const { key } = await createApiKey(db, (await createWorkspace(db, 'Slow')).id, ['write'])
+  const app = await buildApp({ db, metrics: createMetrics(), bodyLimit: 1 << 20, rateLimitPerMinute: 1000, requestTimeoutMs: 1000 })
   t.teardown(() => app.close())
   await app.listen({ host: '127.0.0.1', port: 0 })
   const { port } = app.server.address() as AddressInfo
@@ -27,8 +32,8 @@ t.test('a request slower than REQUEST_TIMEOUT_MS is answered 408 in the problem 
   const whole = await fetch(`http://127.0.0.1:${port}/healthz`)
   t.equal(whole.status, 200, 'a request that arrives whole is served')
 
-  // A body announced as 100 bytes of which one arrives.
-  const answer = await trickle(port, 'POST /v1/topics HTTP/1.1\r\nHost: relais.test\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{')
+  // An authenticated request whose body, announced as 100 bytes, stops after one.
+  const answer = await trickle(port, `POST /v1/topics HTTP/1.1\r\nHost: relais.test\r\nAuthorization: Bearer ${key}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{`)
   const [head, body] = answer.split('\r\n\r\n')
   t.match(head, /^HTTP\/1\.1 408 /, 'status 408')
   t.match(head, /content-type: application\/problem\+json/i)
