@@ -10,6 +10,7 @@ import { DELIVERY_COLUMNS, deliveryToDto, digestToDto, SUBSCRIPTION_COLUMNS, wee
 import { z } from 'zod'
 import { jsonb } from './delivery/jsonb.ts'
 import { enforceQuota } from '../../tenancy/workspaces/quotas.ts'
+import { pastKeyset } from '../../platform/db/keyset.ts'
 
 
 export interface DigestServiceDeps {
@@ -49,7 +50,7 @@ export function createDigestService(deps: DigestServiceDeps) {
       if (topicId !== undefined) query = query.where('topic_id', '=', topicId)
       if (cursor) {
         const [createdAt, id] = decodeCursor(cursor, createdAtIdCursor)
-        query = query.where((eb) => eb.or([eb('created_at', '>', new Date(createdAt)), eb.and([eb('created_at', '=', new Date(createdAt)), eb('id', '>', id)])]))
+        query = query.where(pastKeyset('created_at', new Date(createdAt), id, 'asc'))
       }
       const rows = await query.orderBy('created_at').orderBy('id').limit(limit + 1).execute()
       const latest = await lastDeliveries(rows.slice(0, limit).map((r) => r.id))
