@@ -44,6 +44,7 @@ import { createKeyAdmin } from '../tenancy/workspaces/key-admin.ts'
 import { webAppPlugin } from './plugins/web-app.ts'
 import { documentScope } from './plugins/scope-docs.ts'
 import { refuseUnacceptable } from './representation/acceptable.ts'
+import { clientErrorHandler, connectionsCheckingInterval } from './client-errors.ts'
 
 export interface AppDeps {
   db: Kysely<DB>
@@ -78,6 +79,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: deps.bodyLimit,
     // A client sending its request byte by byte is cut off: it cannot hold a connection for ever.
     requestTimeout: deps.requestTimeoutMs ?? 60_000,
+    http: { connectionsCheckingInterval: connectionsCheckingInterval(deps.requestTimeoutMs ?? 60_000) },
+    clientErrorHandler: clientErrorHandler(deps.requestTimeoutMs ?? 60_000),
     genReqId: (req) => acceptedRequestId(req.headers['x-request-id']) ?? randomUUID(),
     requestIdHeader: false,
     // A malformed or over-long path parameter is refused before routing: in the problem format too.

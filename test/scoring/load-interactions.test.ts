@@ -84,6 +84,6 @@ async function plainFormulation(db: Kysely<DB>, topicId: string, since: Date) {
     where i.occurred_at >= ${since} and (
       exists (select 1 from topic_posts tp where tp.topic_id = ${topicId} and tp.post_id = i.post_id and tp.post_created_at >= ${since})
       or exists (select 1 from posts ref join topic_posts tp on tp.topic_id = ${topicId} and tp.post_id = ref.id and tp.post_created_at >= ${since}
-        where ref.network = ip.network and ref.external_id in (ip.reply_to_external_id, ip.repost_of_external_id, ip.quote_of_external_id)))`.execute(db)
+        where ref.workspace_id = ip.workspace_id and ref.network = ip.network and ref.external_id in (ip.reply_to_external_id, ip.repost_of_external_id, ip.quote_of_external_id)))`.execute(db)
   return rows
 }

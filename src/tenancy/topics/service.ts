@@ -5,6 +5,7 @@ import { createdAtIdCursor, decodeCursor, keysetPage, type Page } from '../../pl
 import { checkTopicId, topicFound, topicNotFound } from './topic-access.ts'
 import { topicToDto, type Topic, type TopicInput, type TopicPatch } from './dto.ts'
 import { checkTopicQuery } from './check-query.ts'
+import { enforceQuota } from '../workspaces/quotas.ts'
 import { pastKeyset } from '../../platform/db/keyset.ts'
 
 const COLUMNS = ['id', 'name', 'query', 'networks', 'languages', 'own_accounts', 'created_at', 'updated_at'] as const
@@ -30,6 +31,7 @@ export function createTopicService({ db }: { db: Kysely<DB> }) {
 
     async create(workspaceId: string, input: TopicInput): Promise<Topic> {
       checkTopicQuery(input.query)
+      await enforceQuota(db, workspaceId, 'topics')
       const row = await db
         .insertInto('topics')
         .values({ workspace_id: workspaceId, name: input.name, query: input.query, networks: input.networks, languages: input.languages, own_accounts: input.ownAccounts })
