@@ -30,8 +30,10 @@ async function topicOnTwoNetworks(ctx: TestApp) {
     post('bluesky', 'b2', 'did:plc:bea', '2026-11-18T17:10:00Z', 'Another #velo ride'),
     post('bluesky', 'b3', 'did:plc:bea', '2026-11-19T17:10:00Z', 'Last #velo ride'),
   ]
-  await (ctx.database.db as Kysely<DB>).transaction().execute((trx) =>
-    ingestBatch(trx, { posts, accounts: [account('mastodon', 'ana@m.example'), account('bluesky', 'did:plc:bea')] }, [topicMatcher(topic)]))
+  const db = ctx.database.db as Kysely<DB>
+  const { workspace_id: workspaceId } = await db.selectFrom('topics').select('workspace_id').where('id', '=', topic.id).executeTakeFirstOrThrow()
+  await db.transaction().execute((trx) =>
+    ingestBatch(trx, workspaceId, { posts, accounts: [account('mastodon', 'ana@m.example'), account('bluesky', 'did:plc:bea')] }, [topicMatcher(topic)]))
   return topic
 }
 

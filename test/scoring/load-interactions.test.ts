@@ -17,13 +17,13 @@ t.test('the topic\'s interactions: made by an on-topic post or by one answering,
   const topic = await db.insertInto('topics').values({ workspace_id: workspaceId, name: 'Vélo', query: '#velo' }).returning('id').executeTakeFirstOrThrow()
   const other = await db.insertInto('topics').values({ workspace_id: workspaceId, name: 'Train', query: '#train' }).returning('id').executeTakeFirstOrThrow()
   const accounts = await db.insertInto('accounts')
-    .values(['ana', 'bob', 'cleo', 'dan', 'eve'].map((h) => ({ network: 'mastodon', external_id: h, handle: `${h}@ex.social` })))
+    .values(['ana', 'bob', 'cleo', 'dan', 'eve'].map((h) => ({ workspace_id: workspaceId, network: 'mastodon', external_id: h, handle: `${h}@ex.social` })))
     .returning(['id', 'external_id']).execute()
   const id = (h: string) => Number(accounts.find((a) => a.external_id === h)!.id)
   const post = async (ext: string, author: string, days: number, ref: { reply?: string; repost?: string; quote?: string } = {}, topics: string[] = []) => {
     const { rows } = await sql<{ id: number }>`
-      insert into posts (network, external_id, author_id, created_at, reply_to_external_id, repost_of_external_id, quote_of_external_id)
-      values ('mastodon', ${ext}, ${id(author)}, ${daysAgo(days)}, ${ref.reply ?? null}, ${ref.repost ?? null}, ${ref.quote ?? null}) returning id`.execute(db)
+      insert into posts (workspace_id, network, external_id, author_id, created_at, reply_to_external_id, repost_of_external_id, quote_of_external_id)
+      values (${workspaceId}, 'mastodon', ${ext}, ${id(author)}, ${daysAgo(days)}, ${ref.reply ?? null}, ${ref.repost ?? null}, ${ref.quote ?? null}) returning id`.execute(db)
     for (const topicId of topics) await sql`insert into topic_posts (topic_id, post_id, post_created_at) values (${topicId}, ${rows[0].id}, ${daysAgo(days)})`.execute(db)
     return rows[0].id
   }
@@ -56,12 +56,12 @@ t.test('the topic\'s interactions: made by an on-topic post or by one answering,
 
 t.test('on statistics from before a bulk load (never analyzed since), the statement walks no topic range per row and returns what a plain formulation returns', async (t) => {
   const { db } = await openTestDatabase(t)
-  const { topicId } = await createTopic(db, 3)
+  const { workspaceId, topicId } = await createTopic(db, 3)
   // A few accounts and old posts, analyzed; then this month's posts arrive and nothing analyzes them.
-  await insertAccounts(db, 800)
-  await insertPosts(db, topicId, 800, 1, 300, [40, 70])
+  await insertAccounts(db, workspaceId, 800)
+  await insertPosts(db, workspaceId, topicId, 800, 1, 300, [40, 70])
   await sql`analyze`.execute(db)
-  await insertPosts(db, topicId, 800, 301, 6_000)
+  await insertPosts(db, workspaceId, topicId, 800, 301, 6_000)
   const since = new Date(Date.now() - 30 * 86_400_000)
 
   const statements = await captureStatements(db, (traced) => loadTopicInteractions(traced, topicId, since))
