@@ -39,6 +39,7 @@ import type { SecretBox } from '../secrets/secret-box.ts'
 import { sessionRoutes } from './routes/session/index.ts'
 import { invitationRoutes } from './routes/session/invitations.ts'
 import { keyRoutes } from './routes/keys/index.ts'
+import { unsubscribeRoutes } from './routes/unsubscribe/index.ts'
 import { createPeopleService } from '../people/service.ts'
 import { createKeyAdmin } from '../workspaces/key-admin.ts'
 import { webAppPlugin } from './plugins/web-app.ts'
@@ -121,6 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await v1.register(sessionRoutes, { people })
     await v1.register(invitationRoutes, { people, db: deps.db, ...(deps.publicUrl !== undefined && { publicUrl: deps.publicUrl }) })
     await v1.register(keyRoutes, { keys: createKeyAdmin({ db: deps.db }) })
+    await v1.register(unsubscribeRoutes, { db: deps.db })
     await v1.register(jobRoutes, { jobRuns: createJobRunService({ db: deps.db, jobs: deps.jobs ?? [], nextRun: deps.nextRun ?? (() => null) }) })
   }, { prefix: '/v1' })
 
