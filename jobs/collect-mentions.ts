@@ -4,13 +4,13 @@
 // rate limits, and by each workspace's budget per run (time and requests): a source that holds
 // its requests or asks for long waits stops at its workspace's budget, its checkpoint keeping what
 // was done. Locking: one run per scope at a time (job_runs), one instance per scheduled fire.
-import { collectTopicMentions } from '../src/collect/collect-topic-mentions.ts'
-import { workspaceTopicMatchers, type TopicMatcher } from '../src/ingest/topic-matchers.ts'
-import type { Connector } from '../src/networks/connector.ts'
-import type { StoredSource } from '../src/sources/connector-factory.ts'
-import { BudgetSpentError, createFireBudget, type FireBudget } from '../src/networks/http/fire-budget.ts'
-import type { Job, JobStats } from './job.ts'
-import { topicsWithSources } from './topic-sources.ts'
+import { collectTopicMentions } from '../src/pipeline/collect/collect-topic-mentions.ts'
+import { workspaceTopicMatchers, type TopicMatcher } from '../src/pipeline/ingest/topic-matchers.ts'
+import type { Connector } from '../src/pipeline/networks/connector.ts'
+import type { StoredSource } from '../src/tenancy/sources/connector-factory.ts'
+import { BudgetSpentError, createFireBudget, type FireBudget } from '../src/pipeline/networks/http/fire-budget.ts'
+import type { Job, JobStats } from '../src/tenancy/job-runs/job.ts'
+import { topicsWithSources } from '../src/tenancy/topics/topic-sources.ts'
 
 export interface CollectMentionsDeps {
   connect(source: StoredSource, budget: FireBudget): Connector

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
-import type { DB } from '../../../db/schema.ts'
+import type { DB } from '../../../platform/db/schema.ts'
 import { problemResponses } from '../../problem.ts'
-import { unsubscribe } from '../../../digest/unsubscribe.ts'
+import { unsubscribe } from '../../../insight/digest/unsubscribe.ts'
 
 const tags = ['digests']
 const params = z.object({ token: z.string().max(64).describe('The secret of the recipient\'s unsubscribe link') })
