@@ -1,6 +1,7 @@
 import t from 'tap'
 import { createBlueskyConnector } from '../../src/pipeline/networks/bluesky/index.ts'
-import type { Checkpoint, Connector, SearchSpec } from '../../src/pipeline/networks/connector.ts'
+import type { Checkpoint, Connector } from '../../src/pipeline/networks/connector.ts'
+import type { SearchSpec } from '../../src/pipeline/query/search-spec.ts'
 import { ConnectorError } from '../../src/pipeline/networks/errors.ts'
 import type { NormalizedPost } from '../../src/pipeline/networks/model.ts'
 import { postUri, startFakeBluesky, type FakeBluesky, type FakeBlueskyPost } from '../fakes/bluesky/index.ts'

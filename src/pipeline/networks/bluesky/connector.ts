@@ -6,8 +6,9 @@ import { createHttpClient, type HttpClientOptions } from '../http.ts'
 import { blueskyAuthorPostsPage, blueskyFollowPage, blueskyProfiles } from './reads.ts'
 import { blueskySearchStep } from './search-walk.ts'
 import { BlueskySession } from './session.ts'
+import { BLUESKY_CAPABILITIES, BLUESKY_RATE_LIMIT_HEADERS } from './traits.ts'
 
-export interface BlueskyConnectorOptions extends Omit<HttpClientOptions, 'network' | 'baseUrl' | 'headers'> {
+export interface BlueskyConnectorOptions extends Omit<HttpClientOptions, 'network' | 'baseUrl' | 'headers' | 'rateLimitHeaders'> {
   /** Default: the public, cached AppView. */
   appViewUrl?: string
   /** The account's PDS (or the `https://bsky.social` entryway); default `https://bsky.social`. */
@@ -23,8 +24,8 @@ export const DEFAULT_PDS_URL = 'https://bsky.social'
 
 export function createBlueskyConnector(options: BlueskyConnectorOptions = {}): Connector {
   const { appViewUrl = DEFAULT_APPVIEW_URL, pdsUrl = DEFAULT_PDS_URL, identifier, appPassword, ...httpOptions } = options
-  const appView = createHttpClient({ ...httpOptions, network: 'bluesky', baseUrl: appViewUrl })
-  const pds = createHttpClient({ ...httpOptions, network: 'bluesky', baseUrl: pdsUrl })
+  const appView = createHttpClient({ ...httpOptions, network: 'bluesky', rateLimitHeaders: BLUESKY_RATE_LIMIT_HEADERS, baseUrl: appViewUrl })
+  const pds = createHttpClient({ ...httpOptions, network: 'bluesky', rateLimitHeaders: BLUESKY_RATE_LIMIT_HEADERS, baseUrl: pdsUrl })
   const session =
     identifier?.trim() && appPassword?.trim()
       ? new BlueskySession(pds, { identifier: identifier.trim(), appPassword: appPassword.trim() })
@@ -32,7 +33,7 @@ export function createBlueskyConnector(options: BlueskyConnectorOptions = {}): C
 
   return {
     network: 'bluesky',
-    capabilities: { search: true, authorPosts: true, followGraph: true },
+    capabilities: BLUESKY_CAPABILITIES,
     async searchPage(spec, checkpoint, signal) {
       if (session === null) {
         throw new ConnectorError(
