@@ -3,7 +3,7 @@ import { bearer, buildTestApp } from '../helpers/app.ts'
 
 t.test('the query check says where a mistake is, and what each network will be asked', async (t) => {
   const { app, mine } = await buildTestApp(t)
-  const check = (payload: unknown) => app.inject({ method: 'POST', url: '/v1/topics/check', headers: bearer(mine.read), payload })
+  const check = (payload: Record<string, unknown>) => app.inject({ method: 'POST', url: '/v1/topics/check', headers: bearer(mine.read), payload })
 
   const bad = await check({ query: 'velo AND (' })
   t.equal(bad.statusCode, 200)

@@ -60,15 +60,12 @@ t.test('one-click unsubscribe: each recipient\'s email carries its own link; the
   t.equal(mailTo(sink, 'ana@relais.test').length, 2)
 })
 
-t.test('the unsubscribe route: unknown links are 404, a GET only opens the page, guessing is throttled', async (t) => {
+t.test('the unsubscribe route: unknown links are 404, guessing is throttled', async (t) => {
   const { app } = await buildTestApp(t)
   const unknown = await app.inject({ method: 'POST', url: `/v1/unsubscribe/${'a'.repeat(43)}` })
   t.equal(unknown.statusCode, 404)
   t.match(unknown.headers['content-type'], /^application\/problem\+json/)
   t.match(unknown.json().detail, /unknown or has expired/)
-  const opened = await app.inject({ method: 'GET', url: `/v1/unsubscribe/${'b'.repeat(43)}` })
-  t.equal(opened.statusCode, 303)
-  t.equal(opened.headers.location, `/unsubscribe#${'b'.repeat(43)}`)
   const statuses: number[] = []
   for (let i = 0; i < 12; i++) statuses.push((await app.inject({ method: 'POST', url: `/v1/unsubscribe/${String(i).padStart(43, 'c')}`, remoteAddress: '10.0.0.9' })).statusCode)
   t.same(statuses.slice(0, 10), Array(10).fill(404))

@@ -7,6 +7,8 @@ import { unsubscribe } from '../../../insight/digest/unsubscribe.ts'
 
 const tags = ['digests']
 const params = z.object({ token: z.string().max(64).describe('The secret of the recipient\'s unsubscribe link') })
+const oneClickBody = z.object({ 'List-Unsubscribe': z.string().max(20).optional() }).optional()
+  .meta({ id: 'OneClickUnsubscribe', example: { 'List-Unsubscribe': 'One-Click' } })
 const unsubscribedSchema = z.object({
   address: z.string().describe('The address that will no longer receive the digest.'),
   topicName: z.string(),
@@ -25,15 +27,9 @@ export const unsubscribeRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = asyn
     config: { rateLimit: { max: 10, timeWindow: 60_000 } },
     schema: {
       operationId: 'unsubscribeFromDigest', tags, summary: 'Take one recipient off a digest (the link in the email and its List-Unsubscribe header)',
-      params, response: { 200: unsubscribedSchema, ...problemResponses(400, 404, 413, 429, 503) },
+      description: 'No key and no cookie: the secret in the path is the authentication. Any body is accepted and ignored (RFC 8058 mail clients send `List-Unsubscribe=One-Click`, form-encoded or multipart).',
+      params, body: oneClickBody,
+      response: { 200: unsubscribedSchema, ...problemResponses(400, 401, 403, 404, 413, 429, 503) },
     },
   }, (req) => unsubscribe(db, req.params.token))
-
-  // A mail client that opens the header's URL instead of posting to it gets the page with the button.
-  app.get('/unsubscribe/:token', {
-    config: { rateLimit: { max: 10, timeWindow: 60_000 } },
-    schema: { operationId: 'openUnsubscribePage', tags, summary: 'The unsubscribe page of the web app (a GET never unsubscribes)', params, response: { 303: z.null(), ...problemResponses(400, 429) } },
-  }, async (req, reply) => {
-    await reply.redirect(`/unsubscribe#${encodeURIComponent(req.params.token)}`, 303)
-  })
 }
