@@ -62,12 +62,12 @@ t.test('one-click unsubscribe: each recipient\'s email carries its own link; the
 
 t.test('the unsubscribe route: unknown links are 404, guessing is throttled', async (t) => {
   const { app } = await buildTestApp(t)
-  const unknown = await app.inject({ method: 'POST', url: `/v1/unsubscribe/${'a'.repeat(43)}` })
+  const unknown = await app.inject({ method: 'POST', url: `/v1/unsubscribe/${'a'.repeat(43)}`, payload: { 'List-Unsubscribe': 'One-Click' } })
   t.equal(unknown.statusCode, 404)
   t.match(unknown.headers['content-type'], /^application\/problem\+json/)
   t.match(unknown.json().detail, /unknown or has expired/)
   const statuses: number[] = []
-  for (let i = 0; i < 12; i++) statuses.push((await app.inject({ method: 'POST', url: `/v1/unsubscribe/${String(i).padStart(43, 'c')}`, remoteAddress: '10.0.0.9' })).statusCode)
+  for (let i = 0; i < 12; i++) statuses.push((await app.inject({ method: 'POST', url: `/v1/unsubscribe/${String(i).padStart(43, 'c')}`, remoteAddress: '10.0.0.9', payload: { 'List-Unsubscribe': 'One-Click' } })).statusCode)
   t.same(statuses.slice(0, 10), Array(10).fill(404))
   t.same(statuses.slice(10), [429, 429], 'past 10 tries a minute from one address, refused')
 })

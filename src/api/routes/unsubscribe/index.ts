@@ -7,7 +7,7 @@ import { unsubscribe } from '../../../insight/digest/unsubscribe.ts'
 
 const tags = ['digests']
 const params = z.object({ token: z.string().max(64).describe('The secret of the recipient\'s unsubscribe link') })
-const oneClickBody = z.object({ 'List-Unsubscribe': z.string().max(20).optional() }).optional()
+const oneClickBody = z.object({ 'List-Unsubscribe': z.string().max(20).optional() })
   .meta({ id: 'OneClickUnsubscribe', example: { 'List-Unsubscribe': 'One-Click' } })
 const unsubscribedSchema = z.object({
   address: z.string().describe('The address that will no longer receive the digest.'),
@@ -21,7 +21,7 @@ const unsubscribedSchema = z.object({
  * (`List-Unsubscribe=One-Click`, form-encoded or multipart) is read and ignored.
  */
 export const unsubscribeRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async (app, { db }) => {
-  app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 4096 }, (_req, _body, done) => done(null, undefined))
+  app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 4096 }, (_req, _body, done) => done(null, {}))
 
   app.post('/unsubscribe/:token', {
     config: { rateLimit: { max: 10, timeWindow: 60_000 } },
