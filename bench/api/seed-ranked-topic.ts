@@ -21,8 +21,8 @@ export async function seedRankedTopic(db: Kysely<DB>, accounts: number): Promise
     .executeTakeFirstOrThrow()
 
   await sql`
-    insert into accounts (network, external_id, handle, display_name, bio, url, followers_count, following_count, posts_count)
-    select 'mastodon', 'https://bench.example/users/rider' || i, 'rider' || i || '@bench.example', 'Rider n°' || i,
+    insert into accounts (workspace_id, network, external_id, handle, display_name, bio, url, followers_count, following_count, posts_count)
+    select ${workspace.id}::uuid, 'mastodon', 'https://bench.example/users/rider' || i, 'rider' || i || '@bench.example', 'Rider n°' || i,
       'Vélotaf quotidien, mécanique du dimanche et cartes des pistes cyclables de la ville. Compte n°' || i,
       'https://bench.example/@rider' || i, (2000000 / (i + 20))::int, 50 + (i * 37) % 900, 100 + (i * 53) % 5000
     from generate_series(1, ${accounts}) as i`.execute(db)

@@ -11,16 +11,16 @@ import type { RunFigures } from './measure.ts'
 
 /** The columns ingest writes into posts (the rest are defaults or generated). */
 export const POST_COLUMNS = [
-  'network', 'external_id', 'author_id', 'created_at', 'text', 'lang', 'url', 'reply_to_external_id', 'repost_of_external_id',
+  'workspace_id', 'network', 'external_id', 'author_id', 'created_at', 'text', 'lang', 'url', 'reply_to_external_id', 'repost_of_external_id',
   'quote_of_external_id', 'likes', 'reposts', 'replies', 'quotes', 'hashtags', 'mentions', 'links', 'sentiment', 'is_question', 'search_config',
 ] as const
 
 type CopyValue = string | number | boolean | null | string[]
 
 /** One post as the values of POST_COLUMNS, the way preparePostsStore maps it. */
-export function postValues(p: EnrichedPost, authorId: number | null): CopyValue[] {
+export function postValues(p: EnrichedPost, authorId: number | null, workspaceId: string): CopyValue[] {
   return [
-    p.network, p.externalId, authorId, p.createdAt.toISOString(), p.text, p.lang, p.url, p.replyToExternalId, p.repostOfExternalId,
+    workspaceId, p.network, p.externalId, authorId, p.createdAt.toISOString(), p.text, p.lang, p.url, p.replyToExternalId, p.repostOfExternalId,
     p.quoteOfExternalId, p.likes, p.reposts, p.replies, p.quotes, p.hashtags, p.mentions.map((m) => m.handle.toLowerCase()), p.links,
     p.sentiment, p.isQuestion, p.searchConfig,
   ]

@@ -42,16 +42,18 @@ export function batchesOf(corpus: BenchCorpus, size: number, order: 'newest' | '
  */
 export async function measureIngest(bench: BenchDatabase, batches: readonly CollectedBatch[], matchers: readonly TopicMatcher[], again = false): Promise<RunFigures> {
   if (!again) await resetContent(bench.db)
+  // The bench database holds one workspace: the one whose rows ingest writes.
+  const { id: workspaceId } = await bench.db.selectFrom('workspaces').select('id').executeTakeFirstOrThrow()
   bench.resetQueryTimes()
   const started = performance.now()
   const cpuStart = process.cpuUsage()
   const backendStart = bench.backendCpuSeconds()
   let posts = 0
   // As the import does: the next batch is prepared while one is being stored.
-  let next: Promise<PreparedBatch> | null = batches.length ? prepareBatch(batches[0], matchers) : null
+  let next: Promise<PreparedBatch> | null = batches.length ? prepareBatch(workspaceId, batches[0], matchers) : null
   for (let i = 0; next; i++) {
     const prepared = await next
-    next = i + 1 < batches.length ? prepareBatch(batches[i + 1], matchers) : null
+    next = i + 1 < batches.length ? prepareBatch(workspaceId, batches[i + 1], matchers) : null
     // Awaited at the next turn; until then its failure must not count as unhandled.
     next?.catch(() => {})
     const stats = await bench.db.transaction().execute((trx) => storeBatch(trx, prepared))

@@ -72,7 +72,8 @@ try {
   // The last run left every account in place: the COPY rows carry the author ids ingest used.
   const { rows: accountRows } = await sql<{ id: number; network: string; external_id: string }>`select id, network, external_id from accounts`.execute(bench.db)
   const accountIds = new Map(accountRows.map((r) => [accountKey(r.network, r.external_id), r.id]))
-  const copyRows = corpus.posts.map(enrichPost).map((p) => postValues(p, p.authorExternalId === null ? null : (accountIds.get(accountKey(p.network, p.authorExternalId)) ?? null)))
+  const { rows: [workspace] } = await sql<{ id: string }>`select id from workspaces`.execute(bench.db)
+  const copyRows = corpus.posts.map(enrichPost).map((p) => postValues(p, p.authorExternalId === null ? null : (accountIds.get(accountKey(p.network, p.authorExternalId)) ?? null), workspace.id))
   const copyRuns = new Map<string, RunFigures[]>(COPY_TARGETS.map((target) => [target.label, []]))
   console.log(`\nCOPY of the same ${count(copyRows.length)} post rows (${machineLoad()})`)
   for (let round = 1; round <= args.repeat; round++) {

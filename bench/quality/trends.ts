@@ -66,7 +66,7 @@ const world: TrendWorld = {
 const { id: workspaceId } = await createWorkspace(db, 'Bench')
 const topic = await db.insertInto('topics').values({ workspace_id: workspaceId, name: 'Vélo', query: 'vélo', own_accounts: {} }).returning(['id', 'query', 'networks', 'languages']).executeTakeFirstOrThrow()
 const generated = generateTrendWorld(world)
-await db.transaction().execute((trx) => ingestBatch(trx, generated, [topicMatcher(topic)]))
+await db.transaction().execute((trx) => ingestBatch(trx, workspaceId, generated, [topicMatcher(topic)]))
 const genOptions = { window: '7d', windowMs: 7 * 24 * HOUR, end: world.end, minCount: 3, minScore: 2, limit: 50 }
 const [genTrends, genMs] = await timed(() => computeTrends(db, topic.id, genOptions))
 const [, genStatsMs] = await timed(() => computeStats(db, topic.id, { since: new Date(world.end.getTime() - 35 * 24 * HOUR), until: world.end }, 'day'))
@@ -80,7 +80,7 @@ for (const v of [...world.risingWords, ...world.risingNoise]) {
 // 3. Best hours.
 const hoursTopic = await db.insertInto('topics').values({ workspace_id: workspaceId, name: 'Heures', query: 'tour', own_accounts: {} }).returning(['id', 'query', 'networks', 'languages']).executeTakeFirstOrThrow()
 const hours = generateBestHoursWorld({ seed: 7, network: 'mastodon', start: new Date('2026-10-05T00:00:00Z'), weeks: 6, postsPerHour: 1.2, meanEngagement: 3, planted: { dayIndex: 1, hour: 17, posts: 36, meanEngagement: 9 }, lucky: { dayIndex: 6, hour: 23, posts: 3, engagement: 30 } })
-await db.transaction().execute((trx) => ingestBatch(trx, hours, [topicMatcher(hoursTopic)]))
+await db.transaction().execute((trx) => ingestBatch(trx, workspaceId, hours, [topicMatcher(hoursTopic)]))
 const best = (await computeBestHours(db, hoursTopic.id, { since: new Date('2026-10-01T00:00:00Z'), until: new Date('2026-11-20T00:00:00Z') }, 'UTC', 1)).networks[0]
 const naive = [...best.hourOfWeek.engagementPerPost.flatMap((d, di) => d.map((v, h) => ({ di, h, v: v ?? -1 })))].sort((a, b) => b.v - a.v)
 const naiveRank = naive.findIndex((x) => x.di === 1 && x.h === 17) + 1

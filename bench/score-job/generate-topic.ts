@@ -21,10 +21,10 @@ export async function createTopic(db: Kysely<DB>, seed: number): Promise<{ works
   return { workspaceId: workspace.id, topicId: topic.id }
 }
 
-export async function insertAccounts(db: Kysely<DB>, count: number): Promise<void> {
+export async function insertAccounts(db: Kysely<DB>, workspaceId: string, count: number): Promise<void> {
   await sql`
-    insert into accounts (network, external_id, handle, followers_count)
-    select 'mastodon', 'acct-' || g, 'user' || g || '@bench.example', floor(5000 * power(random(), 4))::int
+    insert into accounts (workspace_id, network, external_id, handle, followers_count)
+    select ${workspaceId}::uuid, 'mastodon', 'acct-' || g, 'user' || g || '@bench.example', floor(5000 * power(random(), 4))::int
     from generate_series(1, ${count}::int) g`.execute(db)
 }
 
@@ -33,10 +33,10 @@ export async function insertAccounts(db: Kysely<DB>, count: number): Promise<voi
  * has id g and account number a has id a), their topic matches and their interactions. Authors: account 1 + ⌊N·u³⌋, so low ids
  * post far more, `ageDays` (min, max) before now. A quarter reply to, 5% repost and 5% quote an earlier post; 10% mention someone.
  */
-export async function insertPosts(db: Kysely<DB>, topicId: string, accounts: number, from: number, to: number, ageDays: [number, number] = [0, 30]): Promise<void> {
+export async function insertPosts(db: Kysely<DB>, workspaceId: string, topicId: string, accounts: number, from: number, to: number, ageDays: [number, number] = [0, 30]): Promise<void> {
   await sql`
-    insert into posts (network, external_id, author_id, created_at, text, reply_to_external_id, repost_of_external_id, quote_of_external_id, likes, reposts, replies)
-    select 'mastodon', 'post-' || g, 1 + floor(${accounts}::int * power(random(), 3))::int, now() - (${ageDays[0]}::int + random() * ${ageDays[1] - ageDays[0]}::int) * interval '1 day', 'en selle #velo',
+    insert into posts (workspace_id, network, external_id, author_id, created_at, text, reply_to_external_id, repost_of_external_id, quote_of_external_id, likes, reposts, replies)
+    select ${workspaceId}::uuid, 'mastodon', 'post-' || g, 1 + floor(${accounts}::int * power(random(), 3))::int, now() - (${ageDays[0]}::int + random() * ${ageDays[1] - ageDays[0]}::int) * interval '1 day', 'en selle #velo',
       case when k < 0.25 and g > 1 then 'post-' || (1 + floor(random() * (g - 1))::int) end,
       case when k >= 0.25 and k < 0.30 and g > 1 then 'post-' || (1 + floor(random() * (g - 1))::int) end,
       case when k >= 0.30 and k < 0.35 and g > 1 then 'post-' || (1 + floor(random() * (g - 1))::int) end,
@@ -50,7 +50,7 @@ export async function insertPosts(db: Kysely<DB>, topicId: string, accounts: num
     insert into interactions (network, kind, source_id, target_id, post_id, occurred_at)
     select p.network, case when p.reply_to_external_id is not null then 'reply' when p.repost_of_external_id is not null then 'repost' else 'quote' end,
       p.author_id, ref.author_id, p.id, p.created_at
-    from posts p join posts ref on ref.network = p.network
+    from posts p join posts ref on ref.workspace_id = p.workspace_id and ref.network = p.network
       and ref.external_id = coalesce(p.reply_to_external_id, p.repost_of_external_id, p.quote_of_external_id)
     where p.id between ${from}::int and ${to}::int and ref.author_id is not null
     union all

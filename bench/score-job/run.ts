@@ -48,15 +48,15 @@ try {
   // Autovacuum off on the throw-away database's tables: the statistics stay those this run sets.
   for (const table of TABLES) await sql`alter table ${sql.table(table)} set (autovacuum_enabled = false)`.execute(db)
   const generated = await timed(async () => {
-    const { topicId } = await createTopic(db, positiveInteger('seed', values.seed))
-    await insertAccounts(db, size.accounts)
+    const { topicId, workspaceId } = await createTopic(db, positiveInteger('seed', values.seed))
+    await insertAccounts(db, workspaceId, size.accounts)
     // A tenth first, from 40–70 days ago, analyzed: the statistics a database had before a bulk
     // load brought this month's posts (they see no topic post in the scoring window).
     const tenth = Math.round(size.posts / 10)
-    await insertPosts(db, topicId, size.accounts, 1, tenth, [40, 70])
+    await insertPosts(db, workspaceId, topicId, size.accounts, 1, tenth, [40, 70])
     await insertFollows(db, size.accounts, size.follows / 10)
     await analyzeTables(db, TABLES)
-    await insertPosts(db, topicId, size.accounts, tenth + 1, size.posts)
+    await insertPosts(db, workspaceId, topicId, size.accounts, tenth + 1, size.posts)
     await insertFollows(db, size.accounts, (size.follows * 9) / 10)
     return topicId
   })

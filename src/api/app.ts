@@ -45,6 +45,9 @@ import { memberRoutes } from './routes/members/index.ts'
 import { createPeopleService } from '../tenancy/people/service.ts'
 import { createKeyAdmin } from '../tenancy/workspaces/key-admin.ts'
 import { webAppPlugin } from './plugins/web-app.ts'
+import { documentScope } from './plugins/scope-docs.ts'
+import { refuseUnacceptable } from './representation/acceptable.ts'
+import { clientErrorHandler, connectionsCheckingInterval } from './client-errors.ts'
 
 export interface AppDeps {
   db: Kysely<DB>
@@ -79,6 +82,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: deps.bodyLimit,
     // A client sending its request byte by byte is cut off: it cannot hold a connection for ever.
     requestTimeout: deps.requestTimeoutMs ?? 60_000,
+    http: { connectionsCheckingInterval: connectionsCheckingInterval(deps.requestTimeoutMs ?? 60_000) },
+    clientErrorHandler: clientErrorHandler(deps.requestTimeoutMs ?? 60_000),
     genReqId: (req) => acceptedRequestId(req.headers['x-request-id']) ?? randomUUID(),
     requestIdHeader: false,
     // A malformed or over-long path parameter is refused before routing: in the problem format too.
@@ -101,8 +106,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(async (v1) => {
     v1.addHook('onRoute', (route) => {
-      if (route.schema) route.schema = { ...route.schema, security: [{ apiKey: [] }, { session: [] }] }
+      if (route.schema) route.schema = documentScope({ ...route.schema, security: [{ apiKey: [] }, { session: [] }] }, route.config?.scope)
     })
+    v1.addHook('preValidation', refuseUnacceptable)
     await v1.register(authPlugin, { db: deps.db, throttle: createAuthThrottle({ ...DEFAULT_AUTH_THROTTLE, ...(deps.authFailuresPerMinute && { maxFailures: deps.authFailuresPerMinute }) }) })
     await v1.register(rateLimit, {
       max: deps.rateLimitPerMinute,

@@ -1,5 +1,5 @@
 import { processIo, UsageError, type Io } from './io.ts'
-import { demoUsage, eraseUsage, exportUsage, importUsage, jobUsage, keyUsage, migrateUsage, serveUsage, secretsUsage, subjectAccessUsage, workspaceUsage } from './usage.ts'
+import { demoUsage, eraseUsage, exportUsage, importUsage, jobUsage, keyUsage, migrateUsage, serveUsage, secretsUsage, subjectAccessUsage, workspaceQuotasUsage, workspaceUsage } from './usage.ts'
 
 type Command = (args: string[], io: Io) => Promise<number>
 
@@ -24,7 +24,7 @@ const COMMAND_USAGE: Record<string, string> = {
   erase: eraseUsage, 'subject-access': subjectAccessUsage, secrets: secretsUsage,
 }
 
-const USAGE = ['Usage:', serveUsage, migrateUsage, workspaceUsage, keyUsage, jobUsage, demoUsage, importUsage, exportUsage, eraseUsage, subjectAccessUsage, secretsUsage].join('\n  ')
+const USAGE = ['Usage:', serveUsage, migrateUsage, workspaceUsage, workspaceQuotasUsage, keyUsage, jobUsage, demoUsage, importUsage, exportUsage, eraseUsage, subjectAccessUsage, secretsUsage].join('\n  ')
 
 /** Runs one `relais` command; returns the process exit code. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

@@ -12,6 +12,7 @@ export const keyUsage = [
 export const migrateUsage = 'relais migrate                       bring the database schema up to date'
 export const serveUsage = 'relais serve                         run the API (and the scheduler unless SCHEDULER=off)'
 export const workspaceUsage = 'relais workspace create NAME        create a workspace, print its id'
+export const workspaceQuotasUsage = 'relais workspace quotas ID [--topics N] [--sources N] [--webhooks N] [--digests N] [--digest-recipients N]   print (and set; N or "default") a workspace\'s quotas'
 export const eraseUsage = 'relais erase --network NAME --account ID       erase a person\'s profile, posts, follows and interactions everywhere'
 export const subjectAccessUsage = 'relais subject-access --network NAME --account ID   print, as JSON, everything held about a person'
 export const secretsUsage = 'relais secrets rotate                re-seal every stored secret with a new key (see docs/operations.md)'

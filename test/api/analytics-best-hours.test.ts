@@ -4,6 +4,7 @@ import { topicMatcher } from '../../src/pipeline/ingest/topic-matchers.ts'
 import type { NormalizedAccount, NormalizedPost } from '../../src/pipeline/networks/model.ts'
 import { generateBestHoursWorld, type BestHoursWorld } from '../fixtures/planted-best-hours.ts'
 import { bearer, buildTestApp, type TestApp } from '../helpers/app.ts'
+import { topicWorkspace } from '../../src/pipeline/collect/topic-workspace.ts'
 
 const RANGE = 'since=2026-07-01T00:00:00Z&until=2026-11-20T00:00:00Z'
 
@@ -29,7 +30,7 @@ async function setUp(ctx: TestApp) {
     // Sunday 15 Nov 23:30 UTC = Monday 00:30 in Paris: one very liked post, too few to rank.
     post('mastodon', '2026-11-15T23:30:00Z', 100),
   ]
-  await ctx.database.db.transaction().execute((trx) => ingestBatch(trx, { posts, accounts: [account('mastodon', 'poster'), account('bluesky', 'poster')] }, [topicMatcher(topic)]))
+  await ctx.database.db.transaction().execute(async (trx) => ingestBatch(trx, await topicWorkspace(trx, topic.id), { posts, accounts: [account('mastodon', 'poster'), account('bluesky', 'poster')] }, [topicMatcher(topic)]))
   return topic as { id: string }
 }
 
@@ -97,7 +98,7 @@ t.test('a planted best hour comes first; a slot with three lucky posts does not'
   const ctx = await buildTestApp(t)
   const topic = (await ctx.app.inject({ method: 'POST', url: '/v1/topics', headers: bearer(ctx.mine.write), payload: { name: 'Vélo', query: 'vélo' } })).json()
   const world = generateBestHoursWorld(PLANTED)
-  await ctx.database.db.transaction().execute((trx) => ingestBatch(trx, world, [topicMatcher(topic)]))
+  await ctx.database.db.transaction().execute(async (trx) => ingestBatch(trx, await topicWorkspace(trx, topic.id), world, [topicMatcher(topic)]))
   const res = (await ctx.app.inject({ url: `/v1/topics/${topic.id}/best-hours?since=2026-10-01T00:00:00Z&until=2026-11-20T00:00:00Z&tz=UTC&minPosts=1`, headers: bearer(ctx.mine.read) })).json()
   const all = res.networks.find((n: { network: string }) => n.network === 'all')
   t.equal(all.enoughData, true)

@@ -6,6 +6,7 @@ import { upsertFollows } from '../../src/pipeline/ingest/upsert-follows.ts'
 import type { NormalizedAccount, NormalizedPost } from '../../src/pipeline/networks/model.ts'
 import { scoreTopic } from '../../src/insight/scoring/index.ts'
 import { bearer, buildTestApp, type TestApp } from '../helpers/app.ts'
+import { topicWorkspace } from '../../src/pipeline/collect/topic-workspace.ts'
 
 const END = new Date('2026-11-20T00:00:00Z')
 const DAY = 86_400_000
@@ -37,8 +38,9 @@ async function setUp(ctx: TestApp) {
   for (let i = 0; i < 4; i++) posts.push(post('bluesky', B[i + 2], 8 + i, 6))
   for (let i = 0; i < 2; i++) posts.push(post('bluesky', B[i + 4], 20 + i, 6))
   await ctx.database.db.transaction().execute(async (trx) => {
-    await ingestBatch(trx, { posts, accounts: [...M.map((h) => account('mastodon', h)), ...B.map((h) => account('bluesky', h))] }, [topicMatcher(topic)])
-    await upsertFollows(trx, M.slice(1).map((h) => ({ network: 'mastodon', followerExternalId: h, followeeExternalId: M[0] })))
+    const workspaceId = await topicWorkspace(trx, topic.id)
+    await ingestBatch(trx, workspaceId, { posts, accounts: [...M.map((h) => account('mastodon', h)), ...B.map((h) => account('bluesky', h))] }, [topicMatcher(topic)])
+    await upsertFollows(trx, workspaceId, M.slice(1).map((h) => ({ network: 'mastodon', followerExternalId: h, followeeExternalId: M[0] })))
   })
   return topic as { id: string }
 }
@@ -106,7 +108,7 @@ t.test('a thin sample is named as such: no recommendation, a notice, and the sam
   const ctx = await buildTestApp(t)
   const topic = (await ctx.app.inject({ method: 'POST', url: '/v1/topics', headers: bearer(ctx.mine.write), payload: { name: 'Vélo', query: 'vélo' } })).json()
   const posts = [...[0, 1, 2, 3, 4, 5].map((i) => post('mastodon', M[i], 1 + i, 2)), post('bluesky', B[0], 2, 50)]
-  await ctx.database.db.transaction().execute((trx) => ingestBatch(trx, { posts, accounts: [...M.map((h) => account('mastodon', h)), account('bluesky', B[0])] }, [topicMatcher(topic)]))
+  await ctx.database.db.transaction().execute(async (trx) => ingestBatch(trx, await topicWorkspace(trx, topic.id), { posts, accounts: [...M.map((h) => account('mastodon', h)), account('bluesky', B[0])] }, [topicMatcher(topic)]))
   const res = await fit(ctx, topic.id)
   t.match(res, { mentions: 7, minMentions: 20, minNetworkMentions: 5, enoughData: false, recommendation: null })
   t.match(res.notice, { en: 'Not enough data yet: 7 mentions in the period, at least 20 needed.', fr: /^Pas encore assez de données : 7 mentions/ })

@@ -6,6 +6,7 @@ import { topicMatcher } from '../../src/pipeline/ingest/topic-matchers.ts'
 import type { NormalizedAccount, NormalizedPost } from '../../src/pipeline/networks/model.ts'
 import { scoreTopic } from '../../src/insight/scoring/index.ts'
 import { bearer, buildTestApp, type TestApp } from '../helpers/app.ts'
+import { topicWorkspace } from '../../src/pipeline/collect/topic-workspace.ts'
 
 type Topic = { id: string; query: string; networks: string[]; languages: string[] }
 
@@ -35,7 +36,7 @@ const DATA: [NormalizedPost, number | null][] = [
 const RANGE = 'since=2026-11-18T00:00:00Z&until=2026-11-20T00:00:00Z'
 
 async function ingest(db: Kysely<DB>, topic: Topic, posts: NormalizedPost[]) {
-  await db.transaction().execute((trx) => ingestBatch(trx, { posts, accounts: ACCOUNTS }, [topicMatcher(topic)]))
+  await db.transaction().execute(async (trx) => ingestBatch(trx, await topicWorkspace(trx, topic.id), { posts, accounts: ACCOUNTS }, [topicMatcher(topic)]))
 }
 
 async function setUp(ctx: TestApp): Promise<Topic> {

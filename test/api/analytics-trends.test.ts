@@ -4,6 +4,7 @@ import { topicMatcher } from '../../src/pipeline/ingest/topic-matchers.ts'
 import type { NormalizedAccount, NormalizedPost } from '../../src/pipeline/networks/model.ts'
 import { generateTrendWorld, type TrendWorld } from '../fixtures/planted-trends.ts'
 import { bearer, buildTestApp, type TestApp } from '../helpers/app.ts'
+import { topicWorkspace } from '../../src/pipeline/collect/topic-workspace.ts'
 
 const END = new Date('2026-11-20T00:00:00Z')
 interface Trend { value: string; forms: string[]; recent: number; authors: number; baseline: number; expected: number; score: number; changePct: number | null }
@@ -11,7 +12,7 @@ interface NetworkTrends { network: string; recentMentions: number; baselinePosts
 
 async function topicWith(ctx: TestApp, query: string, batch: { posts: NormalizedPost[]; accounts: NormalizedAccount[] }) {
   const topic = (await ctx.app.inject({ method: 'POST', url: '/v1/topics', headers: bearer(ctx.mine.write), payload: { name: 'Trends', query } })).json() as { id: string; query: string }
-  await ctx.database.db.transaction().execute((trx) => ingestBatch(trx, batch, [topicMatcher(topic as never)]))
+  await ctx.database.db.transaction().execute(async (trx) => ingestBatch(trx, await topicWorkspace(trx, topic.id), batch, [topicMatcher(topic as never)]))
   return topic
 }
 

@@ -7,6 +7,7 @@ import type { NormalizedAccount, NormalizedFollow, NormalizedPost } from '../../
 import { scoreTopic } from '../../src/insight/scoring/index.ts'
 import { topicGraphSchema } from '../../src/insight/graph-export/schema.ts'
 import { bearer, buildTestApp, type TestApp } from '../helpers/app.ts'
+import { topicWorkspace } from '../../src/pipeline/collect/topic-workspace.ts'
 
 const END = new Date('2026-11-20T00:00:00Z')
 const DAY = 86_400_000
@@ -43,8 +44,9 @@ async function setUp(ctx: TestApp, score = true) {
   ]
   const accounts = [account('a'), account('b'), account('c'), account('d'), account('e', TRICKY_NAME), account('x'), account('f')]
   await ctx.database.db.transaction().execute(async (trx) => {
-    await ingestBatch(trx, { posts, accounts }, [topicMatcher(topic)])
-    await upsertFollows(trx, [follow('b', 'a'), follow('c', 'a'), follow('a', 'b'), follow('e', 'b'), follow('x', 'a'), follow('a', 'f')])
+    const workspaceId = await topicWorkspace(trx, topic.id)
+    await ingestBatch(trx, workspaceId, { posts, accounts }, [topicMatcher(topic)])
+    await upsertFollows(trx, workspaceId, [follow('b', 'a'), follow('c', 'a'), follow('a', 'b'), follow('e', 'b'), follow('x', 'a'), follow('a', 'f')])
   })
   if (score) await scoreTopic(ctx.database.db, topic.id, { now: END })
   const ids = await ctx.database.db.selectFrom('accounts').select(['id', 'handle']).where('handle', 'in', ['a', 'b', 'c', 'd', 'e'].map(h)).execute()

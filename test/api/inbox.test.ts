@@ -5,6 +5,7 @@ import { ingestBatch } from '../../src/pipeline/ingest/ingest-batch.ts'
 import { topicMatcher } from '../../src/pipeline/ingest/topic-matchers.ts'
 import type { NormalizedAccount, NormalizedPost } from '../../src/pipeline/networks/model.ts'
 import { bearer, buildTestApp, type TestApp } from '../helpers/app.ts'
+import { topicWorkspace } from '../../src/pipeline/collect/topic-workspace.ts'
 
 const T = new Date('2026-11-20T12:00:00Z').getTime()
 const HOUR = 3_600_000
@@ -35,7 +36,7 @@ async function setUp(ctx: TestApp) {
     payload: { name: 'Vélo', query: '#velo', ownAccounts: { mastodon: ['@Velocite@piaille.fr'], bluesky: ['velocite.example.com'] } },
   })
   const topic = created.json() as { id: string; query: string; networks: string[]; languages: string[] }
-  await ctx.database.db.transaction().execute((trx) => ingestBatch(trx, { posts: POSTS, accounts: ACCOUNTS }, [topicMatcher(topic)]))
+  await ctx.database.db.transaction().execute(async (trx) => ingestBatch(trx, await topicWorkspace(trx, topic.id), { posts: POSTS, accounts: ACCOUNTS }, [topicMatcher(topic)]))
   return topic
 }
 
@@ -147,7 +148,7 @@ t.test('priority: reach × urgency × recency, grouped by conversation, each ite
     reply(post('mastodon', 'thread-reply-2', 'paul@m.example', 3, 'Et le samedi, à quelle heure ? #velo'), 'thread-reply'),
   ]
   const accounts = [who('big@m.example', 10_000), who('small@m.example', 9), who('lea@m.example', 10), who('marc@m.example', 500), who('paul@m.example', 10)]
-  await ctx.database.db.transaction().execute((trx) => ingestBatch(trx, { posts, accounts }, [topicMatcher(topic)]))
+  await ctx.database.db.transaction().execute(async (trx) => ingestBatch(trx, await topicWorkspace(trx, topic.id), { posts, accounts }, [topicMatcher(topic)]))
 
   const page = (await ctx.app.inject({ url: `/v1/topics/${topic.id}/inbox`, headers: bearer(ctx.mine.read) })).json()
   type Item = InboxItem & { reasons: string[]; why: { en: string; fr: string }; priority: { score: number }; conversation: { id: string; size: number; priority: number }; mention: { createdAt: string; engagement: { total: number }; author: { followersCount: number } } }

@@ -5,6 +5,7 @@ import { ingestBatch } from '../../src/pipeline/ingest/ingest-batch.ts'
 import { topicMatcher } from '../../src/pipeline/ingest/topic-matchers.ts'
 import type { NormalizedAccount, NormalizedPost } from '../../src/pipeline/networks/model.ts'
 import { bearer, buildTestApp, type TestApp } from '../helpers/app.ts'
+import { topicWorkspace } from '../../src/pipeline/collect/topic-workspace.ts'
 
 const T = new Date('2026-11-20T12:00:00Z').getTime()
 const HOUR = 3_600_000
@@ -20,7 +21,7 @@ const post = (network: string, key: string, author: string, hoursAgo: number, te
 })
 
 async function ingest(db: Kysely<DB>, topic: { id: string; query: string; networks: string[]; languages: string[] }, posts: NormalizedPost[], accounts: NormalizedAccount[]) {
-  await db.transaction().execute((trx) => ingestBatch(trx, { posts, accounts }, [topicMatcher(topic)]))
+  await db.transaction().execute(async (trx) => ingestBatch(trx, await topicWorkspace(trx, topic.id), { posts, accounts }, [topicMatcher(topic)]))
 }
 
 async function createTopic(ctx: TestApp, name = 'Vélo') {

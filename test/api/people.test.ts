@@ -3,8 +3,9 @@ import { bearer, buildTestApp } from '../helpers/app.ts'
 import { PLANTED_NOW, plantNetwork } from '../helpers/planted-network.ts'
 import { scoreTopic } from '../../src/insight/scoring/index.ts'
 
-// A workspace admin erases a person from their workspace; another workspace that holds the same
-// person keeps them until it erases them too, and then nothing is left anywhere.
+// A workspace admin erases a person from their workspace (its own copy, provenance); another
+// workspace that holds the same person keeps its copy until it erases them too, and then nothing
+// is left anywhere.
 
 const HUB = /H@test\.example/
 
@@ -31,7 +32,7 @@ t.test('a workspace admin erases a person from the workspace; another workspace 
   t.notMatch(await shown(mine.read, topics.mine), HUB, 'gone from the workspace\'s rankings and mentions')
   t.equal((await app.inject({ url: '/v1/people/mastodon/H@test.example', headers: bearer(mine.admin) })).json().posts.length, 0)
   t.match(await shown(theirs.read, topics.theirs), HUB, 'the other workspace still sees the person')
-  t.ok(await db.selectFrom('accounts').select('id').where('external_id', '=', 'H@test.example').executeTakeFirst(), 'the shared profile stays while another workspace holds it')
+  t.ok(await db.selectFrom('accounts').select('id').where('external_id', '=', 'H@test.example').executeTakeFirst(), 'the other workspace\'s own copy of the profile stays')
 
   t.equal((await app.inject({ method: 'DELETE', url: '/v1/people/mastodon/H@test.example', headers: bearer(theirs.admin) })).statusCode, 204)
   t.notMatch(await shown(theirs.read, topics.theirs), HUB)

@@ -6,6 +6,7 @@ import { ingestBatch } from '../../src/pipeline/ingest/ingest-batch.ts'
 import { topicMatcher } from '../../src/pipeline/ingest/topic-matchers.ts'
 import type { NormalizedAccount, NormalizedPost } from '../../src/pipeline/networks/model.ts'
 import { bearer, buildTestApp } from '../helpers/app.ts'
+import { topicWorkspace } from '../../src/pipeline/collect/topic-workspace.ts'
 
 const AUTHOR: NormalizedAccount = {
   network: 'mastodon', externalId: 'zoe', handle: 'zoe', displayName: null, bio: null, url: null, followersCount: 10, followingCount: 1, postsCount: 1,
@@ -37,7 +38,7 @@ t.test('the feed labels, the stats shares and the inbox agree, and match a perso
   const headers = bearer(ctx.mine.write)
   const topic = (await ctx.app.inject({ method: 'POST', url: '/v1/topics', headers, payload: { name: 'Bike', query: 'vélo OR bike OR bici OR fahrrad OR bikes' } })).json() as { id: string; query: string; networks: string[]; languages: string[] }
   const posts = POSTS.map(([text, lang], i) => post(i, text, lang))
-  await ctx.database.db.transaction().execute((trx) => ingestBatch(trx, { posts, accounts: [AUTHOR] }, [topicMatcher(topic)]))
+  await ctx.database.db.transaction().execute(async (trx) => ingestBatch(trx, await topicWorkspace(trx, topic.id), { posts, accounts: [AUTHOR] }, [topicMatcher(topic)]))
 
   const feed = (await ctx.app.inject({ url: `/v1/topics/${topic.id}/mentions?limit=100`, headers })).json() as { items: FeedItem[] }
   t.equal(feed.items.length, POSTS.length, 'every post is in the feed')

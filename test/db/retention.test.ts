@@ -28,18 +28,24 @@ t.test('retention removes what is older than the workspace\'s setting, and nothi
   const mineTopic = await newTopic(mine.write, '#velo')
   const theirTopic = await newTopic(theirs.write, '#rando')
   const topics = await db.selectFrom('topics').select(['id', 'query', 'networks', 'languages']).where('id', 'in', [mineTopic.id, theirTopic.id]).execute()
-  await db.transaction().execute((trx) => ingestBatch(trx, {
-    accounts: ['a', 'b', 'c'].map(account),
+  const [mineMatcher, theirMatcher] = [mineTopic.id, theirTopic.id].map((id) => topicMatcher(topics.find((x) => x.id === id)!))
+  const accounts = ['a', 'b', 'c'].map(account)
+  // Each workspace stores what its own sources observed: the shared post is observed by both.
+  await db.transaction().execute((trx) => ingestBatch(trx, mine.id, {
+    accounts,
     posts: [
       post('old-mine', 'a', 40, 'Vieux #velo'),
       post('new-mine', 'b', 10, 'Récent #velo'),
       post('old-reply', 'c', 35, 'Réponse #velo', { replyToExternalId: 'https://r.example/s/new-mine', replyToAuthorExternalId: h('b') }),
       post('old-shared', 'b', 45, 'Partagé #velo #rando'),
-      post('old-theirs', 'c', 50, 'Ancien #rando'),
       post('old-imported', 'a', 60, 'Importé sans sujet'),
       post('edge-mine', 'a', 29, 'Juste à temps #velo'),
     ],
-  }, topics.map(topicMatcher)))
+  }, [mineMatcher]))
+  await db.transaction().execute((trx) => ingestBatch(trx, theirs.id, {
+    accounts,
+    posts: [post('old-shared', 'b', 45, 'Partagé #velo #rando'), post('old-theirs', 'c', 50, 'Ancien #rando')],
+  }, [theirMatcher]))
   const imported = await db.selectFrom('posts').select('id').where('external_id', '=', 'https://r.example/s/old-imported').executeTakeFirstOrThrow()
   await db.insertInto('imported_posts').values({ workspace_id: mine.id, post_id: imported.id, lang_given: true }).execute()
 

@@ -25,7 +25,7 @@ function content(): DigestContent {
     hasOwnAccounts: false,
     hashtags: [],
     fit: [],
-    inbox: { total: 1, more: false, items: [{ postId: '1', network: 'mastodon', authorHandle: 'mallory@evil.example', text: 'Une question ?', url: 'javascript:alert(2)', createdAt: end, reasons: ['question'], engagement: 0 }] },
+    inbox: { total: 1, more: false, items: [{ postId: '1', network: 'mastodon', authorHandle: 'mallory@evil.example', text: 'Une question ?', url: 'javascript:alert(2)', createdAt: end, reasons: ['question'], why: { en: 'Asks a question.', fr: 'Pose une question.' }, engagement: 0 }] },
     spikes: [],
   }
 }

@@ -52,8 +52,8 @@ export async function plantNetwork(db: Kysely<DB>, workspaceId: string, topicNam
   for (const id of ['H', A[1], A[2]]) follows.push(follow('brand', id))
 
   await db.transaction().execute(async (trx) => {
-    await ingestBatch(trx, { posts, accounts }, [topicMatcher(topic)])
-    await upsertFollows(trx, follows)
+    await ingestBatch(trx, workspaceId, { posts, accounts }, [topicMatcher(topic)])
+    await upsertFollows(trx, workspaceId, follows)
   })
   return { topicId: topic.id }
 }

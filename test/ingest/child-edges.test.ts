@@ -5,6 +5,7 @@ import { sql } from 'kysely'
 import { ingestBatch } from '../../src/pipeline/ingest/ingest-batch.ts'
 import type { NormalizedAccount, NormalizedPost } from '../../src/pipeline/networks/model.ts'
 import { openTestDatabase } from '../helpers/database.ts'
+import { createWorkspace } from '../../src/tenancy/workspaces/service.ts'
 
 const account = (externalId: string): NormalizedAccount => ({
   network: 'mastodon', externalId, handle: `${externalId}@piaille.fr`, displayName: null, bio: null, url: null, followersCount: null, followingCount: null, postsCount: null,
@@ -17,7 +18,8 @@ const post = (externalId: string, author: string | null, replyTo: string | null 
 
 t.test('a reply waits for its parent, or for the parent\'s author, to draw its edge', async (t) => {
   const { db } = await openTestDatabase(t)
-  const ingest = (posts: NormalizedPost[], accounts: NormalizedAccount[]) => db.transaction().execute((trx) => ingestBatch(trx, { posts, accounts }, []))
+  const { id: workspaceId } = await createWorkspace(db, 'Edges')
+  const ingest = (posts: NormalizedPost[], accounts: NormalizedAccount[]) => db.transaction().execute((trx) => ingestBatch(trx, workspaceId, { posts, accounts }, []))
   const edges = async () =>
     (await sql<{ edge: string }>`
       select s.external_id || ' ' || i.kind || ' ' || d.external_id || ' on ' || p.external_id as edge

@@ -7,6 +7,7 @@ import { sql } from 'kysely'
 import { ingestBatch } from '../../src/pipeline/ingest/ingest-batch.ts'
 import type { NormalizedAccount, NormalizedPost } from '../../src/pipeline/networks/model.ts'
 import { openTestDatabase } from '../helpers/database.ts'
+import { createWorkspace } from '../../src/tenancy/workspaces/service.ts'
 
 const account = (externalId: string, followersCount: number): NormalizedAccount => ({
   network: 'mastodon', externalId, handle: `${externalId}@piaille.fr`, displayName: null, bio: null, url: null, followersCount, followingCount: null, postsCount: null,
@@ -19,14 +20,15 @@ const post = (externalId: string, author: string): NormalizedPost => ({
 
 t.test('an account the database refuses: the batch stores nothing and says why', async (t) => {
   const { db } = await openTestDatabase(t)
+  const { id: workspaceId } = await createWorkspace(db, 'Refused')
   const batch = { accounts: [account('alice', 2 ** 40)], posts: [post('https://piaille.fr/1', 'alice'), post('https://piaille.fr/2', 'alice')] }
-  const failure = await db.transaction().execute((trx) => ingestBatch(trx, batch, [])).then(() => null, (error: unknown) => error as { code?: string; message: string })
+  const failure = await db.transaction().execute((trx) => ingestBatch(trx, workspaceId, batch, [])).then(() => null, (error: unknown) => error as { code?: string; message: string })
   t.ok(failure, 'the batch is refused')
   t.equal(failure?.code, '22003', `the accounts statement's own error: ${failure?.message}`)
   const counts = await sql<{ accounts: number; posts: number }>`select (select count(*) from accounts)::int as accounts, (select count(*) from posts)::int as posts`.execute(db)
   t.same(counts.rows[0], { accounts: 0, posts: 0 }, 'nothing stored, the posts neither')
 
-  await db.transaction().execute((trx) => ingestBatch(trx, { ...batch, accounts: [account('alice', 12)] }, []))
+  await db.transaction().execute((trx) => ingestBatch(trx, workspaceId, { ...batch, accounts: [account('alice', 12)] }, []))
   const after = await sql<{ posts: number }>`select count(*)::int as posts from posts`.execute(db)
   t.equal(after.rows[0].posts, 2, 'the same batch, corrected, is stored')
 })

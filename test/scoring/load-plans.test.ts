@@ -1,45 +1,12 @@
 import t from 'tap'
-import { PostgresQueryCompiler, sql, type Kysely, type KyselyPlugin, type RootOperationNode } from 'kysely'
-import type { DB } from '../../src/platform/db/schema.ts'
+import { sql } from 'kysely'
 import { formatRecord, type InterchangeRecord } from '../../src/pipeline/interchange/index.ts'
 import { loadTopicGraph } from '../../src/insight/scoring/index.ts'
 import { createWorkspace } from '../../src/tenancy/workspaces/service.ts'
 import { syntheticRecords } from '../../bench/interchange/synthetic-file.ts'
 import { openTestDatabase } from '../helpers/database.ts'
+import { captureStatements, explainAnalyze, repeatedTopicScans } from '../helpers/explain-plans.ts'
 import { importText } from '../interchange/fixtures/interchange-io.ts'
-
-interface PlanNode {
-  'Node Type': string
-  'Relation Name'?: string
-  'Index Name'?: string
-  'Actual Loops'?: number
-  'Actual Rows'?: number
-  'Rows Removed by Filter'?: number
-  'Rows Removed by Index Recheck'?: number
-  Plans?: PlanNode[]
-}
-
-/** The statements `work` sends, captured as they are compiled (nothing else about them changes). */
-async function captureStatements(db: Kysely<DB>, work: (db: Kysely<DB>) => Promise<unknown>) {
-  const nodes: RootOperationNode[] = []
-  const capture: KyselyPlugin = { transformQuery: (args) => (nodes.push(args.node), args.node), transformResult: async (args) => args.result }
-  await work(db.withPlugin(capture))
-  const compiler = new PostgresQueryCompiler()
-  return nodes.map((node) => compiler.compileQuery(node, { queryId: 'explained' } as never))
-}
-
-/**
- * Scans of topic_posts repeated per outer row, with the rows each repetition reads: more than a
- * couple means a range of the topic is walked for every row of the outer side.
- */
-function repeatedTopicScans(plan: PlanNode, found: { node: string; index?: string; loops: number; rowsPerLoop: number }[] = []) {
-  if (plan['Relation Name'] === 'topic_posts' && (plan['Actual Loops'] ?? 0) > 1) {
-    const rowsPerLoop = (plan['Actual Rows'] ?? 0) + (plan['Rows Removed by Filter'] ?? 0) + (plan['Rows Removed by Index Recheck'] ?? 0)
-    found.push({ node: plan['Node Type'], index: plan['Index Name'], loops: plan['Actual Loops']!, rowsPerLoop })
-  }
-  for (const child of plan.Plans ?? []) repeatedTopicScans(child, found)
-  return found
-}
 
 t.test('right after a bulk import, without a manual ANALYZE, the topic graph loads without scanning the topic per row', async (t) => {
   const { db } = await openTestDatabase(t)
@@ -68,21 +35,10 @@ t.test('right after a bulk import, without a manual ANALYZE, the topic graph loa
   t.ok(statements.length >= 3, `${statements.length} load statements explained`)
   let interactionsExplained = false
   for (const statement of statements) {
-    const { rows } = await sql<{ 'QUERY PLAN': unknown }>`explain (analyze, format json) ${sql.raw(statement.sql.replace(/\$(\d+)/g, (_, i) => literal(statement.parameters[Number(i) - 1])))}`.execute(db)
-    const raw = rows[0]['QUERY PLAN']
-    const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: PlanNode }[]
-    const repeated = repeatedTopicScans(plan[0].Plan)
+    const repeated = repeatedTopicScans(await explainAnalyze(db, statement))
     const first = statement.sql.replace(/\s+/g, ' ').trim().slice(0, 40)
     if (/interactions/.test(statement.sql) && /topic_posts/.test(statement.sql)) interactionsExplained = true
     t.ok(repeated.every((scan) => scan.rowsPerLoop <= 2), `"${first}…": each repeated topic_posts scan reads at most 2 rows per outer row: ${JSON.stringify(repeated)}`)
   }
   t.ok(interactionsExplained, 'the interactions statement was among them')
 })
-
-/** A parameter as an SQL literal, for EXPLAIN of a statement with its values in place. */
-function literal(value: unknown): string {
-  if (value === null || value === undefined) return 'null'
-  if (value instanceof Date) return `'${value.toISOString()}'::timestamptz`
-  if (typeof value === 'number') return String(value)
-  return `'${String(value).replace(/'/g, "''")}'`
-}

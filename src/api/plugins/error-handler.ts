@@ -4,6 +4,7 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { AppError, ERROR_CATALOGUE, type ErrorCode } from '../../platform/shared/errors.ts'
 import { PROBLEM_CONTENT_TYPE, type Problem } from '../problem.ts'
 import { fromDatabaseError } from '../database-errors.ts'
+import { validationMessage } from '../validation-message.ts'
 
 // One place turns every failure into application/problem+json. 5xx internals are logged, never
 // shown to the client.
@@ -51,7 +52,7 @@ function toAppError(error: FastifyError): AppError {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = error.validation.map((v) => ({
       path: [error.validationContext, ...v.instancePath.split('/').filter(Boolean)].join('.'),
-      message: v.message ?? 'invalid',
+      message: validationMessage(v),
     }))
     const detail = errors.map((e) => `${e.path}: ${e.message}`).join('; ')
     return new AppError('validation_failed', detail, { extra: { errors } })

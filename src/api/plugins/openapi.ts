@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
-import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod'
+import { cleanSchemaTransform, cleanTransformObject } from './openapi-clean.ts'
 
 export const OPENAPI_INFO = {
   title: 'Relais API',
@@ -21,8 +21,8 @@ export const openapiPlugin = fp(
         info: OPENAPI_INFO,
         components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'A Relais API key: rls_…' }, session: { type: 'apiKey', in: 'cookie', name: 'relais_session', description: 'A person\'s session (web app); changes also need the x-csrf-token header' } } },
       },
-      transform: jsonSchemaTransform,
-      transformObject: jsonSchemaTransformObject,
+      transform: cleanSchemaTransform,
+      transformObject: cleanTransformObject,
     })
     await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: true } })
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())

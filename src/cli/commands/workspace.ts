@@ -4,6 +4,7 @@ import { workspaceUsage } from '../usage.ts'
 
 export async function workspaceCommand(args: string[], io: Io): Promise<number> {
   const [action, ...rest] = args
+  if (action === 'quotas') return (await import('./workspace-quotas.ts')).workspaceQuotasCommand(rest, io)
   const name = rest.join(' ').trim()
   if (action !== 'create' || !name) throw new UsageError(workspaceUsage)
   if (name.length > 200) throw new UsageError('A workspace name has at most 200 characters.')

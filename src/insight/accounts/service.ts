@@ -21,6 +21,7 @@ export function createAccountService({ db }: { db: Kysely<DB> }) {
         .selectFrom('accounts')
         .select(['id', 'network', 'external_id', 'handle', 'display_name', 'url', 'bio', 'followers_count', 'following_count'])
         .where('id', '=', id)
+        .where('workspace_id', '=', workspaceId)
         .executeTakeFirst()
       if (!account) throw notFound('The account')
 

@@ -9,6 +9,7 @@ import type { Granularity } from './stats/volume-buckets.ts'
 import { computeTrends } from './trends/compute-trends.ts'
 import { TREND_WINDOW_PATTERN } from './trends/schema.ts'
 import { DAY_MS, endOfCurrentHour, HOUR_MS, resolveRange } from './time-window.ts'
+import { queryTimeZone } from './best-hours/time-zone.ts'
 
 interface RangeQuery { since?: string; until?: string }
 
@@ -42,10 +43,11 @@ export function createAnalyticsService(deps: { db: Kysely<DB>; cache: VersionedC
       return cache.prepare('network-fit', workspaceId, topicId, range, () => computeNetworkFit(db, topicId, range))
     },
 
-    bestHours(workspaceId: string, topicId: string, q: RangeQuery & { tz: string; network?: string; minPosts: number }) {
+    bestHours(workspaceId: string, topicId: string, q: RangeQuery & { timeZone?: string; tz?: string; network?: string; minPosts: number }) {
       const range = resolveRange(q, now(), 90, MAX_DAYS.day)
-      return cache.prepare('best-hours', workspaceId, topicId, [range, q.tz, q.network ?? null, q.minPosts], () =>
-        computeBestHours(db, topicId, range, q.tz, q.minPosts, q.network))
+      const timeZone = queryTimeZone(q)
+      return cache.prepare('best-hours', workspaceId, topicId, [range, timeZone, q.network ?? null, q.minPosts], () =>
+        computeBestHours(db, topicId, range, timeZone, q.minPosts, q.network))
     },
   }
 }

@@ -9,6 +9,7 @@ import { renderDigest, type RenderedDigest } from './render/index.ts'
 import { DELIVERY_COLUMNS, deliveryToDto, digestToDto, SUBSCRIPTION_COLUMNS, weekdayNumber, type Digest, type DigestDelivery, type DigestInput, type DigestPatch } from './dto.ts'
 import { z } from 'zod'
 import { jsonb } from './delivery/jsonb.ts'
+import { enforceQuota } from '../../tenancy/workspaces/quotas.ts'
 import { pastKeyset } from '../../platform/db/keyset.ts'
 
 
@@ -63,6 +64,8 @@ export function createDigestService(deps: DigestServiceDeps) {
 
     async create(workspaceId: string, input: DigestInput): Promise<Digest> {
       const topic = await findTopic(db, workspaceId, input.topicId)
+      await enforceQuota(db, workspaceId, 'digests')
+      await enforceQuota(db, workspaceId, 'digestRecipients', input.recipients.length)
       const row = await db
         .insertInto('digest_subscriptions')
         .values({
@@ -76,6 +79,7 @@ export function createDigestService(deps: DigestServiceDeps) {
 
     async update(workspaceId: string, id: string, patch: DigestPatch): Promise<Digest> {
       const current = await owned(workspaceId, id)
+      if (patch.recipients !== undefined) await enforceQuota(db, workspaceId, 'digestRecipients', patch.recipients.length, current.id)
       const scheduleChanged = (patch.weekday !== undefined && weekdayNumber(patch.weekday) !== current.weekday) ||
         (patch.hour !== undefined && patch.hour !== current.hour) || (patch.timeZone !== undefined && patch.timeZone !== current.time_zone)
       const kept = patch.recipients ? new Set(patch.recipients.map((a) => a.toLowerCase())) : null

@@ -48,7 +48,7 @@ export async function loadGraph(db: Kysely<DB>, topicId: string, limits: GraphLi
           exists (select 1 from topic_posts tp where tp.topic_id = ${topicId} and tp.post_id = i.post_id and tp.post_created_at >= ${run.window_start})
           or exists (
             select 1 from posts ref join topic_posts tp on tp.post_id = ref.id and tp.topic_id = ${topicId} and tp.post_created_at >= ${run.window_start}
-            where ref.network = ip.network and ref.external_id in (ip.reply_to_external_id, ip.repost_of_external_id, ip.quote_of_external_id)))
+            where ref.workspace_id = ip.workspace_id and ref.network = ip.network and ref.external_id in (ip.reply_to_external_id, ip.repost_of_external_id, ip.quote_of_external_id)))
       group by i.source_id, i.target_id, i.kind
       order by weight desc, i.source_id, i.target_id, i.kind
       limit ${limits.edges + 1}`.execute(db),

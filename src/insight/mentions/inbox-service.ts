@@ -70,7 +70,7 @@ export function createInboxService({ db, now = () => new Date() }: { db: Kysely<
           select i.id, i.network, coalesce(i.reply_to_external_id, i.external_id) as root, i.reply_to_external_id as parent, 0 as depth from items i
           union all
           select c.id, c.network, coalesce(pp.reply_to_external_id, pp.external_id), pp.reply_to_external_id, c.depth + 1
-          from chain c join posts pp on pp.network = c.network and pp.external_id = c.parent
+          from chain c join posts pp on pp.workspace_id = ${workspaceId} and pp.network = c.network and pp.external_id = c.parent
           where c.parent is not null and c.depth < 20
         ),
         roots as (select distinct on (id) id, network || ' ' || root as conversation from chain order by id, depth desc),

@@ -1,8 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import { z } from 'zod'
 import type { DB } from '../../platform/db/schema.ts'
-import { notFound } from '../../platform/shared/errors.ts'
-import { isUuid } from '../../platform/shared/ids.ts'
+import { checkTopicId, topicFound } from '../../tenancy/topics/topic-access.ts'
 import type { NamedCommunity } from '../scoring/name-communities.ts'
 
 const memberSchema = z.object({ id: z.string(), network: z.string(), handle: z.string(), displayName: z.string().nullable() })
@@ -28,20 +27,20 @@ export type CommunityList = z.infer<typeof communityListSchema>
 
 /** The named communities of a topic's latest snapshot (communities of 3 accounts or more), largest first. */
 export async function topicCommunities(db: Kysely<DB>, workspaceId: string, topicId: string): Promise<CommunityList> {
-  if (!isUuid(topicId)) throw notFound('The topic')
+  checkTopicId(topicId)
   const { rows } = await sql<{ computed_at: Date | null; communities: NamedCommunity[] | null }>`
     select r.computed_at, r.params->'communities' as communities from topics t
     left join lateral (select computed_at, params from score_runs where topic_id = t.id order by id desc limit 1) r on true
     where t.workspace_id = ${workspaceId} and t.id = ${topicId}`.execute(db)
-  if (!rows[0]) throw notFound('The topic')
-  const communities = rows[0].communities ?? []
+  const topic = topicFound(rows[0])
+  const communities = topic.communities ?? []
   const ids = [...new Set(communities.flatMap((c) => c.topMembers))]
   const members = ids.length === 0 ? [] : (await sql<{ id: number; network: string; handle: string; display_name: string | null }>`
     select id, network, handle, display_name from accounts
     where id in (select value::bigint from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`.execute(db)).rows
   const byId = new Map(members.map((m) => [Number(m.id), { id: String(m.id), network: m.network, handle: m.handle, displayName: m.display_name }]))
   return {
-    computedAt: rows[0].computed_at?.toISOString() ?? null,
+    computedAt: topic.computed_at?.toISOString() ?? null,
     items: communities.map((c) => ({
       community: c.id, name: c.name, terms: c.terms, size: c.size, networks: c.networks,
       topMembers: c.topMembers.flatMap((id) => byId.get(Number(id)) ?? []),

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { languageCode } from '../../platform/shared/language-code.ts'
+import { networkFilter } from '../../tenancy/topics/network-name.ts'
 
 export const RANKINGS = ['influencers', 'relays', 'prospects'] as const
 export type Ranking = (typeof RANKINGS)[number]
@@ -110,10 +112,10 @@ export const REASON_LANGUAGES = ['en', 'fr'] as const
 export type ReasonLanguage = (typeof REASON_LANGUAGES)[number]
 
 export const rankingFiltersSchema = z.strictObject({
-  network: z.string().max(32).optional(),
+  network: networkFilter,
   community: z.coerce.number().int().min(0).max(1_000_000).optional(),
   minFollowers: z.coerce.number().int().min(0).max(1_000_000_000).optional(),
-  language: z.string().regex(/^[a-z]{2}$/).optional().describe('Accounts that posted on the topic in this language.'),
+  language: languageCode.optional().describe('Accounts that posted on the topic in this language (ISO 639-1).'),
   period: z.enum(MOVER_PERIODS).optional()
     .describe('Movements over this period (day, week, month = 30 days), against the snapshot nearest its start; without it, against the previous snapshot.'),
 })

@@ -1,4 +1,3 @@
-import { negotiate, type Offer } from '../../platform/shared/negotiate.ts'
 import type { RankedAccount } from './dto.ts'
 
 export const EXPORT_FORMATS = ['json', 'csv', 'ndjson'] as const
@@ -34,14 +33,3 @@ function csvCell(value: unknown): string {
 }
 
 export const ndjsonLine = (item: RankedAccount) => `${JSON.stringify(item)}\n`
-
-const OFFERS: Offer<ExportFormat>[] = [
-  { format: 'json', mediaTypes: ['application/json'] },
-  { format: 'csv', mediaTypes: ['text/csv'] },
-  { format: 'ndjson', mediaTypes: ['application/x-ndjson', 'application/ndjson'] },
-]
-
-/** The format asked for: `?format=` wins, then what the Accept header prefers; JSON by default. */
-export function negotiateFormat(format: ExportFormat | undefined, accept: string | undefined): ExportFormat | null {
-  return format ?? negotiate(accept, OFFERS)
-}

@@ -4,7 +4,7 @@ import type { DB } from '../../platform/db/schema.ts'
 import { decodeCursor, encodeCursor } from '../../platform/shared/cursor.ts'
 import { notFound } from '../../platform/shared/errors.ts'
 import { createMemoCache } from '../../platform/shared/memo-cache.ts'
-import { isUuid } from '../../platform/shared/ids.ts'
+import { checkTopicId, topicFound } from '../../tenancy/topics/topic-access.ts'
 import { rankingPageSchema, rankedAccountSchema, type RankedAccount, type Ranking, type RankingFilters, type RankingPage, type ReasonLanguage } from './dto.ts'
 import { periodBaseline } from './period-baseline.ts'
 import { rankingPage, topicRunWithPage, topicSnapshot, type Baseline, type TopicSnapshot } from './queries.ts'
@@ -77,7 +77,7 @@ export function createRankingService({ db }: { db: Kysely<DB> }) {
      * workspace's topic, 400 for a cursor this API did not issue, 404 for a lost pinned snapshot.
      */
     async snapshot(workspaceId: string, topicId: string, cursor?: string): Promise<Snapshot> {
-      if (!isUuid(topicId)) throw notFound('The topic')
+      checkTopicId(topicId)
       let pinned: [number, number] | undefined
       let badCursor: unknown
       try {
@@ -85,8 +85,7 @@ export function createRankingService({ db }: { db: Kysely<DB> }) {
       } catch (error) {
         badCursor = error // reported once the topic is known to be the workspace's
       }
-      const found = await lookup(workspaceId, topicId, pinned?.[0])
-      if (!found) throw notFound('The topic')
+      const found = topicFound(await lookup(workspaceId, topicId, pinned?.[0]))
       if (badCursor) throw badCursor
       if (pinned && !found.pinnedFound) throw notFound('The ranking snapshot of this cursor')
       return {

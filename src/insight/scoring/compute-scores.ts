@@ -5,6 +5,8 @@ import { computeInfluence } from './influence.ts'
 import { computeRelay } from './relay.ts'
 import { samePersonPairs } from './same-person.ts'
 import { topicalActivity } from './topical-activity.ts'
+import { betweennessSamples } from './betweenness-budget.ts'
+import { distinctNeighbours, sizes } from './neighbour-lists.ts'
 import { tieEdges, type TopicGraph } from './topic-graph.ts'
 
 export { DAMPING } from './influence.ts'
@@ -19,9 +21,6 @@ export interface AccountScore {
   components: ScoreComponents
 }
 
-/** Above this many nodes betweenness is estimated from sampled sources (seeded, repeatable). */
-export const EXACT_BETWEENNESS_MAX_NODES = 3000
-export const BETWEENNESS_SAMPLES = 256
 /** "Followed by k of the N most active accounts": N at most this. */
 export const MOST_ACTIVE_MAX = 120
 
@@ -46,9 +45,11 @@ export function computeScores(graph: TopicGraph): AccountScore[] {
 
   const edges = tieEdges(graph)
   const ties = fromEdges(n, edges.src, edges.dst)
-  const btw = betweenness(ties, { directed: false, normalized: true, ...(n > EXACT_BETWEENNESS_MAX_NODES && { samples: BETWEENNESS_SAMPLES }) })
+  const samples = betweennessSamples(n, edges.src.length)
+  const btw = betweenness(ties, { directed: false, normalized: true, ...(samples !== undefined && { samples }) })
   const cores = kCore(ties)
-  const cross = crossCommunityShare(audience, graph, community)
+  const inDegree = sizes(audience)
+  const cross = crossCommunityShare(edges, community)
   const interactors = distinctInteractors(graph)
   const mostActive = mostActiveAccounts(graph, gift)
   const followedByActive = new Int32Array(n)
@@ -79,7 +80,7 @@ export function computeScores(graph: TopicGraph): AccountScore[] {
         topicActivity: teleport[v],
         topicPosts: graph.topicPosts[v],
         engagement: graph.likesReceived[v] + 2 * graph.repostsReceived[v] + graph.repliesReceived[v] + 2 * graph.quotesReceived[v],
-        inDegree: audience[v].size,
+        inDegree: inDegree[v],
         betweenness: btw[v],
         crossCommunity: cross[v],
         amplification: relay.passes[v],
@@ -106,13 +107,9 @@ export function computeScores(graph: TopicGraph): AccountScore[] {
 
 /** Distinct accounts that answered, reposted, quoted or mentioned each account about the topic. */
 function distinctInteractors(graph: TopicGraph): Int32Array {
-  const seen = new Set<string>()
-  const count = new Int32Array(graph.accountIds.length)
-  for (const i of graph.interactions) {
-    const key = `${i.source} ${i.target}`
-    if (!seen.has(key)) { seen.add(key); count[i.target]++ }
-  }
-  return count
+  const from = Int32Array.from(graph.interactions, (i) => i.source)
+  const to = Int32Array.from(graph.interactions, (i) => i.target)
+  return sizes(distinctNeighbours(graph.accountIds.length, from, to, true))
 }
 
 /** The accounts with the most on-topic posts among those someone answered, reposted or liked. */
@@ -123,17 +120,21 @@ function mostActiveAccounts(graph: TopicGraph, gift: Float64Array): Set<number> 
 }
 
 /** Share of a node's audience and of whom it attends to that sits in another community. */
-function crossCommunityShare(audience: Set<number>[], graph: TopicGraph, community: Int32Array): Float64Array {
+function crossCommunityShare(edges: { src: Int32Array; dst: Int32Array }, community: Int32Array): Float64Array {
   const n = community.length
-  const neighbours = audience.map((s) => new Set(s))
-  for (let e = 0; e < graph.followFrom.length; e++) neighbours[graph.followFrom[e]].add(graph.followTo[e])
-  for (const i of graph.interactions) neighbours[i.source].add(i.target)
+  const ties = edges.src.length
+  const from = new Int32Array(2 * ties)
+  const to = new Int32Array(2 * ties)
+  from.set(edges.src); from.set(edges.dst, ties)
+  to.set(edges.dst); to.set(edges.src, ties)
+  const neighbours = distinctNeighbours(n, from, to)
   const share = new Float64Array(n)
   for (let v = 0; v < n; v++) {
-    neighbours[v].delete(v)
+    const start = neighbours.offsets[v]
+    const end = neighbours.offsets[v + 1]
     let other = 0
-    for (const u of neighbours[v]) if (community[u] !== community[v]) other++
-    share[v] = neighbours[v].size ? round4(other / neighbours[v].size) : 0
+    for (let p = start; p < end; p++) if (community[neighbours.items[p]] !== community[v]) other++
+    share[v] = end > start ? round4(other / (end - start)) : 0
   }
   return share
 }

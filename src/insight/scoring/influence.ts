@@ -24,19 +24,22 @@ export interface Influence {
  */
 export function computeInfluence(graph: TopicGraph, topical: Float64Array): Influence {
   const n = graph.accountIds.length
-  const src: number[] = []
-  const dst: number[] = []
-  const weight: number[] = []
+  // Typed arrays sized for every tie up front: a follow between two off-topic ends is left out.
+  const size = graph.interactions.length + graph.followFrom.length
+  const src = new Int32Array(size)
+  const dst = new Int32Array(size)
+  const weight = new Float64Array(size)
   const observed = new Float64Array(n)
+  let e = 0
   for (const i of graph.interactions) {
-    src.push(i.source); dst.push(i.target); weight.push(i.weight)
+    src[e] = i.source; dst[e] = i.target; weight[e++] = i.weight
     observed[i.target] += EDGE_WEIGHTS[i.kind]
   }
-  for (let e = 0; e < graph.followFrom.length; e++) {
-    const u = graph.followFrom[e]
-    const v = graph.followTo[e]
+  for (let f = 0; f < graph.followFrom.length; f++) {
+    const u = graph.followFrom[f]
+    const v = graph.followTo[f]
     const w = EDGE_WEIGHTS.follow * topical[u] * topical[v]
-    if (w > 0) { src.push(u); dst.push(v); weight.push(w) }
+    if (w > 0) { src[e] = u; dst[e] = v; weight[e++] = w }
   }
   const counted = gifts(graph)
   const gift = new Float64Array(n)
@@ -49,7 +52,7 @@ export function computeInfluence(graph: TopicGraph, topical: Float64Array): Infl
   // Nobody received anything yet (a first collection without engagement): restart by activity.
   if (total === 0) for (let v = 0; v < n; v++) total += teleport[v] = topical[v]
   if (total === 0) teleport.fill(1)
-  const g = fromEdges(n, Int32Array.from(src), Int32Array.from(dst), Float64Array.from(weight))
+  const g = fromEdges(n, src.subarray(0, e), dst.subarray(0, e), weight.subarray(0, e))
   const pageRank = pageRankWithStats(g, { damping: DAMPING, personalization: teleport, tolerance: 1e-9, maxIterations: 500 }).ranks
   const sum = teleport.reduce((a, b) => a + b, 0)
   for (let v = 0; v < n; v++) teleport[v] /= sum

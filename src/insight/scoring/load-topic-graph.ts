@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../platform/db/schema.ts'
-import type { InteractionKind } from '../../platform/db/tables/content.ts'
 import { decayed, EDGE_WEIGHTS } from './edge-weights.ts'
+import { loadTopicInteractions } from './load-interactions.ts'
 import type { TopicGraph } from './topic-graph.ts'
 
 /**
@@ -20,17 +20,7 @@ export async function loadTopicGraph(db: Kysely<DB>, topicId: string, since: Dat
     where tp.topic_id = ${topicId} and tp.post_created_at >= ${since} and p.author_id is not null and p.repost_of_external_id is null
     group by p.author_id`.execute(db)
 
-  // Each interaction's referenced post is looked up by its unique (network, external_id) key
-  // and checked against the topic by primary key: no scan of the topic's posts per interaction.
-  const interactions = await sql<{ source_id: number; target_id: number; kind: InteractionKind; occurred_at: Date }>`
-    select i.source_id, i.target_id, i.kind, i.occurred_at
-    from interactions i join posts ip on ip.id = i.post_id
-    where i.occurred_at >= ${since} and (
-      exists (select 1 from topic_posts tp where tp.topic_id = ${topicId} and tp.post_id = i.post_id and tp.post_created_at >= ${since})
-      or exists (
-        select 1 from posts ref join topic_posts tp on tp.topic_id = ${topicId} and tp.post_id = ref.id and tp.post_created_at >= ${since}
-        where ref.network = ip.network
-          and ref.external_id in (ip.reply_to_external_id, ip.repost_of_external_id, ip.quote_of_external_id)))`.execute(db)
+  const interactions = { rows: await loadTopicInteractions(db, topicId, since) }
 
   const index = new Map<number, number>()
   const accountIds: number[] = []

@@ -2,14 +2,18 @@ import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../platform/db/schema.ts'
 import type { OwnAccounts } from '../../platform/db/tables/topics.ts'
 
-/** accounts.id of the topic's own accounts (the brand's), matched by handle or external id. */
-export async function ownAccountIds(db: Kysely<DB>, own: OwnAccounts): Promise<number[]> {
+/**
+ * accounts.id of the topic's own accounts (the brand's), matched by handle or external id among
+ * the workspace's own copies: follows and interactions only ever join accounts of one workspace.
+ */
+export async function ownAccountIds(db: Kysely<DB>, workspaceId: string, own: OwnAccounts): Promise<number[]> {
   const wanted = Object.entries(own).flatMap(([network, handles]) => handles.map((h) => ({ network, handle: h.replace(/^@/, '').toLowerCase() })))
   if (wanted.length === 0) return []
   const rows = await sql<{ id: number }>`
     select a.id from accounts a
     join jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) as w(network text, handle text)
-      on a.network = w.network and (lower(a.handle) = w.handle or lower(a.external_id) = w.handle)`.execute(db)
+      on a.network = w.network and (lower(a.handle) = w.handle or lower(a.external_id) = w.handle)
+    where a.workspace_id = ${workspaceId}`.execute(db)
   return rows.rows.map((r) => r.id)
 }
 

@@ -1,3 +1,4 @@
+import type { NeighbourLists } from './neighbour-lists.ts'
 import type { TopicGraph } from './topic-graph.ts'
 
 /** Strength of the prior on the amplification rate, in posts: a rate rests on this many more. */
@@ -24,7 +25,7 @@ export interface Relay {
  * author's community. relay = crossings × amplification rate × log₂(2 + audience). An account
  * that passes nothing on, or to nobody, is not a relay.
  */
-export function computeRelay(graph: TopicGraph, community: Int32Array, audience: Set<number>[]): Relay {
+export function computeRelay(graph: TopicGraph, community: Int32Array, audience: NeighbourLists): Relay {
   const n = graph.accountIds.length
   const passes = new Float64Array(n)
   for (const i of graph.interactions) if (i.kind === 'repost' || i.kind === 'quote') passes[i.source]++
@@ -38,7 +39,7 @@ export function computeRelay(graph: TopicGraph, community: Int32Array, audience:
     let h = histogram.get(v)
     if (!h) {
       h = new Map()
-      for (const a of audience[v]) h.set(community[a], (h.get(community[a]) ?? 0) + 1)
+      for (let p = audience.offsets[v]; p < audience.offsets[v + 1]; p++) h.set(community[audience.items[p]], (h.get(community[audience.items[p]]) ?? 0) + 1)
       histogram.set(v, h)
     }
     return h
@@ -48,7 +49,7 @@ export function computeRelay(graph: TopicGraph, community: Int32Array, audience:
   for (const i of graph.interactions) {
     if (i.kind === 'mention') continue
     const v = i.source
-    const size = audience[v].size
+    const size = audience.offsets[v + 1] - audience.offsets[v]
     if (size > 0) crossings[v] += PASS_WEIGHTS[i.kind] * (1 - (histogramOf(v).get(community[i.target]) ?? 0) / size)
     if (i.kind !== 'reply') from.set(v, (from.get(v) ?? new Set()).add(community[i.target]))
   }
@@ -58,9 +59,9 @@ export function computeRelay(graph: TopicGraph, community: Int32Array, audience:
   const audienceSize = new Int32Array(n)
   for (let v = 0; v < n; v++) {
     rate[v] = (passes[v] + RATE_PRIOR_POSTS * meanRate) / (passes[v] + graph.topicPosts[v] + RATE_PRIOR_POSTS)
-    audienceSize[v] = audience[v].size
+    audienceSize[v] = audience.offsets[v + 1] - audience.offsets[v]
     if (passes[v] > 0) audienceCommunities[v] = histogramOf(v).size
-    raw[v] = passes[v] > 0 ? crossings[v] * rate[v] * Math.log2(2 + audience[v].size) : 0
+    raw[v] = passes[v] > 0 ? crossings[v] * rate[v] * Math.log2(2 + audienceSize[v]) : 0
   }
   const communitiesFrom = Int32Array.from({ length: n }, (_, v) => from.get(v)?.size ?? 0)
   return { raw, passes, rate, crossings, communitiesFrom, audienceCommunities, audienceSize }

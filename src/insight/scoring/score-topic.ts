@@ -26,13 +26,13 @@ export async function scoreTopic(db: Kysely<DB>, topicId: string, options: { now
   const now = options.now ?? new Date()
   const windowDays = options.windowDays ?? DEFAULT_WINDOW_DAYS
   const since = new Date(now.getTime() - windowDays * 86_400_000)
-  const topic = await db.selectFrom('topics').select(['own_accounts']).where('id', '=', topicId).executeTakeFirstOrThrow()
+  const topic = await db.selectFrom('topics').select(['own_accounts', 'workspace_id']).where('id', '=', topicId).executeTakeFirstOrThrow()
   const graph = await loadTopicGraph(db, topicId, since, now)
   const scores = computeScores(graph)
   const influenceRank = influenceRanks(scores)
   const relayRank = relayRanks(scores)
 
-  const own = await ownAccountIds(db, topic.own_accounts)
+  const own = await ownAccountIds(db, topic.workspace_id, topic.own_accounts)
   const ownNetworks = new Set(Object.entries(topic.own_accounts).filter(([, handles]) => handles.length > 0).map(([network]) => network))
   const prospectRank = await findProspects(db, graph, scores, influenceRank, relayRank, own, ownNetworks)
   const order = [...scores].sort((a, b) => influenceRank[a.node] - influenceRank[b.node]).map((s) => s.node)

@@ -6,6 +6,7 @@ import type { Connector, FollowPage } from '../networks/connector.ts'
 import { ConnectorError } from '../networks/errors.ts'
 import type { GraphCandidate } from './graph-candidates.ts'
 import { loadCheckpoint, saveCheckpoint } from './checkpoints.ts'
+import { topicWorkspace } from './topic-workspace.ts'
 
 export interface FollowListBudget {
   /** Requests left for this run; decremented as pages are fetched. */
@@ -23,6 +24,7 @@ const LISTS = ['followers', 'following'] as const
  */
 export async function collectFollowLists(db: Kysely<DB>, topicId: string, sourceKey: string, connector: Connector, account: GraphCandidate, budget: FollowListBudget, signal: AbortSignal): Promise<{ finished: boolean; follows: number }> {
   let follows = 0
+  const workspaceId = await topicWorkspace(db, topicId)
   for (const list of LISTS) {
     const kind = `${list}:${account.accountId}`
     const saved = await loadCheckpoint(db, topicId, sourceKey, kind)
@@ -40,8 +42,8 @@ export async function collectFollowLists(db: Kysely<DB>, topicId: string, source
       done = page === null || cursor === null || pages >= budget.maxPagesPerList
       await db.transaction().execute(async (trx) => {
         if (page) {
-          await upsertAccounts(trx, page.accounts)
-          follows += await upsertFollows(trx, page.follows)
+          await upsertAccounts(trx, workspaceId, page.accounts)
+          follows += await upsertFollows(trx, workspaceId, page.follows)
         }
         await saveCheckpoint(trx, topicId, sourceKey, kind, { cursor, pages, done })
       })

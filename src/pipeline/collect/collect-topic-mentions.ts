@@ -8,6 +8,7 @@ import { parse } from '../query/index.ts'
 import { compileForNetwork } from '../networks/compile-query.ts'
 import { loadCheckpoint, saveCheckpoint, searchKind } from './checkpoints.ts'
 import { fillMissingProfiles } from './fill-profiles.ts'
+import { topicWorkspace } from './topic-workspace.ts'
 
 export interface MentionCollection {
   topic: { id: string; query: string }
@@ -32,13 +33,14 @@ export interface MentionCollectionResult { pages: number; posts: number; matched
 export async function collectTopicMentions(db: Kysely<DB>, job: MentionCollection): Promise<MentionCollectionResult> {
   const compiled = compileForNetwork(parse(job.topic.query), job.connector.network, { mastodonSearch: job.mastodonSearch })
   const result: MentionCollectionResult = { pages: 0, posts: 0, matched: 0, profiles: 0, searches: compiled.specs.length, complete: compiled.complete, ...(compiled.note && { note: compiled.note }) }
+  const workspaceId = await topicWorkspace(db, job.topic.id)
   for (const spec of compiled.specs) {
     const kind = searchKind(spec)
     let checkpoint = await loadCheckpoint(db, job.topic.id, job.sourceId, kind)
     for (let page = 0; page < job.maxPages && !job.signal.aborted; page++) {
       const found = await job.connector.searchPage(spec, checkpoint, job.signal)
       // Enriched and matched before the transaction opens: it holds a connection only to write.
-      const prepared = await prepareBatch(found, job.matchers)
+      const prepared = await prepareBatch(workspaceId, found, job.matchers)
       const stats = await db.transaction().execute(async (trx) => {
         const ingested = await storeBatch(trx, prepared)
         await saveCheckpoint(trx, job.topic.id, job.sourceId, kind, found.checkpoint)

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { DB } from '../../platform/db/schema.ts'
 import { upsertAccounts } from '../ingest/upsert-accounts.ts'
 import type { Connector } from '../networks/connector.ts'
+import { topicWorkspace } from './topic-workspace.ts'
 
 /** Accounts asked for per run: profiles cost requests (Bluesky: 25 per call). */
 export const PROFILE_BATCH = 200
@@ -24,6 +25,6 @@ export async function fillMissingProfiles(db: Kysely<DB>, topicId: string, conne
     .execute()
   if (missing.length === 0 || signal.aborted) return 0
   const profiles = await connector.profiles(missing.map((m) => m.external_id), signal)
-  await upsertAccounts(db, profiles)
+  await upsertAccounts(db, await topicWorkspace(db, topicId), profiles)
   return profiles.length
 }

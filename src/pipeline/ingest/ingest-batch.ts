@@ -16,14 +16,14 @@ export interface IngestStats {
 }
 
 /**
- * normalise (done by the connector) → enrich → match topics → upsert accounts and posts →
+ * normalise (done by the connector) → enrich → match topics → upsert the workspace's accounts and posts →
  * topic matches and interactions. Idempotent: ingesting the same batch twice changes only
  * engagement counts. Runs inside the caller's transaction, so the collection checkpoint commits
  * with it. One batch at a time: a caller storing many prepares the next while storing one
  * (`prepareBatch`, then `storeBatch`), and prepares before opening its transaction.
  */
-export async function ingestBatch(trx: Transaction<DB>, batch: CollectedBatch, topics: readonly TopicMatcher[]): Promise<IngestStats> {
-  return storeBatch(trx, await prepareBatch(batch, topics))
+export async function ingestBatch(trx: Transaction<DB>, workspaceId: string, batch: CollectedBatch, topics: readonly TopicMatcher[]): Promise<IngestStats> {
+  return storeBatch(trx, await prepareBatch(workspaceId, batch, topics))
 }
 
 /**
@@ -31,7 +31,7 @@ export async function ingestBatch(trx: Transaction<DB>, batch: CollectedBatch, t
  * statements queued together (the posts find their authors in the database), then one more for
  * topic matches and interactions when there are any.
  */
-export async function storeBatch(trx: Transaction<DB>, { posts, matches, accountsUpsert, postsStore }: PreparedBatch): Promise<IngestStats> {
+export async function storeBatch(trx: Transaction<DB>, { workspaceId, posts, matches, accountsUpsert, postsStore }: PreparedBatch): Promise<IngestStats> {
   const accountsWritten = started(accountsUpsert.run(trx))
   const postsWritten = started(postsStore.run(trx))
   let accountIds: AccountIds
@@ -67,9 +67,9 @@ export async function storeBatch(trx: Transaction<DB>, { posts, matches, account
       on conflict (topic_id, post_id) do nothing
       returning 1)`)
   }
-  const edges = interactionsInsert(candidates, postIds)
+  const edges = interactionsInsert(workspaceId, candidates, postIds)
   if (edges) writes.push(sql`edges as (${edges})`)
-  const childEdges = childEdgesInsertFor(stored.newlyReferenceable)
+  const childEdges = childEdgesInsertFor(workspaceId, stored.newlyReferenceable)
   if (childEdges) writes.push(sql`child_edges as (${childEdges})`)
   let matched = 0
   if (writes.length) {

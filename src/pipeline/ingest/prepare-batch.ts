@@ -13,6 +13,8 @@ export type TopicMatches = [topicId: string, terms: string[]][]
 
 /** A batch ready to be stored: everything ingest computes without the database. */
 export interface PreparedBatch {
+  /** The workspace that observed the batch: its own rows are written and linked, no other's. */
+  workspaceId: string
   posts: EnrichedPost[]
   /** Per post (same index), its topics; null when it is on none. */
   matches: (TopicMatches | null)[]
@@ -27,15 +29,15 @@ export interface PreparedBatch {
  * meanwhile: a caller can prepare the next batch while the previous one is being stored
  * (`storeBatch`), keeping this process and the database busy at the same time.
  */
-export async function prepareBatch(collected: CollectedBatch, topics: readonly TopicMatcher[]): Promise<PreparedBatch> {
+export async function prepareBatch(workspaceId: string, collected: CollectedBatch, topics: readonly TopicMatcher[]): Promise<PreparedBatch> {
   const batch = cleanBatch(collected)
   const posts = await inSlices(batch.posts, enrichPost)
   const handles = new Map(batch.accounts.map((a) => [accountKey(a.network, a.externalId), a.handle]))
   const matches = topics.length === 0 ? posts.map(() => null) : await inSlices(posts, (post) => matchTopics(post, topics, handles))
-  const accountsUpsert = prepareAccountsUpsert([...batch.accounts, ...referencedAccounts(posts, batch.accounts)])
+  const accountsUpsert = prepareAccountsUpsert(workspaceId, [...batch.accounts, ...referencedAccounts(posts, batch.accounts)])
   // Each statement is built in a turn of its own: a result waiting for this process is read between.
   await new Promise<void>((resolve) => setImmediate(resolve))
-  return { posts, matches, accountsUpsert, postsStore: preparePostsStore(posts) }
+  return { workspaceId, posts, matches, accountsUpsert, postsStore: preparePostsStore(workspaceId, posts) }
 }
 
 function matchTopics(post: EnrichedPost, topics: readonly TopicMatcher[], handles: ReadonlyMap<string, string>): TopicMatches | null {

@@ -14,15 +14,16 @@ export const accountKey = (network: string, externalId: string) => `${network}\u
 const COLUMNS = 'network text, external_id text, handle text, display_name text, bio text, url text, followers_count int, following_count int, posts_count int'
 
 /**
- * Inserts or refreshes accounts in one statement. Known values are never overwritten by unknown
- * ones: a list view without counts keeps the counts a profile gave.
+ * Inserts or refreshes the workspace's own copies of accounts in one statement (another
+ * workspace's observations of the same ids are other rows). Known values are never overwritten by
+ * unknown ones: a list view without counts keeps the counts a profile gave.
  */
-export async function upsertAccounts(db: Db, accounts: readonly NormalizedAccount[]): Promise<AccountIds> {
-  return prepareAccountsUpsert(accounts).run(db)
+export async function upsertAccounts(db: Db, workspaceId: string, accounts: readonly NormalizedAccount[]): Promise<AccountIds> {
+  return prepareAccountsUpsert(workspaceId, accounts).run(db)
 }
 
 /** The statement of `upsertAccounts`, built without the database. */
-export function prepareAccountsUpsert(accounts: readonly NormalizedAccount[]): PreparedWrite<AccountIds> {
+export function prepareAccountsUpsert(workspaceId: string, accounts: readonly NormalizedAccount[]): PreparedWrite<AccountIds> {
   const unique = new Map<string, NormalizedAccount>()
   for (const raw of accounts) {
     const a = cleanAccount(raw) // also reached without prepareBatch: profiles, follow lists
@@ -38,10 +39,10 @@ export function prepareAccountsUpsert(accounts: readonly NormalizedAccount[]): P
     return [a.network, a.externalId, a.handle, a.displayName, a.bio, a.url, a.followersCount, a.followingCount, a.postsCount]
   })
   const statement = sql<{ id: number; network: string; external_id: string }>`
-    insert into accounts as a (network, external_id, handle, display_name, bio, url, followers_count, following_count, posts_count)
-    select network, external_id, handle, display_name, bio, url, followers_count, following_count, posts_count
+    insert into accounts as a (workspace_id, network, external_id, handle, display_name, bio, url, followers_count, following_count, posts_count)
+    select ${workspaceId}::uuid, network, external_id, handle, display_name, bio, url, followers_count, following_count, posts_count
     from ${jsonTuples(tuples, COLUMNS)}
-    on conflict (network, external_id) do update set
+    on conflict (workspace_id, network, external_id) do update set
       handle = case when excluded.handle = excluded.external_id then a.handle else excluded.handle end,
       display_name = coalesce(excluded.display_name, a.display_name),
       bio = coalesce(excluded.bio, a.bio),

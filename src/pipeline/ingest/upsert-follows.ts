@@ -8,13 +8,14 @@ import type { Db } from '../../platform/db/db-handle.ts'
 
 
 /**
- * Follow edges, seen again or for the first time (last_seen_at tells which are still current).
- * Accounts not stored yet are stored as placeholders.
+ * Follow edges, seen again or for the first time (last_seen_at tells which are still current),
+ * between the workspace's own copies of the accounts: a follow one workspace observed never
+ * reaches another's graph. Accounts not stored yet are stored as placeholders.
  */
-export async function upsertFollows(db: Db, collected: readonly NormalizedFollow[]): Promise<number> {
+export async function upsertFollows(db: Db, workspaceId: string, collected: readonly NormalizedFollow[]): Promise<number> {
   if (collected.length === 0) return 0
   const follows = collected.map(cleanFollow)
-  const ids = await upsertAccounts(db, follows.flatMap((f) => [stubAccount(f.network, f.followerExternalId), stubAccount(f.network, f.followeeExternalId)]))
+  const ids = await upsertAccounts(db, workspaceId, follows.flatMap((f) => [stubAccount(f.network, f.followerExternalId), stubAccount(f.network, f.followeeExternalId)]))
   const rows = follows
     .map((f) => ({ network: f.network, follower_id: ids.get(accountKey(f.network, f.followerExternalId))!, followee_id: ids.get(accountKey(f.network, f.followeeExternalId))! }))
     .filter((r) => r.follower_id !== r.followee_id)

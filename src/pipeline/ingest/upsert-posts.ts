@@ -31,10 +31,11 @@ const COLUMNS =
 /**
  * Inserts new posts and refreshes the engagement counts of posts seen before, in one statement,
  * telling which posts are newly referenceable. A re-seen post is updated in place, never
- * duplicated: (network, external_id) is unique. Authors are found by their network id: their
- * accounts are stored first, in the same transaction. Built without the database.
+ * duplicated: (workspace_id, network, external_id) is unique. Authors are found by their network
+ * id among the workspace's accounts: they are stored first, in the same transaction. Built
+ * without the database.
  */
-export function preparePostsStore(posts: readonly EnrichedPost[]): PreparedWrite<StoredPosts> {
+export function preparePostsStore(workspaceId: string, posts: readonly EnrichedPost[]): PreparedWrite<StoredPosts> {
   const unique = new Map<string, EnrichedPost>()
   for (const p of posts) unique.set(accountKey(p.network, p.externalId), p)
   if (unique.size === 0) return { run: async () => ({ ids: new Map(), newlyReferenceable: [] }) }
@@ -54,17 +55,17 @@ export function preparePostsStore(posts: readonly EnrichedPost[]): PreparedWrite
   // in this transaction is new (at worst a post stored earlier in the same transaction is looked at
   // again for children).
   const statement = sql<{ id: number; network: string; external_id: string; author_id: number | null; author_before: number | null }>`
-    insert into posts as p (network, external_id, author_id, created_at, text, lang, url, reply_to_external_id,
+    insert into posts as p (workspace_id, network, external_id, author_id, created_at, text, lang, url, reply_to_external_id,
       repost_of_external_id, quote_of_external_id, likes, reposts, replies, quotes, hashtags, mentions, links,
       sentiment, is_question, search_config)
-    select r.network, r.external_id, author.id, r.created_at, r.text, r.lang, r.url, r.reply_to_external_id,
+    select ${workspaceId}::uuid, r.network, r.external_id, author.id, r.created_at, r.text, r.lang, r.url, r.reply_to_external_id,
       r.repost_of_external_id, r.quote_of_external_id, r.likes, r.reposts, r.replies, r.quotes, r.hashtags, r.mentions, r.links,
       r.sentiment, r.is_question, r.search_config::regconfig
     from ${jsonTuples(tuples, COLUMNS)}
     left join lateral (
-      select a.id from accounts a where a.network = r.network and a.external_id = r.author_external_id limit 1
+      select a.id from accounts a where a.workspace_id = ${workspaceId} and a.network = r.network and a.external_id = r.author_external_id limit 1
     ) author on true
-    on conflict (network, external_id) do update set
+    on conflict (workspace_id, network, external_id) do update set
       likes = excluded.likes, reposts = excluded.reposts, replies = excluded.replies, quotes = excluded.quotes,
       author_id = coalesce(p.author_id, excluded.author_id),
       updated_at = now()

@@ -45,7 +45,7 @@ export function interactionCandidates(posts: readonly EnrichedPost[], accounts: 
  * The insert of the candidates of posts that have an id (in place: each post key becomes its id),
  * or null when there is none; also usable as a data-modifying `with` item.
  */
-export function interactionsInsert(candidates: InteractionCandidate[], postIds: PostIds): RawBuilder<unknown> | null {
+export function interactionsInsert(workspaceId: string, candidates: InteractionCandidate[], postIds: PostIds): RawBuilder<unknown> | null {
   let kept = 0
   for (const row of candidates) {
     const id = typeof row[3] === 'number' ? row[3] : postIds.get(row[3])
@@ -59,9 +59,9 @@ export function interactionsInsert(candidates: InteractionCandidate[], postIds: 
     insert into interactions (network, kind, source_id, target_id, post_id, occurred_at)
     select r.network, r.kind, r.source_id, coalesce(r.target_id, ref.author_id, h.id), r.post_id, r.occurred_at
     from ${jsonTuples(candidates, CANDIDATE_COLUMNS)}
-    left join posts ref on r.target_id is null and ref.network = r.network and ref.external_id = r.ref_external_id
+    left join posts ref on r.target_id is null and ref.workspace_id = ${workspaceId} and ref.network = r.network and ref.external_id = r.ref_external_id
     left join lateral (
-      select a.id from accounts a where r.target_id is null and r.handle is not null and a.network = r.network and lower(a.handle) = r.handle limit 1
+      select a.id from accounts a where r.target_id is null and r.handle is not null and a.workspace_id = ${workspaceId} and a.network = r.network and lower(a.handle) = r.handle limit 1
     ) h on true
     where coalesce(r.target_id, ref.author_id, h.id) is not null and coalesce(r.target_id, ref.author_id, h.id) <> r.source_id
     on conflict (post_id, kind, target_id) do nothing`
@@ -72,7 +72,7 @@ export function interactionsInsert(candidates: InteractionCandidate[], postIds: 
  * for parents whose author is known (as the posts statement reports them), as a statement: nothing to read
  * back; null when there is nothing to look for.
  */
-export function childEdgesInsertFor(parents: readonly ReferencedPost[]): RawBuilder<unknown> | null {
+export function childEdgesInsertFor(workspaceId: string, parents: readonly ReferencedPost[]): RawBuilder<unknown> | null {
   if (parents.length === 0) return null
   const tuples = parents.map((p) => [p.network, p.externalId, p.authorId])
   return sql`
@@ -80,11 +80,11 @@ export function childEdgesInsertFor(parents: readonly ReferencedPost[]): RawBuil
     select child.network, child.kind, child.author_id, r.author_id, child.id, child.created_at
     from ${jsonTuples(tuples, 'network text, external_id text, author_id bigint')}
     cross join lateral (
-      select 'reply' as kind, c.id, c.network, c.author_id, c.created_at from posts c where c.network = r.network and c.reply_to_external_id = r.external_id
+      select 'reply' as kind, c.id, c.network, c.author_id, c.created_at from posts c where c.workspace_id = ${workspaceId} and c.network = r.network and c.reply_to_external_id = r.external_id
       union all
-      select 'repost', c.id, c.network, c.author_id, c.created_at from posts c where c.network = r.network and c.repost_of_external_id = r.external_id
+      select 'repost', c.id, c.network, c.author_id, c.created_at from posts c where c.workspace_id = ${workspaceId} and c.network = r.network and c.repost_of_external_id = r.external_id
       union all
-      select 'quote', c.id, c.network, c.author_id, c.created_at from posts c where c.network = r.network and c.quote_of_external_id = r.external_id
+      select 'quote', c.id, c.network, c.author_id, c.created_at from posts c where c.workspace_id = ${workspaceId} and c.network = r.network and c.quote_of_external_id = r.external_id
     ) child
     where child.author_id is not null and child.author_id <> r.author_id
     on conflict (post_id, kind, target_id) do nothing`

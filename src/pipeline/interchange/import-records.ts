@@ -58,7 +58,7 @@ export async function importRecords(db: Kysely<DB>, workspaceId: string, input: 
   let inFlight: Promise<void> | null = null
   const flush = async (batch: NumberedRecord[]) => {
     // Enriched and matched while the batch before is still being written.
-    const prepared = await prepareRecords(batch, target.matchers)
+    const prepared = await prepareRecords(target.workspaceId, batch, target.matchers)
     if (inFlight) await inFlight
     inFlight = store(prepared)
     // Awaited before the next batch or at the end; until then a failure must not count as unhandled.

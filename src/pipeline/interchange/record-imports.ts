@@ -19,7 +19,7 @@ export async function recordImports(
     await sql`
       insert into imported_accounts (workspace_id, account_id)
       select ${workspaceId}::uuid, found.id from ${jsonRows(rows, 'network text, external_id text')}
-      cross join lateral (select a.id from accounts a where a.network = r.network and a.external_id = r.external_id limit 1) found
+      cross join lateral (select a.id from accounts a where a.workspace_id = ${workspaceId} and a.network = r.network and a.external_id = r.external_id limit 1) found
       on conflict do nothing`.execute(trx)
   }
   if (records.posts.length) {
@@ -28,7 +28,7 @@ export async function recordImports(
     await sql`
       insert into imported_posts (workspace_id, post_id, lang_given)
       select ${workspaceId}::uuid, found.id, r.lang_given from ${jsonRows([...byKey.values()], 'network text, external_id text, lang_given boolean')}
-      cross join lateral (select p.id from posts p where p.network = r.network and p.external_id = r.external_id limit 1) found
+      cross join lateral (select p.id from posts p where p.workspace_id = ${workspaceId} and p.network = r.network and p.external_id = r.external_id limit 1) found
       on conflict (workspace_id, post_id) do update set lang_given = excluded.lang_given
       where imported_posts.lang_given <> excluded.lang_given`.execute(trx)
   }
@@ -37,8 +37,8 @@ export async function recordImports(
     await sql`
       insert into imported_follows (workspace_id, follower_id, followee_id)
       select ${workspaceId}::uuid, fa.id, fb.id from ${jsonRows(rows, 'network text, follower text, followee text')}
-      cross join lateral (select a.id from accounts a where a.network = r.network and a.external_id = r.follower limit 1) fa
-      cross join lateral (select a.id from accounts a where a.network = r.network and a.external_id = r.followee limit 1) fb
+      cross join lateral (select a.id from accounts a where a.workspace_id = ${workspaceId} and a.network = r.network and a.external_id = r.follower limit 1) fa
+      cross join lateral (select a.id from accounts a where a.workspace_id = ${workspaceId} and a.network = r.network and a.external_id = r.followee limit 1) fb
       on conflict do nothing`.execute(trx)
   }
 }

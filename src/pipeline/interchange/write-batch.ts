@@ -28,7 +28,7 @@ export interface PreparedRecords {
 }
 
 /** Enrichment and topic matching of a batch: done while the batch before it is being written. */
-export async function prepareRecords(records: readonly NumberedRecord[], matchers: readonly TopicMatcher[]): Promise<PreparedRecords> {
+export async function prepareRecords(workspaceId: string, records: readonly NumberedRecord[], matchers: readonly TopicMatcher[]): Promise<PreparedRecords> {
   const accounts: AccountRecord[] = []
   const posts: PostRecord[] = []
   const follows: FollowRecord[] = []
@@ -37,7 +37,7 @@ export async function prepareRecords(records: readonly NumberedRecord[], matcher
     else if (record.type === 'post') posts.push(record)
     else follows.push(record)
   }
-  const ingest = await prepareBatch({ accounts: accounts.map(toAccount), posts: posts.map(toPost) }, matchers)
+  const ingest = await prepareBatch(workspaceId, { accounts: accounts.map(toAccount), posts: posts.map(toPost) }, matchers)
   return { records, ingest, accounts, posts, follows }
 }
 
@@ -56,14 +56,14 @@ export async function writeBatch(target: ImportTarget, batch: PreparedRecords): 
     if (batch.records.length === 1) return [{ line: batch.records[0].line, reason: `refused by the database (${(error as Error).message})` }]
   }
   const rejected: RejectedLine[] = []
-  for (const one of batch.records) rejected.push(...(await writeBatch(target, await prepareRecords([one], target.matchers))))
+  for (const one of batch.records) rejected.push(...(await writeBatch(target, await prepareRecords(target.workspaceId, [one], target.matchers))))
   return rejected
 }
 
 async function storeRecords({ db, workspaceId }: ImportTarget, { ingest, accounts, posts, follows }: PreparedRecords): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await storeBatch(trx, ingest)
-    await upsertFollows(trx, follows.map(toFollow))
+    await upsertFollows(trx, workspaceId, follows.map(toFollow))
     await recordImports(trx, workspaceId, { accounts, posts, follows })
   })
 }

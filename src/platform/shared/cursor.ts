@@ -31,9 +31,6 @@ export function keysetPage<R, T>(rows: readonly R[], limit: number, toItem: (row
   return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(keyOf(last)) : null }
 }
 
-export const limitQuery = (max: number, fallback: number) =>
-  z.coerce.number().int().min(1).max(max).default(fallback).describe(`Items per page (1–${max}).`)
-
 export const cursorQuery = z.string().max(512).optional().describe('Opaque cursor from the previous page\'s `nextCursor`.')
 
 /** `createdAt` + `id` keyset, for lists sorted by creation (of rows whose ids are UUIDs). */

@@ -25,3 +25,6 @@ export function networkLabel(network: string): string {
   if (isCollectableNetwork(network)) return LABELS[network]
   return IMPORT_ONLY_LABELS[network] ?? network.charAt(0).toUpperCase() + network.slice(1)
 }
+
+/** Every network a client may name (in a topic, a filter, an erasure): collected ones, then import-only ones. */
+export const NETWORK_NAMES: readonly string[] = [...COLLECTABLE_NETWORKS, ...Object.keys(IMPORT_ONLY_LABELS)]

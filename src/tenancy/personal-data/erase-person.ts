@@ -1,10 +1,11 @@
 import { sql, type Transaction } from 'kysely'
 import type { DB } from '../../platform/db/schema.ts'
-import { findPerson, type PersonRef } from './find-person.ts'
+import { findPersonCopies, type PersonRef } from './find-person.ts'
 
 // The operator's erasure: a person's profile, posts, follows and interactions leave every table,
-// for every workspace (accounts and posts are shared). Other people's posts that mention the
-// person stay: they are those people's words (their text still holds the handle they typed).
+// in every workspace's copy (each workspace holds its own observations of the person). Other
+// people's posts that mention the person stay: they are those people's words (their text still
+// holds the handle they typed).
 
 export interface ErasureReport {
   found: boolean
@@ -19,11 +20,20 @@ export interface ErasureReport {
 
 const NOTHING: ErasureReport = { found: false, accounts: 0, posts: 0, follows: 0, interactions: 0, topicMatches: 0, scores: 0, imports: 0 }
 
-/** Erases everything held about the person, in the caller's transaction. */
+/** Erases everything held about the person in every workspace, in the caller's transaction. */
 export async function erasePerson(trx: Transaction<DB>, ref: PersonRef): Promise<ErasureReport> {
-  const person = await findPerson(trx, ref)
-  if (!person) return NOTHING
-  const id = person.id
+  const copies = await findPersonCopies(trx, ref)
+  let total = NOTHING
+  for (const copy of copies) {
+    const one = await eraseAccount(trx, copy.id)
+    total = { found: true, accounts: total.accounts + one.accounts, posts: total.posts + one.posts, follows: total.follows + one.follows, interactions: total.interactions + one.interactions,
+      topicMatches: total.topicMatches + one.topicMatches, scores: total.scores + one.scores, imports: total.imports + one.imports }
+  }
+  return total
+}
+
+/** Erases one stored account (one workspace's copy of a person) and all that hangs from it. */
+export async function eraseAccount(trx: Transaction<DB>, id: number): Promise<ErasureReport> {
   const posts = (await trx.selectFrom('posts').select('id').where('author_id', '=', id).execute()).map((p) => p.id)
   const postIds = posts.length ? posts : [-1]
   // Topics whose cached analytics may show the person: touched so their version changes.

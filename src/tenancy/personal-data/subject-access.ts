@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../platform/db/schema.ts'
-import { findPerson, type PersonRef } from './find-person.ts'
+import { findPerson, findPersonCopies, type FoundPerson, type PersonRef } from './find-person.ts'
 
 // What is held about one person, for a subject access request. `workspaceId` narrows it to what
 // one workspace sees (its topics' matches and scores, its imports); without it (the operator's
@@ -16,14 +16,39 @@ export interface SubjectAccessReport {
   interactions: Record<string, unknown>[]
   topicMatches: { topicId: string; postId: string; matchedAt: string }[]
   scores: { topicId: string; computedAt: string; influence: number; relay: number; influenceRank: number; relayRank: number }[]
+  /** The operator's report: the profiles other workspaces observed, when more than one holds the person. */
+  otherProfiles?: Record<string, unknown>[]
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
 
 export async function subjectAccess(db: Kysely<DB>, ref: PersonRef, workspaceId?: string): Promise<SubjectAccessReport> {
-  const empty: SubjectAccessReport = { network: ref.network, account: ref.account, found: false, profile: null, posts: [], follows: { following: [], followers: [] }, interactions: [], topicMatches: [], scores: [] }
-  const person = await findPerson(db, ref)
-  if (!person) return empty
+  const empty = emptyReport(ref)
+  if (workspaceId !== undefined) {
+    const person = await findPerson(db, ref, workspaceId)
+    return person ? reportFor(db, ref, person, workspaceId) : empty
+  }
+  // The operator: every workspace's copy of the person (each holds its own observations), merged.
+  const reports = await Promise.all((await findPersonCopies(db, ref)).map((person) => reportFor(db, ref, person)))
+  if (reports.length === 0) return empty
+  const [first, ...others] = reports
+  return {
+    ...first,
+    ...(others.length > 0 && { otherProfiles: others.map((r) => r.profile!) }),
+    posts: reports.flatMap((r) => r.posts),
+    follows: { following: reports.flatMap((r) => r.follows.following), followers: reports.flatMap((r) => r.follows.followers) },
+    interactions: reports.flatMap((r) => r.interactions),
+    topicMatches: reports.flatMap((r) => r.topicMatches),
+    scores: reports.flatMap((r) => r.scores),
+  }
+}
+
+const emptyReport = (ref: PersonRef): SubjectAccessReport =>
+  ({ network: ref.network, account: ref.account, found: false, profile: null, posts: [], follows: { following: [], followers: [] }, interactions: [], topicMatches: [], scores: [] })
+
+/** What one stored account (one workspace's copy of the person) holds; narrowed to `workspaceId`'s view when given. */
+async function reportFor(db: Kysely<DB>, ref: PersonRef, person: FoundPerson, workspaceId?: string): Promise<SubjectAccessReport> {
+  const empty = emptyReport(ref)
   const id = person.id
   const inWorkspace = workspaceId === undefined ? sql`true` : sql`t.workspace_id = ${workspaceId}`
   const profile = await db.selectFrom('accounts')
@@ -58,8 +83,7 @@ export async function subjectAccess(db: Kysely<DB>, ref: PersonRef, workspaceId?
     select r.topic_id, r.computed_at, s.influence, s.relay, s.influence_rank, s.relay_rank
     from scores s join score_runs r on r.id = s.run_id join topics t on t.id = r.topic_id
     where s.account_id = ${id} and ${inWorkspace} order by r.computed_at`.execute(db)
-  // A workspace that holds nothing of the person learns nothing of them, not even that another
-  // workspace does (the profile is shared).
+  // A workspace that holds nothing of the person but a placeholder learns nothing of them.
   if (workspaceId !== undefined && !posts.rows.length && !matches.rows.length && !scores.rows.length) {
     const imported = await db.selectFrom('imported_accounts').select('account_id').where('workspace_id', '=', workspaceId).where('account_id', '=', id).executeTakeFirst()
     if (!imported) return empty

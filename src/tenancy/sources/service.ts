@@ -7,6 +7,7 @@ import { checkSourceUrls } from './check-source-urls.ts'
 import { NO_SECRETS, type SecretBox } from '../../platform/secrets/secret-box.ts'
 import { sealCredentials } from '../../platform/secrets/stored-secrets.ts'
 import { sourceToDto, type NewSource, type Source } from './dto.ts'
+import { enforceQuota } from '../workspaces/quotas.ts'
 
 const COLUMNS = ['id', 'name', 'network', 'base_url', 'settings', 'credentials', 'created_at', 'updated_at'] as const
 export const MAX_SOURCES_PER_WORKSPACE = 200
@@ -21,6 +22,7 @@ export function createSourceService({ db, addressPolicy = PUBLIC_ONLY, secrets =
 
     async create(workspaceId: string, input: NewSource): Promise<Source> {
       await checkSourceUrls(input, addressPolicy)
+      await enforceQuota(db, workspaceId, 'sources')
       const row = await db
         .insertInto('sources')
         .values({ workspace_id: workspaceId, name: input.name, network: input.network, base_url: input.baseUrl ?? null, settings: clean(input.settings), credentials: sealCredentials(secrets, clean(input.credentials)) })

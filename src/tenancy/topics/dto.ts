@@ -1,9 +1,10 @@
 import { z } from 'zod'
-import { NETWORK_NAME_PATTERN } from '../../platform/shared/network-names.ts'
+import { languageCode } from '../../platform/shared/language-code.ts'
+import { networkNameSchema } from './network-name.ts'
 import type { TopicRow } from '../../platform/db/tables/topics.ts'
 
-const network = z.string().regex(NETWORK_NAME_PATTERN, 'a network name such as mastodon, bluesky, reddit, x')
-const language = z.string().regex(/^[a-z]{2}$/, 'an ISO 639-1 code such as en or fr')
+const network = networkNameSchema
+const language = languageCode
 const handle = z.string().trim().min(1).max(200)
 
 export const topicInputSchema = z

@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../platform/db/schema.ts'
 import type { OwnAccounts } from '../../platform/db/tables/topics.ts'
-import { notFound } from '../../platform/shared/errors.ts'
-import { isUuid } from '../../platform/shared/ids.ts'
+import { checkTopicId, topicFound } from './topic-access.ts'
 
 export interface ScopedTopic { id: string; name: string; ownAccounts: OwnAccounts }
 
@@ -11,8 +10,7 @@ export interface ScopedTopic { id: string; name: string; ownAccounts: OwnAccount
  * is indistinguishable from one that does not exist). Every analyst route starts here.
  */
 export async function findTopic(db: Kysely<DB>, workspaceId: string, topicId: string): Promise<ScopedTopic> {
-  if (!isUuid(topicId)) throw notFound('The topic')
-  const row = await db.selectFrom('topics').select(['id', 'name', 'own_accounts']).where('workspace_id', '=', workspaceId).where('id', '=', topicId).executeTakeFirst()
-  if (!row) throw notFound('The topic')
+  checkTopicId(topicId)
+  const row = topicFound(await db.selectFrom('topics').select(['id', 'name', 'own_accounts']).where('workspace_id', '=', workspaceId).where('id', '=', topicId).executeTakeFirst())
   return { id: row.id, name: row.name, ownAccounts: row.own_accounts }
 }

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../platform/db/schema.ts'
-import { AppError, notFound } from '../../platform/shared/errors.ts'
+import { AppError } from '../../platform/shared/errors.ts'
 import { createdAtIdCursor, decodeCursor, keysetPage, type Page } from '../../platform/shared/cursor.ts'
-import { isUuid } from '../../platform/shared/ids.ts'
+import { checkTopicId, topicFound, topicNotFound } from './topic-access.ts'
 import { topicToDto, type Topic, type TopicInput, type TopicPatch } from './dto.ts'
 import { checkTopicQuery } from './check-query.ts'
+import { enforceQuota } from '../workspaces/quotas.ts'
 import { pastKeyset } from '../../platform/db/keyset.ts'
 
 const COLUMNS = ['id', 'name', 'query', 'networks', 'languages', 'own_accounts', 'created_at', 'updated_at'] as const
@@ -24,14 +25,13 @@ export function createTopicService({ db }: { db: Kysely<DB> }) {
     },
 
     async get(workspaceId: string, id: string): Promise<Topic> {
-      if (!isUuid(id)) throw notFound('The topic')
-      const row = await db.selectFrom('topics').select(COLUMNS).where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst()
-      if (!row) throw notFound('The topic')
-      return topicToDto(row)
+      checkTopicId(id)
+      return topicToDto(topicFound(await db.selectFrom('topics').select(COLUMNS).where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst()))
     },
 
     async create(workspaceId: string, input: TopicInput): Promise<Topic> {
       checkTopicQuery(input.query)
+      await enforceQuota(db, workspaceId, 'topics')
       const row = await db
         .insertInto('topics')
         .values({ workspace_id: workspaceId, name: input.name, query: input.query, networks: input.networks, languages: input.languages, own_accounts: input.ownAccounts })
@@ -42,7 +42,7 @@ export function createTopicService({ db }: { db: Kysely<DB> }) {
     },
 
     async update(workspaceId: string, id: string, patch: TopicPatch): Promise<Topic> {
-      if (!isUuid(id)) throw notFound('The topic')
+      checkTopicId(id)
       if (patch.query !== undefined) checkTopicQuery(patch.query)
       const row = await db
         .updateTable('topics')
@@ -59,14 +59,13 @@ export function createTopicService({ db }: { db: Kysely<DB> }) {
         .returning(COLUMNS)
         .executeTakeFirst()
         .catch(duplicateName(patch.name ?? ''))
-      if (!row) throw notFound('The topic')
-      return topicToDto(row)
+      return topicToDto(topicFound(row))
     },
 
     async remove(workspaceId: string, id: string): Promise<void> {
-      if (!isUuid(id)) throw notFound('The topic')
+      checkTopicId(id)
       const result = await db.deleteFrom('topics').where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst()
-      if (Number(result.numDeletedRows) === 0) throw notFound('The topic')
+      if (Number(result.numDeletedRows) === 0) throw topicNotFound()
     },
   }
 }

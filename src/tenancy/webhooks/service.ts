@@ -10,6 +10,7 @@ import { generateWebhookSecret } from './signature.ts'
 import { NO_SECRETS, type SecretBox } from '../../platform/secrets/secret-box.ts'
 import { WEBHOOK_SECRET_PURPOSE } from '../../platform/secrets/stored-secrets.ts'
 import { WEBHOOK_COLUMNS, WEBHOOK_DELIVERY_COLUMNS, webhookDeliveryToDto, webhookToDto, type Webhook, type WebhookDelivery, type WebhookInput, type WebhookPatch } from './dto.ts'
+import { enforceQuota } from '../workspaces/quotas.ts'
 import { pastKeyset } from '../../platform/db/keyset.ts'
 
 
@@ -61,6 +62,7 @@ export function createWebhookService(deps: WebhookServiceDeps) {
 
     async create(workspaceId: string, input: WebhookInput): Promise<Webhook & { secret: string }> {
       await checkTarget(input.url)
+      await enforceQuota(db, workspaceId, 'webhooks')
       const secret = generateWebhookSecret()
       const row = await db
         .insertInto('webhooks')

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { cursorQuery, limitQuery } from '../../../platform/shared/cursor.ts'
+import { cursorQuery } from '../../../platform/shared/cursor.ts'
+import { limitQuery } from '../../../platform/shared/list-limits.ts'
 import { problemResponses } from '../../problem.ts'
 import { ALERT_KINDS } from '../../../platform/db/tables/alerts.ts'
 import { alertSchema } from '../../../insight/alerts/dto.ts'
@@ -19,7 +20,7 @@ export const alertRoutes: FastifyPluginAsyncZod<{ alerts: AlertService }> = asyn
       description: 'Hours whose volume or negative share went above the rolling baseline (mean + k·σ); also pushed to webhooks listening for alert.created.',
       params,
       querystring: z.strictObject({
-        limit: limitQuery(200, 50), cursor: cursorQuery,
+        limit: limitQuery('page'), cursor: cursorQuery,
         network: z.string().max(32).optional().describe('Only this network'),
         kind: z.enum(ALERT_KINDS).optional().describe('Only this kind'),
       }),

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { cursorQuery, limitQuery } from '../../../platform/shared/cursor.ts'
+import { cursorQuery } from '../../../platform/shared/cursor.ts'
+import { limitQuery } from '../../../platform/shared/list-limits.ts'
 import { problemResponses } from '../../problem.ts'
 import { digestDeliverySchema, digestInputSchema, digestPatchSchema, digestSchema } from '../../../insight/digest/dto.ts'
 import type { DigestService } from '../../../insight/digest/service.ts'
@@ -15,7 +16,7 @@ export const digestRoutes: FastifyPluginAsyncZod<{ digests: DigestService }> = a
     config: { scope: 'read' },
     schema: {
       operationId: 'listDigestSubscriptions', tags, summary: 'List the workspace\'s weekly digest subscriptions',
-      querystring: z.strictObject({ limit: limitQuery(100, 50), cursor: cursorQuery, topicId: z.uuid().optional().describe('Only this topic\'s subscriptions') }),
+      querystring: z.strictObject({ limit: limitQuery('page'), cursor: cursorQuery, topicId: z.uuid().optional().describe('Only this topic\'s subscriptions') }),
       response: { 200: digestPage, ...problemResponses(400, 401, 403, 429, 503) },
     },
   }, (req) => digests.list(req.auth.workspaceId, req.query.limit, req.query.cursor, req.query.topicId))
@@ -56,7 +57,7 @@ export const digestRoutes: FastifyPluginAsyncZod<{ digests: DigestService }> = a
     config: { scope: 'read' },
     schema: {
       operationId: 'listDigestDeliveries', tags, summary: 'Emails sent (or attempted) for a subscription, newest first',
-      params, querystring: z.strictObject({ limit: limitQuery(100, 20), cursor: cursorQuery }),
+      params, querystring: z.strictObject({ limit: limitQuery('page', 'Items per page', 20), cursor: cursorQuery }),
       response: { 200: deliveryPage, ...problemResponses(400, 401, 403, 404, 429, 503) },
     },
   }, (req) => digests.deliveries(req.auth.workspaceId, req.params.id, req.query.limit, req.query.cursor))

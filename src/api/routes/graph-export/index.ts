@@ -1,13 +1,12 @@
-import { Readable } from 'node:stream'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { AppError } from '../../../platform/shared/errors.ts'
+import { limitQuery } from '../../../platform/shared/list-limits.ts'
 import { problemResponses } from '../../problem.ts'
-import { negotiateGraphFormat } from '../../../insight/graph-export/negotiate.ts'
 import { topicGraphSchema } from '../../../insight/graph-export/schema.ts'
 import type { GraphExportService } from '../../../insight/graph-export/service.ts'
-import { GEXF_CONTENT_TYPE, gexfChunks } from '../../../insight/graph-export/to-gexf.ts'
-import { jsonChunks } from '../../../insight/graph-export/to-json.ts'
+import { GEXF_CONTENT_TYPE } from '../../../insight/graph-export/to-gexf.ts'
+import { GRAPH_OFFERS } from '../../representation/offers.ts'
+import { represent } from '../../representation/represent.ts'
 
 export const graphExportRoutes: FastifyPluginAsyncZod<{ graphs: GraphExportService }> = async (app, { graphs }) => {
   app.get('/topics/:id/graph', {
@@ -20,8 +19,8 @@ export const graphExportRoutes: FastifyPluginAsyncZod<{ graphs: GraphExportServi
       params: z.object({ id: z.string().max(64).describe('Topic id') }),
       querystring: z.strictObject({
         format: z.enum(['json', 'gexf']).optional().describe('Overrides the Accept header.'),
-        limit: z.coerce.number().int().min(1).max(20_000).default(2000).describe('Nodes at most (1–20000), by influence rank.'),
-        edgeLimit: z.coerce.number().int().min(1).max(500_000).default(100_000).describe('Edges at most (1–500000); interactions are kept before follows.'),
+        limit: limitQuery('graphNodes', 'Nodes at most, by influence rank'),
+        edgeLimit: limitQuery('graphEdges', 'Edges at most; interactions are kept before follows'),
       }),
       produces: ['application/json', GEXF_CONTENT_TYPE],
       response: {
@@ -32,17 +31,6 @@ export const graphExportRoutes: FastifyPluginAsyncZod<{ graphs: GraphExportServi
         ...problemResponses(400, 401, 403, 404, 406, 429, 503),
       },
     },
-  }, async (req, reply) => {
-    const format = negotiateGraphFormat(req.query.format, req.headers.accept)
-    if (!format) throw new AppError('not_acceptable', `The graph is available as application/json or ${GEXF_CONTENT_TYPE}.`)
-    const { topicName, graph } = await graphs.graph(req.auth.workspaceId, req.params.id, { nodes: req.query.limit, edges: req.query.edgeLimit })
-    reply.header('vary', 'Accept, Authorization, Cookie')
-    // Both formats stream out past the JSON response schema: a large graph is written as it goes.
-    if (format === 'json') return reply.type('application/json; charset=utf-8').send(Readable.from(jsonChunks(graph)) as never)
-    const title = `Topic "${topicName}"${graph.scoreRun ? `, score snapshot ${graph.scoreRun.id} of ${graph.scoreRun.computedAt}` : ', not scored yet'}`
-    return reply
-      .type(`${GEXF_CONTENT_TYPE}; charset=utf-8`)
-      .header('content-disposition', 'attachment; filename="topic-graph.gexf"')
-      .send(Readable.from(gexfChunks(graph, title)) as never)
-  })
+  }, async (req, reply) => represent(req, reply, GRAPH_OFFERS, (format) =>
+    graphs.graph(req.auth.workspaceId, req.params.id, format, { nodes: req.query.limit, edges: req.query.edgeLimit }), req.query.format))
 }

@@ -1,24 +1,26 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { AppError } from '../../../platform/shared/errors.ts'
-import { cursorQuery, limitQuery } from '../../../platform/shared/cursor.ts'
+import { cursorQuery } from '../../../platform/shared/cursor.ts'
+import { limitQuery } from '../../../platform/shared/list-limits.ts'
 import { problemResponses } from '../../problem.ts'
 import { timestampQuery } from '../../timestamp-query.ts'
-import { NETWORK_NAME_PATTERN } from '../../../platform/shared/network-names.ts'
+import { languageCode } from '../../../platform/shared/language-code.ts'
+import { networkFilter } from '../../../tenancy/topics/network-name.ts'
 import { FEED_SORTS } from '../../../insight/mentions/feed-cursor.ts'
 import type { InboxService } from '../../../insight/mentions/inbox-service.ts'
 import { handledStateSchema, INBOX_REASONS, inboxPageSchema, mentionPageSchema } from '../../../insight/mentions/schema.ts'
 import type { MentionService } from '../../../insight/mentions/service.ts'
 
 const params = z.object({ id: z.string().max(64).describe('Topic id') })
-const network = z.string().regex(NETWORK_NAME_PATTERN).optional().describe('Only this network.')
+const network = networkFilter
 const sentiment = z.coerce.number().min(-1).max(1).optional()
 
 const feedQuery = z.strictObject({
   network,
   since: timestampQuery('Posts created at or after (ISO 8601).'),
   until: timestampQuery('Posts created before (ISO 8601).'),
-  language: z.string().regex(/^[a-z]{2}$/).optional().describe('ISO 639-1 language of the post, e.g. fr.'),
+  language: languageCode.optional().describe('ISO 639-1 language of the post, e.g. fr.'),
   sentimentMin: sentiment.describe('Lowest sentiment (-1…1); posts without sentiment are left out when set.'),
   sentimentMax: sentiment.describe('Highest sentiment (-1…1).'),
   author: z.string().trim().min(1).max(200).optional().describe('An account id, or a handle (case-insensitive; prefix @ to force a handle made of digits).'),
@@ -26,14 +28,14 @@ const feedQuery = z.strictObject({
   hasQuestion: z.stringbool().optional().describe('true: questions only; false: no questions.'),
   q: z.string().trim().min(1).max(500).optional().describe('Full-text search in web-search syntax ("a phrase", OR, -word), stemmed in each post\'s language; singular and plural forms of each word match each other.'),
   sort: z.enum(FEED_SORTS).default('newest').describe('newest: by creation time; engaged: by likes + reposts + replies + quotes.'),
-  limit: limitQuery(100, 50),
+  limit: limitQuery('page'),
   cursor: cursorQuery,
 })
 
 const inboxQuery = z.strictObject({
   network,
   reason: z.enum(INBOX_REASONS).optional().describe('Only mentions with this reason.'),
-  limit: limitQuery(100, 50),
+  limit: limitQuery('page'),
   cursor: cursorQuery,
 })
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { NETWORK_NAME_PATTERN } from '../../../platform/shared/network-names.ts'
+import { networkNameSchema } from '../../../tenancy/topics/network-name.ts'
 import { RETENTION_DAYS_MAX } from '../../../tenancy/personal-data/retention.ts'
 import type { PersonalDataService } from '../../../tenancy/personal-data/service.ts'
 import { problemResponses } from '../../problem.ts'
@@ -8,7 +8,7 @@ import { problemResponses } from '../../problem.ts'
 const tags = ['personal data']
 
 const personParams = z.object({
-  network: z.string().regex(NETWORK_NAME_PATTERN).describe('Network name, e.g. mastodon'),
+  network: networkNameSchema,
   account: z.string().min(1).max(512).describe('The account\'s id on the network (user@host, a DID…) or its handle'),
 })
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { cursorQuery, limitQuery } from '../../../platform/shared/cursor.ts'
+import { cursorQuery } from '../../../platform/shared/cursor.ts'
+import { limitQuery } from '../../../platform/shared/list-limits.ts'
 import { problemResponses } from '../../problem.ts'
 import { topicInputSchema, topicPatchSchema, topicSchema } from '../../../tenancy/topics/dto.ts'
 import type { TopicService } from '../../../tenancy/topics/service.ts'
@@ -14,7 +15,7 @@ export const topicRoutes: FastifyPluginAsyncZod<{ topics: TopicService }> = asyn
     config: { scope: 'read' },
     schema: {
       operationId: 'listTopics', tags, summary: 'List the workspace\'s topics',
-      querystring: z.strictObject({ limit: limitQuery(100, 50), cursor: cursorQuery }),
+      querystring: z.strictObject({ limit: limitQuery('page'), cursor: cursorQuery }),
       response: { 200: topicPage, ...problemResponses(400, 401, 403, 429, 503) },
     },
   }, (req) => topics.list(req.auth.workspaceId, req.query.limit, req.query.cursor))

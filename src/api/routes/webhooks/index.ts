@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { cursorQuery, limitQuery } from '../../../platform/shared/cursor.ts'
+import { cursorQuery } from '../../../platform/shared/cursor.ts'
+import { limitQuery } from '../../../platform/shared/list-limits.ts'
 import { problemResponses } from '../../problem.ts'
 import { createdWebhookSchema, webhookDeliverySchema, webhookInputSchema, webhookPatchSchema, webhookSchema } from '../../../tenancy/webhooks/dto.ts'
 import type { WebhookService } from '../../../tenancy/webhooks/service.ts'
@@ -21,7 +22,7 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ webhooks: WebhookService }> 
     config: { scope: 'read' },
     schema: {
       operationId: 'listWebhooks', tags, summary: 'List the workspace\'s webhooks',
-      querystring: z.strictObject({ limit: limitQuery(100, 50), cursor: cursorQuery }),
+      querystring: z.strictObject({ limit: limitQuery('page'), cursor: cursorQuery }),
       response: { 200: webhookPage, ...problemResponses(400, 401, 403, 429, 503) },
     },
   }, (req) => webhooks.list(req.auth.workspaceId, req.query.limit, req.query.cursor))
@@ -61,7 +62,7 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ webhooks: WebhookService }> 
     config: { scope: 'read' },
     schema: {
       operationId: 'listWebhookDeliveries', tags, summary: 'A webhook\'s delivery log, newest first',
-      params, querystring: z.strictObject({ limit: limitQuery(100, 50), cursor: cursorQuery }),
+      params, querystring: z.strictObject({ limit: limitQuery('page'), cursor: cursorQuery }),
       response: { 200: deliveryPage, ...problemResponses(400, 401, 403, 404, 429, 503) },
     },
   }, (req) => webhooks.deliveries(req.auth.workspaceId, req.params.id, req.query.limit, req.query.cursor))

@@ -14,9 +14,15 @@ export function isKnownTimeZone(name: string): boolean {
   }
 }
 
-export const timeZoneQuery = z
-  .string()
-  .max(64)
-  .refine(isKnownTimeZone, 'an IANA time zone such as Europe/Paris or UTC')
-  .default('UTC')
-  .describe('IANA time zone the hours are read in, e.g. Europe/Paris (default UTC).')
+const zone = z.string().max(64).refine(isKnownTimeZone, 'must be an IANA time zone such as Europe/Paris or UTC')
+
+/**
+ * The time zone of a query, named `timeZone` as everywhere else in the API (digests, responses).
+ * `tz`, its first name on best hours, is still read for the clients that use it.
+ */
+export const timeZoneQueryParams = {
+  timeZone: zone.optional().describe('IANA time zone the hours are read in, e.g. Europe/Paris (default UTC).'),
+  tz: zone.optional().meta({ deprecated: true }).describe('Deprecated: the former name of `timeZone`, read only when `timeZone` is absent.'),
+}
+
+export const queryTimeZone = (q: { timeZone?: string; tz?: string }): string => q.timeZone ?? q.tz ?? 'UTC'

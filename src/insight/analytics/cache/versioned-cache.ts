@@ -2,17 +2,13 @@ import type { Kysely } from 'kysely'
 import type { DB } from '../../../platform/db/schema.ts'
 import { createMemoCache } from '../../../platform/shared/memo-cache.ts'
 import { etagOf } from '../../../platform/shared/etag.ts'
+import type { Versioned } from '../../../platform/shared/versioned.ts'
 import { topicVersion } from './topic-version.ts'
-
-export interface Versioned<T> {
-  etag: string
-  /** Computes the result, or takes it from the cache when the same inputs were seen at this version. */
-  result(): Promise<T>
-}
 
 /**
  * Analytics results keyed by (analysis, topic, resolved parameters, topic data version): a
- * result is computed once per version, and the ETag answers 304 until the version moves.
+ * result is computed once per version (`result()` takes it from the cache when the same inputs
+ * were seen at this version), and the ETag answers 304 until the version moves.
  */
 export function createVersionedCache(db: Kysely<DB>, maxEntries = 256) {
   const results = createMemoCache<object>({ maxEntries })

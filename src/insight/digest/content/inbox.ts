@@ -21,7 +21,7 @@ export async function unansweredMentions(db: Kysely<DB>, workspaceId: string, to
     .slice(0, SHOWN)
     .map((i): InboxItem => ({
       postId: i.mention.id, network: i.mention.network, authorHandle: i.mention.author?.handle ?? null, text: excerpt(i.mention.text), url: i.mention.url,
-      createdAt: new Date(i.mention.createdAt), reasons: i.reasons, engagement: i.mention.engagement.total,
+      createdAt: new Date(i.mention.createdAt), reasons: i.reasons, why: i.why, engagement: i.mention.engagement.total,
     }))
   return { total: page.items.length, more: page.nextCursor !== null, items }
 }

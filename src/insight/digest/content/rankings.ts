@@ -44,7 +44,8 @@ export async function weekRankings(db: Kysely<DB>, topicId: string, start: Date,
   const risers = (await select(
     sql`s.influence_rank > ${TOP} and s.influence_rank <= ${RISER_POOL} and b.influence_rank - s.influence_rank >= ${RISER_MIN_CLIMB}`,
     sql`b.influence_rank - s.influence_rank desc, s.influence_rank`, SIDE)).rows
-  const relays = (await select(sql`true`, sql`s.relay_rank`, SIDE)).rows
+  // Ordered by the relay score itself; an account that passed nothing on (score 0) is no relay.
+  const relays = (await select(sql`s.relay > 0`, sql`s.relay desc, s.relay_rank`, SIDE)).rows
   const prospects = (await select(sql`s.prospect`, sql`s.influence_rank`, SIDE)).rows
   return {
     scoredAt: current.computed_at,

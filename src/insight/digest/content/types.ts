@@ -58,6 +58,8 @@ export interface InboxItem {
   url: string | null
   createdAt: Date
   reasons: ('question' | 'negative' | 'directMention')[]
+  /** Why it is there and what ranks it, as the inbox says it. */
+  why: { en: string; fr: string }
   engagement: number
 }
 

@@ -36,9 +36,6 @@ export interface DigestStrings {
   toAnswer: string
   toAnswerCount(n: number, more: boolean): string
   nothingToAnswer: string
-  reasonDirect: string
-  reasonNegative: string
-  reasonQuestion: string
   open: string
   inTheApi: string
   footer(topic: string): string
@@ -82,9 +79,6 @@ const en: DigestStrings = {
   toAnswer: 'Waiting for an answer',
   toAnswerCount: (n, more) => (more ? `More than ${n} mentions are waiting for an answer` : n === 1 ? '1 mention is waiting for an answer' : `${n} mentions are waiting for an answer`),
   nothingToAnswer: 'Nothing waits for an answer.',
-  reasonDirect: 'names you',
-  reasonNegative: 'negative',
-  reasonQuestion: 'question',
   open: 'Open',
   inTheApi: 'Open in Relais',
   footer: (topic) => `You receive this weekly digest of “${topic}” from Relais.`,
@@ -127,9 +121,6 @@ const fr: DigestStrings = {
   toAnswer: 'En attente de réponse',
   toAnswerCount: (n, more) => (more ? `Plus de ${n} mentions attendent une réponse` : n <= 1 ? `${n} mention attend une réponse` : `${n} mentions attendent une réponse`),
   nothingToAnswer: 'Rien n’attend de réponse.',
-  reasonDirect: 'vous mentionne',
-  reasonNegative: 'négatif',
-  reasonQuestion: 'question',
   open: 'Ouvrir',
   inTheApi: 'Ouvrir dans Relais',
   footer: (topic) => `Vous recevez cette synthèse hebdomadaire de « ${topic} » envoyée par Relais.`,

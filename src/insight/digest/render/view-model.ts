@@ -99,7 +99,7 @@ export function digestView(content: DigestContent, options: DigestRenderOptions)
       summary: content.inbox.total ? t.toAnswerCount(content.inbox.total, content.inbox.more) : t.nothingToAnswer,
       items: content.inbox.items.map((i) => ({
         who: i.authorHandle ? `@${i.authorHandle.replace(/^@/, '')}` : '?', network: i.network, text: i.text, url: safeLink(i.url),
-        when: f.hour(i.createdAt), reason: i.reasons.map((r) => (r === 'directMention' ? t.reasonDirect : r === 'negative' ? t.reasonNegative : t.reasonQuestion)).join(', '),
+        when: f.hour(i.createdAt), reason: i.why[options.language],
       })),
     },
   }

@@ -1,9 +1,11 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
 
-// Collected public content, shared by all workspaces: accounts, posts, and the graph between them.
+// Collected public content, owned by the workspace whose sources or imports observed it (see
+// docs/architecture.md, "Provenance"): accounts, posts, and the graph between them.
 
 export interface AccountsTable {
   id: Generated<number>
+  workspace_id: string
   network: string
   external_id: string
   handle: string
@@ -22,6 +24,7 @@ export type NewAccount = Insertable<AccountsTable>
 
 export interface PostsTable {
   id: Generated<number>
+  workspace_id: string
   network: string
   external_id: string
   author_id: number | null

@@ -9,10 +9,14 @@ export interface WorkspaceSettings {
   retentionDays?: number | null
 }
 
+/** The operator's overrides of the default quotas (src/tenancy/workspaces/quotas.ts), by kind. */
+export type WorkspaceQuotas = Partial<Record<'topics' | 'sources' | 'webhooks' | 'digests' | 'digestRecipients', number>>
+
 export interface WorkspacesTable {
   id: Generated<string>
   name: string
   settings: ColumnType<WorkspaceSettings, WorkspaceSettings | undefined, WorkspaceSettings>
+  quotas: ColumnType<WorkspaceQuotas, WorkspaceQuotas | undefined, WorkspaceQuotas>
   created_at: Generated<Date>
 }
 export type Workspace = Selectable<WorkspacesTable>

@@ -1,0 +1,11 @@
+import type { Kysely } from 'kysely'
+import type { DB } from '../../platform/db/schema.ts'
+
+/**
+ * The workspace a topic belongs to: what a collection for the topic observes is stored as that
+ * workspace's own rows (provenance, see docs/architecture.md).
+ */
+export async function topicWorkspace(db: Kysely<DB>, topicId: string): Promise<string> {
+  const row = await db.selectFrom('topics').select('workspace_id').where('id', '=', topicId).executeTakeFirstOrThrow()
+  return row.workspace_id
+}
