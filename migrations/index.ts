@@ -10,6 +10,7 @@ import * as analyticsSamples from './20261207_0011_analytics.ts'
 import * as people from './20261207_0016_people.ts'
 import * as provenance from './20261207_0032_provenance.ts'
 import * as trustQuotas from './20261207_0033_trust_quotas.ts'
+import * as unsubscribe from './20261207_0034_unsubscribe.ts'
 
 // Registered explicitly (not discovered from the folder) so the list is the same however the
 // service is packaged. Names sort in the order they must run.
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_0016_people': people,
   '20261207_0032_provenance': provenance,
   '20261207_0033_trust_quotas': trustQuotas,
+  '20261207_0034_unsubscribe': unsubscribe,
 }

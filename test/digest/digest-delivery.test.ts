@@ -10,6 +10,7 @@ import { createDigestService } from '../../src/insight/digest/service.ts'
 import { createWorkspace } from '../../src/tenancy/workspaces/service.ts'
 import { deliverDueWebhooks } from '../../src/tenancy/webhooks/dispatch.ts'
 import { createWebhookService } from '../../src/tenancy/webhooks/service.ts'
+import { recipientMessageId } from '../../src/insight/digest/delivery/message.ts'
 import { receiverAccepts, startReceiver } from '../webhooks/fixtures/receiver.ts'
 import { fileDatabase } from '../helpers/app.ts'
 import { decodeHeader, parseMail } from './fixtures/mime.ts'
@@ -58,23 +59,26 @@ t.test('two scheduler instances and a restart send one digest per subscription a
   }
 
   await runFor(4, 'a', 'b')
-  t.equal(sink.received.length, 2, 'two digests due at 06:30 UTC, one email each')
+  t.equal(sink.received.length, 3, 'two digests due at 06:30 UTC, one email per recipient')
   t.equal(mailTo(sink, 'ana@relais.test').length, 1)
-  t.same(mailTo(sink, 'ana@relais.test')[0].to.sort(), ['ana@relais.test', 'bob@relais.test'], 'one email to every recipient of the subscription')
+  t.same(mailTo(sink, 'ana@relais.test')[0].to, ['ana@relais.test'], 'each recipient gets an email of their own')
+  t.same(mailTo(sink, 'bob@relais.test')[0].to, ['bob@relais.test'])
   t.equal(mailTo(sink, 'claire@relais.test').length, 1, 'Monday 02:00 in New York is 06:00 UTC: due too')
   t.equal(mailTo(sink, 'dan@relais.test').length, 0, 'Monday 09:00 in Paris is not there yet')
 
   now = new Date('2025-06-02T07:30:00Z')
   await runFor(3, 'c')
-  t.equal(sink.received.length, 3, 'after a restart, only the digest that came due is sent')
+  t.equal(sink.received.length, 4, 'after a restart, only the digest that came due is sent')
   t.equal(mailTo(sink, 'dan@relais.test').length, 1)
 
   now = new Date('2025-06-09T07:30:00Z')
   await runFor(3, 'd', 'e')
-  t.equal(sink.received.length, 6, 'the next week, one more email per subscription')
+  t.equal(sink.received.length, 8, 'the next week, one more email per subscription and recipient')
   for (const sub of [paris, newYork, later]) {
     const ids = sink.received.filter((m) => m.to.includes(sub.recipients[0])).map((m) => parseMail(m.raw).headers.get('message-id'))
-    t.same(ids.sort(), [`<digest-${sub.id}-2025-W23@relais.test>`, `<digest-${sub.id}-2025-W24@relais.test>`], 'the Message-ID names the subscription and the week')
+    const expected = ['2025-W23', '2025-W24'].map((week) => recipientMessageId(`<digest-${sub.id}-${week}@relais.test>`, sub.recipients[0]))
+    t.same(ids.sort(), expected.sort(), 'the Message-ID names the subscription, the week and the recipient')
+    t.match(expected[0], new RegExp(`^<digest-${sub.id}-2025-W23-[0-9a-f]{12}@relais.test>$`))
   }
   const deliveries = await subscriptions.deliveries(velo.workspaceId, paris.id, 10)
   t.same(deliveries.items.map((d) => [d.isoWeek, d.status, d.attempts]), [['2025-W24', 'sent', 1], ['2025-W23', 'sent', 1]])
@@ -185,7 +189,7 @@ t.test('a server that is down: the digest waits and goes out at a later run, wit
   t.match(later, { sent: 1 })
   const received = mailTo(sink, 'hugo@relais.test')
   t.equal(received.length, 1)
-  t.equal(parseMail(received[0].raw).headers.get('message-id'), `<digest-${id}-2025-W23@relais.test>`)
+  t.equal(parseMail(received[0].raw).headers.get('message-id'), recipientMessageId(`<digest-${id}-2025-W23@relais.test>`, 'hugo@relais.test'))
 })
 
 t.test('addresses the server refuses are reported on the subscription', async (t) => {

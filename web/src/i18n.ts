@@ -1,4 +1,5 @@
 import { signal } from '@preact/signals'
+import { FR_MORE } from './i18n-more'
 
 // English and French, chosen by the person (remembered in this browser).
 export type Lang = 'en' | 'fr'
@@ -36,6 +37,7 @@ const fr: Record<string, string> = {
   'new': 'nouveau', 'Webhooks': 'Webhooks', 'Workspace': 'Espace de travail', 'Role': 'Rôle', 'Skip to content': 'Aller au contenu',
   'Unsubscribe': 'Se désabonner', 'You are unsubscribed from this digest.': 'Vous êtes désabonné de cette synthèse.',
   'Confirm unsubscribe': 'Confirmer le désabonnement', 'Mon': 'lun', 'Tue': 'mar', 'Wed': 'mer', 'Thu': 'jeu', 'Fri': 'ven', 'Sat': 'sam', 'Sun': 'dim',
+  ...FR_MORE,
 }
 
 /** The text in the person's language (English is the key). */

@@ -18,6 +18,9 @@ import { Jobs } from './pages/jobs'
 import { Sources } from './pages/sources'
 import { Digests } from './pages/digests'
 import { LazyMap } from './pages/lazy-map'
+import { Webhooks } from './pages/webhooks'
+import { Members } from './pages/members'
+import { TopicAlerts } from './pages/topic-alerts'
 
 // Pages anyone may open without a session (they start one).
 const PUBLIC = ['/sign-in', '/setup', '/invite', '/open', '/unsubscribe']
@@ -31,12 +34,15 @@ function Page({ path }: { path: string }) {
   if ((p = match('/topics/:id/people', path))) return <TopicPeople id={p.id} />
   if ((p = match('/topics/:id/mentions', path))) return <TopicMentions id={p.id} />
   if ((p = match('/topics/:id/inbox', path))) return <TopicInbox id={p.id} />
+  if ((p = match('/topics/:id/alerts', path))) return <TopicAlerts id={p.id} />
   if ((p = match('/topics/:id', path))) return <TopicOverview id={p.id} />
   if ((p = match('/accounts/:id', path))) return <AccountPage id={p.id} />
   if (path === '/keys') return <Keys />
   if (path === '/jobs') return <Jobs />
   if (path === '/sources') return <Sources />
   if (path === '/digests') return <Digests />
+  if (path === '/webhooks') return <Webhooks />
+  if (path === '/members') return <Members />
   return <p>{t('Page not found.')}</p>
 }
 
@@ -75,7 +81,9 @@ function Shell({ children }: { children: preact.ComponentChildren }) {
             <a href="/topics">{t('Topics')}</a>
             <a href="/sources">{t('Sources')}</a>
             <a href="/digests">{t('Digests')}</a>
+            <a href="/webhooks">{t('Webhooks')}</a>
             {s.role === 'admin' && <a href="/keys">{t('Keys')}</a>}
+            {s.role === 'admin' && <a href="/members">{t('Members')}</a>}
             <a href="/jobs">{t('Jobs')}</a>
           </nav>
         )}

@@ -18,6 +18,7 @@ import { progressReporter } from '../progress-bar.ts'
 import { UsageError, type Io } from '../context.ts'
 import { listen } from '../listen.ts'
 import { demoSignInLink } from '../../tenancy/people/first-run.ts'
+import { deliveryWarnings } from '../delivery-warnings.ts'
 
 /**
  * Everything on one machine, offline: a seeded simulated network served over the real Mastodon
@@ -71,6 +72,7 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
       '',
       'Ctrl-C stops the demo (its data is rebuilt on the next run).',
     ].join('\n'))
+    for (const warning of deliveryWarnings({ smtpUrl: config.smtpUrl, publicUrl: config.http.publicUrl }, base)) io.err(warning)
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve)
       process.once('SIGTERM', resolve)

@@ -12,6 +12,7 @@ import { jobDepsOf } from '../job-deps.ts'
 import { addressPolicyOf } from '../../platform/config/address-policy.ts'
 import { openSecrets } from '../../platform/secrets/open-secrets.ts'
 import { setupLinkIfNeeded } from '../../tenancy/people/first-run.ts'
+import { deliveryWarnings } from '../delivery-warnings.ts'
 
 /**
  * Runs until SIGINT/SIGTERM, then stops the scheduler (waiting for the job in flight to finish its
@@ -49,6 +50,7 @@ export async function serveCommand(_args: string[], io: Io): Promise<number> {
     }
     io.err(`Relais is listening on ${base} (database: ${database.kind === 'embedded' ? `embedded in ${database.location}` : database.location}; scheduler ${scheduler ? 'on' : 'off'})`)
     io.err(`Web app: ${base}/ · API docs: ${base}/docs · readiness: ${base}/readyz`)
+    for (const warning of deliveryWarnings({ smtpUrl: config.smtpUrl, publicUrl: config.http.publicUrl }, base)) io.err(warning)
     const setupLink = await setupLinkIfNeeded(database.db, config.http.publicUrl?.replace(/\/$/, '') ?? base)
     // On a line of its own, so it can be copied (and read by scripts); valid once, for 24 hours.
     if (setupLink) io.err(`First run: open this link to create the first admin and workspace (once, within 24 h):\n${setupLink}`)

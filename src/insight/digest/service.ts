@@ -102,6 +102,8 @@ export function createDigestService(deps: DigestServiceDeps) {
         .returning(SUBSCRIPTION_COLUMNS)
         .executeTakeFirst()
       if (!row) throw notFound('The digest subscription')
+      // An address an admin puts back on the list after it unsubscribed is sent to again.
+      if (patch.recipients) await db.deleteFrom('digest_unsubscribes').where('subscription_id', '=', row.id).where('address', 'in', patch.recipients.map((a) => a.toLowerCase())).execute()
       return digestToDto(row, await lastDelivery(row.id), now())
     },
 

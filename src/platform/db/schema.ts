@@ -1,6 +1,6 @@
 import type { ApiKeysTable } from './tables/api-keys.ts'
 import type { AlertSettingsTable, AlertsTable } from './tables/alerts.ts'
-import type { DigestDeliveriesTable, DigestSubscriptionsTable } from './tables/digests.ts'
+import type { DigestDeliveriesTable, DigestSubscriptionsTable, DigestUnsubscribesTable } from './tables/digests.ts'
 import type { WebhookDeliveriesTable, WebhooksTable } from './tables/webhooks.ts'
 import type { ImportedAccountsTable, ImportedFollowsTable, ImportedPostsTable } from './tables/imports.ts'
 import type { AccountsTable, FollowsTable, InteractionsTable, PostsTable, TopicPostsTable } from './tables/content.ts'
@@ -29,6 +29,7 @@ export interface DB {
   scores: ScoresTable
   digest_subscriptions: DigestSubscriptionsTable
   digest_deliveries: DigestDeliveriesTable
+  digest_unsubscribes: DigestUnsubscribesTable
   alert_settings: AlertSettingsTable
   alerts: AlertsTable
   webhooks: WebhooksTable

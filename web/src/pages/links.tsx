@@ -59,7 +59,7 @@ export const Invite = () => <PersonForm title={t('Join the workspace')} submit={
 export function Unsubscribe() {
   const [done, setDone] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const confirm = () => fetch(`/v1/unsubscribe/${encodeURIComponent(secret())}`, { method: 'POST' })
+  const confirm = () => fetch(`/v1/unsubscribe/${encodeURIComponent(secret())}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ 'List-Unsubscribe': 'One-Click' }) })
     .then((r) => (r.ok ? setDone(true) : r.json().then((p: { detail?: string }) => setError(p.detail ?? r.statusText))))
   return (
     <div class="narrow">

@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks'
 import { api, ApiError, get, type Schemas } from '../api'
 import { formatDate, networkName, t } from '../i18n'
 import { session } from '../session'
-import { Loading, useData } from '../ui'
+import { Card, Loading, useData } from '../ui'
+import { CoverageNotes } from './coverage'
 
 export function Sources() {
   const list = useData(() => get<Schemas['SourceList']>('/v1/sources'), [])
@@ -30,6 +31,7 @@ export function Sources() {
       {!list.data ? <Loading error={list.error} /> : (
         <table><tbody>{list.data.items.map((s) => <tr key={s.id}><td>{s.name}</td><td>{networkName(s.network)}</td><td>{s.baseUrl}</td><td>{formatDate(s.createdAt)}</td></tr>)}</tbody></table>
       )}
+      <Card title={t('What each network gives')} wide><CoverageNotes /></Card>
     </>
   )
 }

@@ -4,7 +4,7 @@ import { useLocation } from '../router'
 /** The topic's sections; each is a page of its own. */
 export function TopicNav({ id, name }: { id: string; name?: string }) {
   const { path } = useLocation()
-  const tabs: [string, string][] = [['', 'Overview'], ['/people', 'People'], ['/map', 'Map'], ['/mentions', 'Mentions'], ['/inbox', 'Inbox']]
+  const tabs: [string, string][] = [['', 'Overview'], ['/people', 'People'], ['/map', 'Map'], ['/mentions', 'Mentions'], ['/inbox', 'Inbox'], ['/alerts', 'Alerts']]
   return (
     <>
       <h1>{name ?? '…'}</h1>

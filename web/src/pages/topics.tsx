@@ -4,6 +4,7 @@ import { networkName, t } from '../i18n'
 import { navigate } from '../router'
 import { session } from '../session'
 import { Loading, useData } from '../ui'
+import { QueryCheck } from './query-check'
 
 export function Topics() {
   const { data, error } = useData(() => get<Schemas['TopicPage']>('/v1/topics?limit=100'), [])
@@ -31,6 +32,7 @@ export function Topics() {
 export function TopicEdit({ id }: { id?: string }) {
   const existing = useData(() => (id ? get<Schemas['Topic']>(`/v1/topics/${id}`) : Promise.resolve(null)), [id])
   const [error, setError] = useState<string | null>(null)
+  const [typed, setTyped] = useState<string | null>(null)
   if (id && !existing.data) return <Loading error={existing.error} />
   const topic = existing.data
   const submit = async (e: Event) => {
@@ -46,7 +48,8 @@ export function TopicEdit({ id }: { id?: string }) {
     <form class="narrow" onSubmit={submit}>
       <h1>{id ? t('Edit') : t('New topic')}</h1>
       <label>{t('Name')}<input name="name" required maxLength={200} value={topic?.name ?? ''} /></label>
-      <label>{t('Query')}<textarea name="query" required rows={3} value={topic?.query ?? ''} placeholder={'"fête des fleurs" OR #fleuriste lang:fr'} /></label>
+      <label>{t('Query')}<textarea name="query" required rows={3} value={typed ?? topic?.query ?? ''} onInput={(e) => setTyped((e.target as HTMLTextAreaElement).value)} placeholder={'"fête des fleurs" OR #fleuriste lang:fr'} /></label>
+      <QueryCheck query={typed ?? topic?.query ?? ''} networks={topic?.networks ?? []} />
       <p class="muted"><a href="/docs" target="_blank" rel="noopener">{t('Guide')}</a>: AND, OR, NOT, "phrase", #hashtag, @handle, lang:fr, network:mastodon</p>
       {error && <p class="error" role="alert">{error}</p>}
       <button type="submit">{id ? t('Save') : t('Create')}</button>

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { RenderedDigest } from '../render/index.ts'
 import type { DigestMessage } from './transport.ts'
 
@@ -10,19 +11,31 @@ export function digestMessageId(subscriptionId: string, isoWeek: string, from: s
   return `<digest-${subscriptionId}-${isoWeek}@${domain}>`
 }
 
-export function digestMessage(o: { from: string; to: string[]; subscriptionId: string; isoWeek: string; rendered: RenderedDigest }): DigestMessage {
+/**
+ * Each recipient gets a message of their own (it carries their own unsubscribe link), so each has
+ * its own Message-ID: the delivery's, with a suffix derived from the address.
+ */
+export function recipientMessageId(deliveryMessageId: string, address: string): string {
+  const suffix = createHash('sha256').update(address.toLowerCase()).digest('hex').slice(0, 12)
+  return deliveryMessageId.replace(/@/, `-${suffix}@`)
+}
+
+export function digestMessage(o: { from: string; to: string; subscriptionId: string; isoWeek: string; rendered: RenderedDigest; unsubscribeUrl: string }): DigestMessage {
   return {
     from: o.from,
-    to: o.to,
+    to: [o.to],
     subject: o.rendered.subject,
     text: o.rendered.text,
     html: o.rendered.html,
-    messageId: digestMessageId(o.subscriptionId, o.isoWeek, o.from),
+    messageId: recipientMessageId(digestMessageId(o.subscriptionId, o.isoWeek, o.from), o.to),
     headers: {
       // An automatic message (RFC 3834): out-of-office robots do not answer it.
       'Auto-Submitted': 'auto-generated',
       'X-Auto-Response-Suppress': 'All',
       'X-Relais-Digest': `${o.subscriptionId}; week=${o.isoWeek}`,
+      // One-click unsubscribe (RFC 8058): the mail client POSTs to this URL, no page to open.
+      'List-Unsubscribe': `<${o.unsubscribeUrl}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
     },
   }
 }

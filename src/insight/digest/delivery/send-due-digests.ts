@@ -2,16 +2,16 @@ import type { Kysely } from 'kysely'
 import type { DB } from '../../../platform/db/schema.ts'
 import type { RefusedRecipient } from '../../../platform/db/tables/digests.ts'
 import { emitWebhookEvent } from '../../../tenancy/webhooks/events.ts'
-import { gatherDigest } from '../content/gather.ts'
-import { renderDigest } from '../render/index.ts'
-import { createLink } from '../../../tenancy/people/links.ts'
+import { unsubscribedAddresses } from '../unsubscribe.ts'
 import { dueSlot } from '../schedule.ts'
 import { claimDelivery, markFinished, markRetrying, markSending, markSent, releaseToClaimed, settleAbandoned, supersede, type Claim } from './claims.ts'
 import { classifySendError } from './classify-error.ts'
-import { digestMessage, digestMessageId } from './message.ts'
+import { digestMessageId } from './message.ts'
+import { composeMessages } from './compose.ts'
+import { deliveryProgress, recordProgress, stillOwed } from './progress.ts'
 import { jsonb } from './jsonb.ts'
 import { mergeRefused } from './refused.ts'
-import type { MailTransport } from './transport.ts'
+import type { DigestMessage, MailTransport } from './transport.ts'
 
 export interface DigestSenderDeps {
   db: Kysely<DB>
@@ -55,7 +55,7 @@ export async function sendDueDigests(deps: DigestSenderDeps, scope: { workspaceI
   for (const sub of subscriptions) {
     if (signal.aborted) break
     const slot = dueSlot({ weekday: sub.weekday, hour: sub.hour, timeZone: sub.time_zone }, sub.schedule_from, deps.now())
-    if (!slot) continue
+    if (!slot || sub.recipients.length === 0) continue
     await supersede(deps.db, sub.id, slot.isoWeek, deps.now())
     const claim = await claimDelivery(deps.db, {
       subscriptionId: sub.id, isoWeek: slot.isoWeek, scheduledFor: slot.at, messageId: digestMessageId(sub.id, slot.isoWeek, deps.from), instanceId: deps.instanceId, now: deps.now(),
@@ -65,14 +65,11 @@ export async function sendDueDigests(deps: DigestSenderDeps, scope: { workspaceI
       continue
     }
     stats.due++
-    let message: ReturnType<typeof digestMessage>
+    let messages: Map<string, DigestMessage>
     try {
-      const content = await gatherDigest(deps.db, sub.topic_id, slot.at)
-      // Recipients need no account: the links carry a read-only link to this topic (30 days; it
-      // ends with the subscription).
-      const share = await createLink(deps.db, { purpose: 'share', workspaceId: sub.workspace_id, topicId: sub.topic_id, digestId: sub.id }, deps.now())
-      const rendered = renderDigest(content, { language: sub.language, timeZone: sub.time_zone, subscriptionId: sub.id, baseUrl: deps.publicUrl, openToken: share.token })
-      message = digestMessage({ from: deps.from, to: sub.recipients, subscriptionId: sub.id, isoWeek: slot.isoWeek, rendered })
+      const left = await unsubscribedAddresses(deps.db, sub.id)
+      const owed = stillOwed(sub.recipients.filter((a) => !left.has(a.toLowerCase())), await deliveryProgress(deps.db, claim.id))
+      messages = await composeMessages(deps.db, { sub, addresses: owed, slotAt: slot.at, isoWeek: slot.isoWeek, from: deps.from, publicUrl: deps.publicUrl, now: deps.now() })
     } catch (error) {
       // Nothing went to SMTP: the claim waits for a later run, and the other subscriptions go on.
       deps.log.warn({ subscription: sub.id, err: error }, 'digest could not be composed')
@@ -80,11 +77,12 @@ export async function sendDueDigests(deps: DigestSenderDeps, scope: { workspaceI
       stats.retrying++
       continue
     }
-    const outcome = await deliver(deps, claim, message, signal)
+    const outcome = await deliver(deps, claim, messages, signal)
     stats[outcome]++
     if (outcome === 'sent') {
+      const first = messages.values().next().value
       await emitWebhookEvent(deps.db, sub.workspace_id, 'digest.sent', `digest:${sub.id}:${slot.isoWeek}`, {
-        subscriptionId: sub.id, topicId: sub.topic_id, isoWeek: slot.isoWeek, messageId: message.messageId, subject: message.subject,
+        subscriptionId: sub.id, topicId: sub.topic_id, isoWeek: slot.isoWeek, messageId: digestMessageId(sub.id, slot.isoWeek, deps.from), subject: first?.subject ?? '',
       }, deps.now())
     }
   }
@@ -93,46 +91,65 @@ export async function sendDueDigests(deps: DigestSenderDeps, scope: { workspaceI
 
 type Outcome = 'sent' | 'retrying' | 'failed' | 'unknown' | 'skipped'
 
-async function deliver(deps: DigestSenderDeps, claim: Claim, message: ReturnType<typeof digestMessage>, signal: AbortSignal): Promise<Outcome> {
+/** Sends each recipient's message once; resumes with the recipients still owed after a "try later". */
+async function deliver(deps: DigestSenderDeps, claim: Claim, messages: Map<string, DigestMessage>, signal: AbortSignal): Promise<Outcome> {
   const delays = deps.retryDelaysMs ?? [5_000, 30_000]
   const sleep = deps.sleep ?? defaultSleep
   for (let attempt = 0; ; attempt++) {
+    const progress = await deliveryProgress(deps.db, claim.id)
+    const owed = stillOwed([...messages.keys()], progress)
     const attempts = await markSending(deps.db, claim, deps.instanceId, deps.now())
     if (attempts === null) return 'skipped'
-    try {
-      const result = await deps.transport.send(message, signal)
-      const at = deps.now()
-      const refused: RefusedRecipient[] = result.rejected.map((r) => ({ address: r.address, reason: r.response, at: at.toISOString(), permanent: r.permanent }))
-      await markSent(deps.db, claim.id, { accepted: result.accepted, rejected: refused, response: result.response, now: at })
-      await recordRefusals(deps.db, claim.id, refused, result.accepted)
-      deps.log.info({ delivery: claim.id, messageId: message.messageId, accepted: result.accepted.length, refused: refused.length }, 'digest sent')
-      return 'sent'
-    } catch (error) {
-      const failure = classifySendError(error)
-      const now = deps.now()
-      deps.log.warn({ delivery: claim.id, messageId: message.messageId, failure: failure.kind, reason: failure.reason }, 'digest not sent')
-      if (failure.kind === 'unknown') {
-        await markFinished(deps.db, claim.id, 'unknown', `The connection failed while the mail server had the message (${failure.reason}); not sent again so it never arrives twice.`, now)
-        return 'unknown'
+    let tryLater: string | null = null
+    for (const address of owed) {
+      const message = messages.get(address)!
+      try {
+        const result = await deps.transport.send(message, signal)
+        const at = deps.now().toISOString()
+        progress.accepted.push(...result.accepted)
+        progress.refused.push(...result.rejected.map((r) => ({ address: r.address, reason: r.response, at, permanent: r.permanent })))
+        await recordProgress(deps.db, claim.id, progress, deps.now())
+      } catch (error) {
+        const failure = classifySendError(error)
+        const now = deps.now()
+        deps.log.warn({ delivery: claim.id, messageId: message.messageId, failure: failure.kind, reason: failure.reason }, 'digest not sent')
+        if (failure.kind === 'unknown') {
+          await recordProgress(deps.db, claim.id, progress, now)
+          await markFinished(deps.db, claim.id, 'unknown', `The connection failed while the mail server had the message (${failure.reason}); not sent again so it never arrives twice.`, now, progress.refused)
+          await recordRefusals(deps.db, claim.id, progress.refused, progress.accepted)
+          return 'unknown'
+        }
+        if (failure.kind === 'refused') {
+          const refused = failure.recipients.length ? failure.recipients : [{ address, response: failure.reason, permanent: true }]
+          progress.refused.push(...refused.map((r) => ({ address: r.address, reason: r.response, at: now.toISOString(), permanent: r.permanent })))
+          await recordProgress(deps.db, claim.id, progress, now)
+          continue
+        }
+        tryLater = failure.reason
       }
-      if (failure.kind === 'refused') {
-        const refused = failure.recipients.map((r) => ({ address: r.address, reason: r.response, at: now.toISOString(), permanent: r.permanent }))
-        await markFinished(deps.db, claim.id, 'failed', `Refused by the mail server: ${failure.reason}`, now, refused)
-        await recordRefusals(deps.db, claim.id, refused, [])
-        return 'failed'
-      }
-      if (attempt < delays.length && !signal.aborted) {
-        await releaseToClaimed(deps.db, claim.id, failure.reason, now)
-        await sleep(delays[attempt], signal)
-        continue
-      }
-      if (attempts >= MAX_ATTEMPTS) {
-        await markFinished(deps.db, claim.id, 'failed', `Gave up after ${attempts} attempts: ${failure.reason}`, now)
-        return 'failed'
-      }
-      await markRetrying(deps.db, claim.id, failure.reason, new Date(now.getTime() + retryAfterMs(attempts)), now)
-      return 'retrying'
     }
+    const now = deps.now()
+    if (tryLater === null) {
+      await recordRefusals(deps.db, claim.id, progress.refused, progress.accepted)
+      if (progress.accepted.length === 0 && progress.refused.length > 0) {
+        await markFinished(deps.db, claim.id, 'failed', `Refused by the mail server: ${progress.refused.map((r) => `${r.address}: ${r.reason}`).join('; ')}`, now, progress.refused)
+        return 'failed'
+      }
+      await markSent(deps.db, claim.id, { accepted: progress.accepted, rejected: progress.refused, response: `${progress.accepted.length} message(s) accepted`, now })
+      deps.log.info({ delivery: claim.id, accepted: progress.accepted.length, refused: progress.refused.length }, 'digest sent')
+      return 'sent'
+    }
+    if (attempt < delays.length && !signal.aborted) {
+      await releaseToClaimed(deps.db, claim.id, tryLater, now)
+      await sleep(delays[attempt], signal)
+      continue
+    }
+    if (attempts >= MAX_ATTEMPTS) {
+      await markFinished(deps.db, claim.id, 'failed', `Gave up after ${attempts} attempts: ${tryLater}`, now, progress.refused)
+      return 'failed'
+    }
+    await markRetrying(deps.db, claim.id, tryLater, new Date(now.getTime() + retryAfterMs(attempts)), now)
+    return 'retrying'
   }
 }
 

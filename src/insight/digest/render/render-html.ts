@@ -51,7 +51,7 @@ export function renderDigestHtml(v: DigestView, lang: string): string {
   }
 
   const footer = `<p style="${FONT}margin:24px 0 0 0;font-size:12px;line-height:18px;color:${COLORS.muted};">${escapeHtml(t.footer(v.title))}<br>` +
-    `${escapeHtml(t.unsubscribe(links.subscription.split('/').pop() ?? ''))} ${link(links.subscription, t.inTheApi)}</p>`
+    `${link(links.unsubscribe, t.unsubscribe)}</p>`
 
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(lang)}">

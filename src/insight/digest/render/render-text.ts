@@ -64,6 +64,6 @@ export function renderDigestText(v: DigestView): string {
   section(t.toAnswer, links.inbox)
   out.push(`  ${v.inbox.summary}`)
   for (const item of v.inbox.items) out.push(`  - ${item.who} (${item.network}, ${item.when}, ${item.reason}): ${item.text}${item.url ? `\n    ${item.url}` : ''}`)
-  out.push('', '--', t.footer(v.title), t.unsubscribe(links.subscription.split('/').pop() ?? ''), links.subscription, '')
+  out.push('', '--', t.footer(v.title), `${t.unsubscribe}: ${links.unsubscribe}`, '')
   return out.join('\n')
 }

@@ -39,7 +39,8 @@ export interface DigestStrings {
   open: string
   inTheApi: string
   footer(topic: string): string
-  unsubscribe(id: string): string
+  /** The visible unsubscribe link (RFC 8058 asks for one besides the header). */
+  unsubscribe: string
   nothing: string
 }
 
@@ -81,7 +82,7 @@ const en: DigestStrings = {
   open: 'Open',
   inTheApi: 'Open in Relais',
   footer: (topic) => `You receive this weekly digest of “${topic}” from Relais.`,
-  unsubscribe: (id) => `To stop it, delete subscription ${id} (DELETE /v1/digests/${id}).`,
+  unsubscribe: 'Unsubscribe',
   nothing: 'Nothing this week.',
 }
 
@@ -123,7 +124,7 @@ const fr: DigestStrings = {
   open: 'Ouvrir',
   inTheApi: 'Ouvrir dans Relais',
   footer: (topic) => `Vous recevez cette synthèse hebdomadaire de « ${topic} » envoyée par Relais.`,
-  unsubscribe: (id) => `Pour l’arrêter, supprimez l’abonnement ${id} (DELETE /v1/digests/${id}).`,
+  unsubscribe: 'Se désabonner',
   nothing: 'Rien cette semaine.',
 }
 

@@ -5,7 +5,7 @@ import { formatter } from './format.ts'
 import { DIGEST_STRINGS, type DigestStrings } from './strings.ts'
 
 /** Where the digest links to: the web app's page behind each section. */
-export interface DigestLinks { topic: string; stats: string; influencers: string; relays: string; prospects: string; alerts: string; trends: string; networkFit: string; inbox: string; subscription: string }
+export interface DigestLinks { topic: string; stats: string; influencers: string; relays: string; prospects: string; alerts: string; trends: string; networkFit: string; inbox: string; unsubscribe: string }
 
 export interface DigestRenderOptions {
   language: DigestLanguage
@@ -18,6 +18,8 @@ export interface DigestRenderOptions {
    * without an account (in the fragment, never sent to a server). Omitted: plain app links.
    */
   openToken?: string
+  /** The recipient's own unsubscribe secret; omitted (a preview), the link opens the digests page. */
+  unsubscribeToken?: string
 }
 
 export interface Metric { label: string; value: string; change: string; trend: 'up' | 'down' | 'flat'; good: boolean | null; previous: string }
@@ -41,7 +43,7 @@ export function digestView(content: DigestContent, options: DigestRenderOptions)
     relays: page(`${topicPage}/people`),
     prospects: page(`${topicPage}/people`),
     alerts: page(topicPage),
-    subscription: `${base}/v1/digests/${options.subscriptionId}`,
+    unsubscribe: options.unsubscribeToken ? `${base}/unsubscribe#${options.unsubscribeToken}` : `${base}/digests`,
   }
   const { current, previous } = content.totals
   const metric = (label: string, pick: (w: WeekFigures) => number | null, show: (n: number) => string, higherIsBetter: boolean | null, asPoints = false): Metric => {

@@ -56,3 +56,10 @@ export interface DigestDeliveriesTable {
   sent_at: Date | null
 }
 export type DigestDeliveryRow = Selectable<DigestDeliveriesTable>
+
+/** An address that left a subscription through its unsubscribe link (lower-cased). */
+export interface DigestUnsubscribesTable {
+  subscription_id: string
+  address: string
+  unsubscribed_at: Generated<Date>
+}

@@ -1,0 +1,24 @@
+import type { Kysely } from 'kysely'
+import { runStatements } from './run-statements.ts'
+
+// Who left a digest through its unsubscribe link, and when: the address is taken off the
+// subscription at once; this row is the record an admin reads, and the sender's last guard.
+// Unsubscribe links themselves are access_links (purpose 'unsubscribe'), one per recipient and send.
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await runStatements(db, `
+    create table digest_unsubscribes (
+      subscription_id uuid not null references digest_subscriptions(id) on delete cascade,
+      address text not null check (length(address) between 3 and 320),
+      unsubscribed_at timestamptz not null default date_trunc('milliseconds', now()),
+      primary key (subscription_id, address)
+    );
+    create index access_links_digest on access_links (digest_id) where digest_id is not null
+  `)
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await runStatements(db, `
+    drop index access_links_digest;
+    drop table digest_unsubscribes
+  `)
+}
