@@ -7,6 +7,7 @@ import { createXConnector } from '../networks/x/index.ts'
 import { sourceConfigSchema } from './source-config.ts'
 import type { AddressPolicy } from '../networks/http/address-policy.ts'
 import type { FireBudget } from '../networks/http/fire-budget.ts'
+import type { SessionStore } from '../networks/session-store.ts'
 
 export interface StoredSource {
   id: string
@@ -20,11 +21,12 @@ export interface StoredSource {
 export interface ConnectorTuning { timeoutMs?: number; maxRetries?: number; maxWaitMs?: number; sleep?: (ms: number, signal?: AbortSignal) => Promise<void> }
 
 /** What every connector the application builds is held to: the operator's address policy, and the run's budget. */
-export interface ConnectorLimits { addressPolicy: AddressPolicy; budget?: FireBudget }
+export interface ConnectorLimits { addressPolicy: AddressPolicy; budget?: FireBudget; sessionStore?: SessionStore }
 
 /** The connector a stored source describes; a source the network can't use is a clear 'config' error. */
 export function connectorFor(source: StoredSource, limits: ConnectorLimits, extra: ConnectorTuning = {}): Connector {
-  const tuning = { ...extra, ...limits }
+  const { sessionStore, ...held } = limits
+  const tuning = { ...extra, ...held }
   const parsed = sourceConfigSchema.safeParse({
     network: source.network,
     ...(source.base_url !== null && { baseUrl: source.base_url }),
@@ -40,9 +42,9 @@ export function connectorFor(source: StoredSource, limits: ConnectorLimits, extr
     case 'mastodon':
       return createMastodonConnector({ baseUrl: config.baseUrl, ...config.credentials, ...config.settings, ...tuning })
     case 'bluesky':
-      return createBlueskyConnector({ ...(config.baseUrl && { appViewUrl: config.baseUrl }), ...config.settings, ...config.credentials, ...tuning })
+      return createBlueskyConnector({ ...(config.baseUrl && { appViewUrl: config.baseUrl }), ...config.settings, ...config.credentials, ...tuning, ...(sessionStore && { sessionStore }) })
     case 'reddit':
-      return createRedditConnector({ ...(config.baseUrl && { baseUrl: config.baseUrl }), ...config.settings, ...config.credentials, ...tuning })
+      return createRedditConnector({ ...(config.baseUrl && { baseUrl: config.baseUrl }), ...config.settings, ...config.credentials, ...tuning, ...(sessionStore && { sessionStore }) })
     case 'x':
       return createXConnector({ ...(config.baseUrl && { baseUrl: config.baseUrl }), ...config.credentials, ...tuning })
   }
