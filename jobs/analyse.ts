@@ -4,13 +4,13 @@
 // baseline window (a week by default) per topic. Locking: one run per scope at a time (job_runs),
 // one instance per scheduled fire; an alert is unique per (topic, network, kind, hour), so a
 // repeated analysis adds nothing.
-import { analyseTopic } from '../src/alerts/analyse-topic.ts'
-import type { AlertSettings } from '../src/alerts/settings.ts'
-import { deliverDueWebhooks } from '../src/webhooks/dispatch.ts'
-import type { AddressPolicy } from '../src/networks/http/address-policy.ts'
-import type { SecretBox } from '../src/secrets/secret-box.ts'
-import type { Job } from './job.ts'
-import { topicsInScope } from './topic-sources.ts'
+import { analyseTopic } from '../src/insight/alerts/analyse-topic.ts'
+import type { AlertSettings } from '../src/insight/alerts/settings.ts'
+import { deliverDueWebhooks } from '../src/tenancy/webhooks/dispatch.ts'
+import type { AddressPolicy } from '../src/pipeline/networks/http/address-policy.ts'
+import type { SecretBox } from '../src/platform/secrets/secret-box.ts'
+import type { Job } from '../src/tenancy/job-runs/job.ts'
+import { topicsInScope } from '../src/tenancy/topics/topic-sources.ts'
 
 export interface AnalyseJobDeps {
   now?: () => Date

@@ -3,14 +3,14 @@
 // Cost: at most `requestBudget` requests per run across all topics, `maxPagesPerList` pages per
 // list per account. Each page is committed with its cursor, so a stopped run resumes mid-list.
 // Locking: one run per scope at a time (job_runs), one instance per scheduled fire.
-import { collectFollowLists } from '../src/collect/collect-follow-lists.ts'
-import { graphCandidates } from '../src/collect/graph-candidates.ts'
-import type { Connector } from '../src/networks/connector.ts'
-import type { StoredSource } from '../src/sources/connector-factory.ts'
-import { createFireBudget, type FireBudget } from '../src/networks/http/fire-budget.ts'
-import { DEFAULT_WINDOW_DAYS } from '../src/scoring/index.ts'
-import type { Job } from './job.ts'
-import { topicsWithSources } from './topic-sources.ts'
+import { collectFollowLists } from '../src/pipeline/collect/collect-follow-lists.ts'
+import { graphCandidates } from '../src/pipeline/collect/graph-candidates.ts'
+import type { Connector } from '../src/pipeline/networks/connector.ts'
+import type { StoredSource } from '../src/tenancy/sources/connector-factory.ts'
+import { createFireBudget, type FireBudget } from '../src/pipeline/networks/http/fire-budget.ts'
+import { DEFAULT_WINDOW_DAYS } from '../src/insight/scoring/index.ts'
+import type { Job } from '../src/tenancy/job-runs/job.ts'
+import { topicsWithSources } from '../src/tenancy/topics/topic-sources.ts'
 
 export interface CollectGraphDeps {
   connect(source: StoredSource, budget?: FireBudget): Connector

@@ -1,20 +1,20 @@
 // collect-mentions: for each topic × source, pages of mentions from the network's search, from
 // each search's checkpoint, each page committed with its checkpoint (a crash loses at most the
 // page in flight); then, per source, the engagement of the collected topics' recent matched posts
-// is re-read (see src/collect/refresh-engagement.ts). One connector per source per run, shared by
+// is re-read (see src/pipeline/collect/refresh-engagement.ts). One connector per source per run, shared by
 // the topics that use it, with its network session kept in the database (one login across runs).
 // Cost: up to `maxPages` requests per search per run, plus `refreshRequests` per source, paced by
 // each network's rate limits, and by each workspace's budget per run (time and requests): a source
 // that holds its requests or asks for long waits stops at its workspace's budget, its checkpoint
 // keeping what was done. Locking: one run per scope at a time (job_runs), one instance per
 // scheduled fire.
-import { collectTopicMentions } from '../src/collect/collect-topic-mentions.ts'
-import { workspaceTopicMatchers, type TopicMatcher } from '../src/ingest/topic-matchers.ts'
-import type { Connector } from '../src/networks/connector.ts'
-import type { StoredSource } from '../src/sources/connector-factory.ts'
-import { BudgetSpentError, createFireBudget, type FireBudget } from '../src/networks/http/fire-budget.ts'
-import type { Job, JobStats } from './job.ts'
-import { topicsWithSources } from './topic-sources.ts'
+import { collectTopicMentions } from '../src/pipeline/collect/collect-topic-mentions.ts'
+import { workspaceTopicMatchers, type TopicMatcher } from '../src/pipeline/ingest/topic-matchers.ts'
+import type { Connector } from '../src/pipeline/networks/connector.ts'
+import type { StoredSource } from '../src/tenancy/sources/connector-factory.ts'
+import { BudgetSpentError, createFireBudget, type FireBudget } from '../src/pipeline/networks/http/fire-budget.ts'
+import type { Job, JobStats } from '../src/tenancy/job-runs/job.ts'
+import { topicsWithSources } from '../src/tenancy/topics/topic-sources.ts'
 import type { SessionPlace } from './stored-session-for.ts'
 import { refreshSources } from './refresh-sources.ts'
 

@@ -3,16 +3,16 @@
 // aggregate queries over the topic's last two weeks and one SMTP transaction. Locking: one run per
 // scope at a time (job_runs), one instance per scheduled fire, and above all a digest_deliveries
 // row per (subscription, week) claimed before sending — at most one email per subscription and
-// week across instances and restarts (see src/digest/delivery/claims.ts).
-import { thisProcess } from '../src/process/identity.ts'
-import { loadConfig } from '../src/config/index.ts'
-import { defaultSender } from '../src/digest/delivery/message.ts'
-import { sendDueDigests, type DigestSenderDeps } from '../src/digest/delivery/send-due-digests.ts'
-import { smtpTransport, type MailTransport } from '../src/digest/delivery/transport.ts'
-import { deliverDueWebhooks } from '../src/webhooks/dispatch.ts'
-import type { AddressPolicy } from '../src/networks/http/address-policy.ts'
-import type { SecretBox } from '../src/secrets/secret-box.ts'
-import type { Job } from './job.ts'
+// week across instances and restarts (see src/insight/digest/delivery/claims.ts).
+import { thisProcess } from '../src/platform/process/identity.ts'
+import { loadConfig } from '../src/platform/config/index.ts'
+import { defaultSender } from '../src/insight/digest/delivery/message.ts'
+import { sendDueDigests, type DigestSenderDeps } from '../src/insight/digest/delivery/send-due-digests.ts'
+import { smtpTransport, type MailTransport } from '../src/insight/digest/delivery/transport.ts'
+import { deliverDueWebhooks } from '../src/tenancy/webhooks/dispatch.ts'
+import type { AddressPolicy } from '../src/pipeline/networks/http/address-policy.ts'
+import type { SecretBox } from '../src/platform/secrets/secret-box.ts'
+import type { Job } from '../src/tenancy/job-runs/job.ts'
 
 export interface DigestJobDeps {
   /** Defaults to SMTP over SMTP_URL (from the environment, read at the first run). */

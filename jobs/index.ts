@@ -1,19 +1,19 @@
-import { connectorFor, type ConnectorTuning } from '../src/sources/connector-factory.ts'
-import { PUBLIC_ONLY, type AddressPolicy } from '../src/networks/http/address-policy.ts'
-import type { FireBudget } from '../src/networks/http/fire-budget.ts'
-import { NO_SECRETS, type SecretBox } from '../src/secrets/secret-box.ts'
-import { openCredentials } from '../src/secrets/stored-secrets.ts'
+import { connectorFor, type ConnectorTuning } from '../src/tenancy/sources/connector-factory.ts'
+import { PUBLIC_ONLY, type AddressPolicy } from '../src/pipeline/networks/http/address-policy.ts'
+import type { FireBudget } from '../src/pipeline/networks/http/fire-budget.ts'
+import { NO_SECRETS, type SecretBox } from '../src/platform/secrets/secret-box.ts'
+import { openCredentials } from '../src/platform/secrets/stored-secrets.ts'
 import { createCollectMentionsJob } from './collect-mentions.ts'
 import { storedSessionFor, type SessionPlace } from './stored-session-for.ts'
-import type { Job } from './job.ts'
+import type { Job } from '../src/tenancy/job-runs/job.ts'
 import { createScoreJob } from './score.ts'
 import { createCollectGraphJob } from './collect-graph.ts'
 import { createAnalyseJob } from './analyse.ts'
 import { createDigestJob } from './digest.ts'
-import { createWebhooksJob } from '../src/webhooks/webhooks-job.ts'
+import { createWebhooksJob } from './deliver-webhooks.ts'
 import { createRetentionJob } from './retention.ts'
 
-export type { Job, JobContext, JobScope, JobStats, Progress } from './job.ts'
+export type { Job, JobContext, JobScope, JobStats, Progress } from '../src/tenancy/job-runs/job.ts'
 
 export interface JobDeps {
   /** HTTP pacing for connectors (tests use short waits). */

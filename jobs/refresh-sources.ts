@@ -1,9 +1,9 @@
-import { refreshEngagement } from '../src/collect/refresh-engagement.ts'
-import type { Connector } from '../src/networks/connector.ts'
-import { BudgetSpentError } from '../src/networks/http/fire-budget.ts'
-import type { StoredSource } from '../src/sources/connector-factory.ts'
-import type { JobContext } from './job.ts'
-import type { TopicWithSources } from './topic-sources.ts'
+import { refreshEngagement } from '../src/pipeline/collect/refresh-engagement.ts'
+import type { Connector } from '../src/pipeline/networks/connector.ts'
+import { BudgetSpentError } from '../src/pipeline/networks/http/fire-budget.ts'
+import type { StoredSource } from '../src/tenancy/sources/connector-factory.ts'
+import type { JobContext } from '../src/tenancy/job-runs/job.ts'
+import type { TopicWithSources } from '../src/tenancy/topics/topic-sources.ts'
 
 export interface RefreshOutcome { requests: number; posts: number; notes: string[]; failures: string[] }
 

@@ -2,8 +2,8 @@
 // matches and imports of posts older than that, and deletes the released posts no other
 // workspace holds, with the interactions they made. Cost: batched deletes of at most 5,000 rows
 // per transaction. Locking: one run per scope at a time (job_runs), one instance per scheduled fire.
-import { applyRetention } from '../src/personal-data/retention.ts'
-import type { Job } from './job.ts'
+import { applyRetention } from '../src/tenancy/personal-data/retention.ts'
+import type { Job } from '../src/tenancy/job-runs/job.ts'
 
 export function createRetentionJob(deps: { schedule?: string } = {}): Job {
   return {

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely'
-import type { DB } from '../src/db/schema.ts'
-import type { JobTrigger } from '../src/db/tables/jobs.ts'
-import type { Metrics } from '../src/observability/metrics.ts'
-import { scopeKey, type Job, type JobScope, type JobStats, type Logger, type Progress } from './job.ts'
-import { finishRunWhenReachable, heartbeat, HEARTBEAT_MS, startRun } from './run-recorder.ts'
+import type { DB } from '../src/platform/db/schema.ts'
+import type { JobTrigger } from '../src/platform/db/tables/jobs.ts'
+import type { Metrics } from '../src/platform/observability/metrics.ts'
+import { scopeKey, type Job, type JobScope, type JobStats, type Logger, type Progress } from '../src/tenancy/job-runs/job.ts'
+import { finishRunWhenReachable, heartbeat, HEARTBEAT_MS, startRun } from '../src/tenancy/job-runs/run-recorder.ts'
 
 export interface RunDeps {
   db: Kysely<DB>

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { DB } from '../src/db/schema.ts'
+import type { DB } from '../src/platform/db/schema.ts'
 
 /** Workspaces that set their own schedule for some jobs (workspaces.settings.schedules). */
 export async function scheduleOverrides(db: Kysely<DB>): Promise<{ workspaceId: string; schedules: Record<string, string> }[]> {

@@ -1,10 +1,10 @@
 import cron, { type ScheduledTask } from 'node-cron'
 import { sql, type Kysely } from 'kysely'
-import { thisProcess } from '../src/process/identity.ts'
-import type { DB } from '../src/db/schema.ts'
-import { scopeKey, type Job, type JobScope } from './job.ts'
+import { thisProcess } from '../src/platform/process/identity.ts'
+import type { DB } from '../src/platform/db/schema.ts'
+import { scopeKey, type Job, type JobScope } from '../src/tenancy/job-runs/job.ts'
 import { executeRun, runJob, type RunDeps } from './run-job.ts'
-import { claimQueuedRun } from './run-queue.ts'
+import { claimQueuedRun } from '../src/tenancy/job-runs/run-queue.ts'
 
 export interface SchedulerOptions extends RunDeps {
   jobs: readonly Job[]

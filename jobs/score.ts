@@ -2,10 +2,10 @@
 // snapshot per topic, then thins the topic's older snapshots (thin-history.ts). Cost: one topic
 // graph in memory at a time (≈16 bytes per edge) and a few passes over it; sampled betweenness
 // above 3,000 nodes. Locking: one run per scope at a time.
-import { scoreTopic } from '../src/scoring/index.ts'
-import { thinScoreHistory } from '../src/scoring/thin-history.ts'
-import type { Job } from './job.ts'
-import { topicsInScope } from './topic-sources.ts'
+import { scoreTopic } from '../src/insight/scoring/index.ts'
+import { thinScoreHistory } from '../src/insight/scoring/thin-history.ts'
+import type { Job } from '../src/tenancy/job-runs/job.ts'
+import { topicsInScope } from '../src/tenancy/topics/topic-sources.ts'
 
 export function createScoreJob(): Job {
   return {

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely'
-import { sourceSessionStore, type SessionCounters } from '../src/collect/source-sessions.ts'
-import type { DB } from '../src/db/schema.ts'
-import { COLLECTABLE_NETWORKS, type CollectableNetwork } from '../src/networks/model.ts'
-import type { SessionStore } from '../src/networks/session-store.ts'
-import type { SecretBox } from '../src/secrets/secret-box.ts'
+import { sourceSessionStore, type SessionCounters } from '../src/pipeline/collect/source-sessions.ts'
+import type { DB } from '../src/platform/db/schema.ts'
+import { COLLECTABLE_NETWORKS, type CollectableNetwork } from '../src/pipeline/networks/model.ts'
+import type { SessionStore } from '../src/pipeline/networks/session-store.ts'
+import type { SecretBox } from '../src/platform/secrets/secret-box.ts'
 
 /** Where a run keeps its sources' sessions, and counts the logins it makes. */
 export interface SessionPlace { db: Kysely<DB>; counters: SessionCounters }

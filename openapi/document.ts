@@ -1,6 +1,6 @@
 import { buildApp } from '../src/api/app.ts'
-import { openDatabase } from '../src/db/database.ts'
-import { createMetrics } from '../src/observability/metrics.ts'
+import { openDatabase } from '../src/platform/db/database.ts'
+import { createMetrics } from '../src/platform/observability/metrics.ts'
 
 /** The OpenAPI document as the routes describe it, serialised the way it is committed. */
 export async function renderOpenApiDocument(): Promise<string> {

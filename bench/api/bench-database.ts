@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
-import { openDatabase, type Database } from '../../src/db/database.ts'
-import { migrateToLatest } from '../../src/db/migrator.ts'
-import { adminQuery, withDatabaseName } from '../../src/db/admin-query.ts'
+import { openDatabase, type Database } from '../../src/platform/db/database.ts'
+import { migrateToLatest } from '../../src/platform/db/migrator.ts'
+import { adminQuery, withDatabaseName } from '../../src/platform/db/admin-query.ts'
 
 export interface BenchDatabase extends Database {
   /** Drops the throw-away database (PostgreSQL) after closing the pool. */

@@ -1,7 +1,7 @@
 import { CompiledQuery, type Kysely, type KyselyPlugin, type QueryResult, type UnknownRow } from 'kysely'
 import { buildApp } from '../../src/api/app.ts'
-import type { DB } from '../../src/db/schema.ts'
-import { createMetrics } from '../../src/observability/metrics.ts'
+import type { DB } from '../../src/platform/db/schema.ts'
+import { createMetrics } from '../../src/platform/observability/metrics.ts'
 import type { RankedTopic } from './seed-ranked-topic.ts'
 
 const REPEAT = 200

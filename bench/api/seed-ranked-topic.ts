@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely'
-import type { DB } from '../../src/db/schema.ts'
-import { createApiKey, createWorkspace } from '../../src/workspaces/service.ts'
+import type { DB } from '../../src/platform/db/schema.ts'
+import { createApiKey, createWorkspace } from '../../src/tenancy/workspaces/service.ts'
 
 export interface RankedTopic { workspaceId: string; topicId: string; readKey: string; runId: number }
 

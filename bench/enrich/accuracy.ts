@@ -1,8 +1,8 @@
 // Accuracy of language detection and sentiment sign on the hand-written samples.
 // Run: node --import tsx bench/enrich/accuracy.ts
 
-import { detectLanguage } from '../../src/ingest/enrich/detect-language.ts'
-import { sentiment } from '../../src/ingest/enrich/sentiment.ts'
+import { detectLanguage } from '../../src/pipeline/ingest/enrich/detect-language.ts'
+import { sentiment } from '../../src/pipeline/ingest/enrich/sentiment.ts'
 import { LANGUAGE_DEV_SAMPLES, LANGUAGE_HELD_OUT_SAMPLES, LANGUAGE_TEST_SAMPLES, type LanguageSample } from './language-samples.ts'
 import {
   NEGATION_TEST_SAMPLES,

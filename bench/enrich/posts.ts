@@ -3,7 +3,7 @@
 // without a network language so detection runs. With `unseenWords`, each post also carries three
 // words never seen before (names, typos), which miss every cache: the long tail of real text.
 
-import type { NormalizedPost } from '../../src/networks/model.ts'
+import type { NormalizedPost } from '../../src/pipeline/networks/model.ts'
 import { LANGUAGE_DEV_SAMPLES, LANGUAGE_HELD_OUT_SAMPLES, LANGUAGE_TEST_SAMPLES } from './language-samples.ts'
 import { SENTIMENT_DEV_SAMPLES, SENTIMENT_HELD_OUT_SAMPLES, SENTIMENT_TEST_SAMPLES } from './sentiment-samples.ts'
 

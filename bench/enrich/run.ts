@@ -4,8 +4,8 @@
 // Run: node --import tsx bench/enrich/run.ts [posts]
 
 import { performance } from 'node:perf_hooks'
-import { enrichPost } from '../../src/ingest/enrich/index.ts'
-import type { NormalizedPost } from '../../src/networks/model.ts'
+import { enrichPost } from '../../src/pipeline/ingest/enrich/index.ts'
+import type { NormalizedPost } from '../../src/pipeline/networks/model.ts'
 import { generatePosts } from './posts.ts'
 
 const count = Number(process.argv[2] ?? 50_000)

@@ -2,9 +2,9 @@
 // what a run stored (in external ids, not row ids) so runs with different batch sizes or code can
 // be checked to store the same thing.
 import { sql, type Kysely } from 'kysely'
-import type { DB } from '../../src/db/schema.ts'
+import type { DB } from '../../src/platform/db/schema.ts'
 import type { WhatIf } from './args.ts'
-import { topicMatcher, type TopicMatcher } from '../../src/ingest/topic-matchers.ts'
+import { topicMatcher, type TopicMatcher } from '../../src/pipeline/ingest/topic-matchers.ts'
 
 /** Three topics of the sandbox's communities, each matching part of the corpus. */
 const TOPICS = [

@@ -4,9 +4,9 @@
 import { randomBytes } from 'node:crypto'
 import { Kysely, PostgresDialect, sql, type KyselyPlugin, type QueryId } from 'kysely'
 import pg from 'pg'
-import { migrateToLatest } from '../../src/db/migrator.ts'
-import type { DB } from '../../src/db/schema.ts'
-import { adminQuery } from '../../src/db/admin-query.ts'
+import { migrateToLatest } from '../../src/platform/db/migrator.ts'
+import type { DB } from '../../src/platform/db/schema.ts'
+import { adminQuery } from '../../src/platform/db/admin-query.ts'
 import { processCpuSeconds } from '../shared/measure.ts'
 
 const INT8_OID = 20

@@ -3,8 +3,8 @@
 // on the same sandbox posts in the same run. Usage:
 //   node --import tsx bench/ingest/clean-strings.ts [--posts N] [--repeat R]
 import { parseArgs } from 'node:util'
-import { cleanBatch } from '../../src/ingest/clean-collected.ts'
-import { prepareBatch } from '../../src/ingest/prepare-batch.ts'
+import { cleanBatch } from '../../src/pipeline/ingest/clean-collected.ts'
+import { prepareBatch } from '../../src/pipeline/ingest/prepare-batch.ts'
 import { machineLoad, median } from '../shared/measure.ts'
 import { generateCorpus } from './sandbox-posts.ts'
 

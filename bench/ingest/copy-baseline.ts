@@ -5,7 +5,7 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
-import type { EnrichedPost } from '../../src/ingest/enriched-post.ts'
+import type { EnrichedPost } from '../../src/pipeline/ingest/enriched-post.ts'
 import { processCpuSeconds } from '../shared/measure.ts'
 import type { RunFigures } from './measure.ts'
 

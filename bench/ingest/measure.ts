@@ -1,8 +1,8 @@
 // One timed pass of the whole ingest path over the corpus, and the figures printed for it.
-import { storeBatch } from '../../src/ingest/ingest-batch.ts'
-import { prepareBatch, type PreparedBatch } from '../../src/ingest/prepare-batch.ts'
-import type { TopicMatcher } from '../../src/ingest/topic-matchers.ts'
-import type { CollectedBatch, NormalizedAccount } from '../../src/networks/model.ts'
+import { storeBatch } from '../../src/pipeline/ingest/ingest-batch.ts'
+import { prepareBatch, type PreparedBatch } from '../../src/pipeline/ingest/prepare-batch.ts'
+import type { TopicMatcher } from '../../src/pipeline/ingest/topic-matchers.ts'
+import type { CollectedBatch, NormalizedAccount } from '../../src/pipeline/networks/model.ts'
 import { resetContent } from './bench-content.ts'
 import type { BenchDatabase, StatementTimes } from './bench-database.ts'
 import type { BenchCorpus } from './sandbox-posts.ts'

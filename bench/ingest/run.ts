@@ -3,11 +3,11 @@
 // beside a bare COPY of the same final post rows in the same run. Prints figures; asserts nothing.
 // Run: node --import tsx bench/ingest/run.ts [--posts N] [--database-url URL] [--help]
 import { sql } from 'kysely'
-import { enrichPost } from '../../src/ingest/enrich/index.ts'
-import type { EnrichedPost } from '../../src/ingest/enriched-post.ts'
-import { accountKey } from '../../src/ingest/upsert-accounts.ts'
-import type { TopicMatcher } from '../../src/ingest/topic-matchers.ts'
-import { preparePost } from '../../src/query/index.ts'
+import { enrichPost } from '../../src/pipeline/ingest/enrich/index.ts'
+import type { EnrichedPost } from '../../src/pipeline/ingest/enriched-post.ts'
+import { accountKey } from '../../src/pipeline/ingest/upsert-accounts.ts'
+import type { TopicMatcher } from '../../src/pipeline/ingest/topic-matchers.ts'
+import { preparePost } from '../../src/pipeline/query/index.ts'
 import { parseIngestBenchArgs } from './args.ts'
 import { applyWhatIf, contentDigest, createWorkspaceTopics } from './bench-content.ts'
 import { createBenchDatabase } from './bench-database.ts'

@@ -2,10 +2,10 @@
 // Mastodon accounts keyed `user@instance` and posts by their status URI, Bluesky accounts by DID
 // and posts by AT-URI; mentions resolved to account ids (both networks give them), replies naming
 // the replied-to author, reposts with empty text, the network's own hashtag and link lists.
-import type { NormalizedAccount, NormalizedPost } from '../../src/networks/model.ts'
-import { generateSandbox, renderPost, type SandboxAccount, type SandboxData } from '../../src/sandbox/index.ts'
-import { encodeTid, mastodonStatusId } from '../../src/sandbox/ids.ts'
-import { PostKind } from '../../src/sandbox/types.ts'
+import type { NormalizedAccount, NormalizedPost } from '../../src/pipeline/networks/model.ts'
+import { generateSandbox, renderPost, type SandboxAccount, type SandboxData } from '../../src/simulation/sandbox/index.ts'
+import { encodeTid, mastodonStatusId } from '../../src/simulation/sandbox/ids.ts'
+import { PostKind } from '../../src/simulation/sandbox/types.ts'
 
 export interface BenchCorpus {
   posts: NormalizedPost[]

@@ -2,7 +2,7 @@
 // already in export order (accounts by network and id, posts by time, follows by network,
 // follower, followee), so importing it then exporting it must give back the same bytes.
 
-import type { AccountRecord, FollowRecord, InterchangeRecord, PostRecord } from '../../src/interchange/index.ts'
+import type { AccountRecord, FollowRecord, InterchangeRecord, PostRecord } from '../../src/pipeline/interchange/index.ts'
 import { createPrng } from '../../src/graph/prng.ts'
 
 export interface SyntheticSize { accounts: number; posts: number; follows: number; seed?: number }

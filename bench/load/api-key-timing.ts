@@ -4,7 +4,7 @@
 // figures differ by noise only). Prints ns per check and the ratio to the "nothing right" case.
 //
 //   node --import tsx bench/load/api-key-timing.ts [rounds]
-import { generateApiKey, parseApiKey, secretMatches } from '../../src/workspaces/api-key-secret.ts'
+import { generateApiKey, parseApiKey, secretMatches } from '../../src/tenancy/workspaces/api-key-secret.ts'
 
 const rounds = Number(process.argv[2] ?? 200_000)
 const { key, secretHash } = generateApiKey()

@@ -1,6 +1,6 @@
-import { createSecretBox } from '../../src/secrets/secret-box.ts'
-import { sealCredentials } from '../../src/secrets/stored-secrets.ts'
-import { systemResolver } from '../../src/networks/http/resolve-target.ts'
+import { createSecretBox } from '../../src/platform/secrets/secret-box.ts'
+import { sealCredentials } from '../../src/platform/secrets/stored-secrets.ts'
+import { systemResolver } from '../../src/pipeline/networks/http/resolve-target.ts'
 // What `relais serve` runs, in this process: the API listening on 127.0.0.1, the scheduler
 // (cron fires and the queue of runs asked for through the API), over a fresh database holding a
 // workspace whose topic was collected from the sandbox and scored once.
@@ -10,12 +10,12 @@ import { createJobs } from '../../jobs/index.ts'
 import { runJob } from '../../jobs/run-job.ts'
 import { createScheduler, type Scheduler } from '../../jobs/scheduler.ts'
 import { buildApp } from '../../src/api/app.ts'
-import { openDatabase, type Database } from '../../src/db/database.ts'
-import { migrateToLatest } from '../../src/db/migrator.ts'
-import { createMetrics } from '../../src/observability/metrics.ts'
-import { BLUESKY_SANDBOX_IDENTIFIER, BLUESKY_SANDBOX_PASSWORD, generateSandbox, MASTODON_SANDBOX_TOKEN, startSandboxServer, type SandboxServer } from '../../src/sandbox/index.ts'
-import { createApiKey, createWorkspace } from '../../src/workspaces/service.ts'
-import { adminQuery, withDatabaseName } from '../../src/db/admin-query.ts'
+import { openDatabase, type Database } from '../../src/platform/db/database.ts'
+import { migrateToLatest } from '../../src/platform/db/migrator.ts'
+import { createMetrics } from '../../src/platform/observability/metrics.ts'
+import { BLUESKY_SANDBOX_IDENTIFIER, BLUESKY_SANDBOX_PASSWORD, generateSandbox, MASTODON_SANDBOX_TOKEN, startSandboxServer, type SandboxServer } from '../../src/simulation/sandbox/index.ts'
+import { createApiKey, createWorkspace } from '../../src/tenancy/workspaces/service.ts'
+import { adminQuery, withDatabaseName } from '../../src/platform/db/admin-query.ts'
 
 const INSTANCE = 'piaille.sandbox.example'
 const quiet = { info() {}, warn() {}, error() {} }

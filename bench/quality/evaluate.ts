@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import type { DB } from '../../src/db/schema.ts'
+import type { DB } from '../../src/platform/db/schema.ts'
 import { atK, nmi, spearman } from '../../test/helpers/planted-roles/metrics.ts'
 
 export interface Truth {

@@ -4,8 +4,8 @@
 // off-topic stars and spammers in either), NMI of communities against the planted ones, and the
 // Spearman correlation between follower counts and influence among the top 100.
 import { parseArgs } from 'node:util'
-import { openDatabase } from '../../src/db/database.ts'
-import { migrateToLatest } from '../../src/db/migrator.ts'
+import { openDatabase } from '../../src/platform/db/database.ts'
+import { migrateToLatest } from '../../src/platform/db/migrator.ts'
 import { measureBlockModel } from './block-model.ts'
 import { measureSandbox } from './sandbox.ts'
 

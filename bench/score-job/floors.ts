@@ -6,10 +6,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql, type Kysely } from 'kysely'
-import type { DB } from '../../src/db/schema.ts'
+import type { DB } from '../../src/platform/db/schema.ts'
 import { betweenness, fromEdges, kCore, louvain, pageRankWithStats } from '../../src/graph/index.ts'
-import type { TopicGraph } from '../../src/scoring/index.ts'
-import { tieEdges } from '../../src/scoring/topic-graph.ts'
+import type { TopicGraph } from '../../src/insight/scoring/index.ts'
+import { tieEdges } from '../../src/insight/scoring/topic-graph.ts'
 
 /** Wall seconds of one psql command (its start-up, ~10 ms, included). */
 function psql(url: string, command: string): number {

@@ -3,7 +3,7 @@
 // ~86% are on the topic, replies/reposts/quotes of earlier posts and mentions as interactions,
 // and follows drawn towards popular accounts.
 import { sql, type Kysely } from 'kysely'
-import type { DB } from '../../src/db/schema.ts'
+import type { DB } from '../../src/platform/db/schema.ts'
 
 export interface TopicSize { accounts: number; follows: number; posts: number }
 

@@ -3,8 +3,8 @@
 // least PRECISION_FLOOR of what it flags is negative. Prints the line for sentiment-calibration.ts.
 // Scores are sorted once; every candidate cut then costs O(1) through prefix counts.
 
-import { rawSentiment } from '../../src/ingest/enrich/sentiment.ts'
-import type { SentimentLabel } from '../../src/shared/sentiment-label.ts'
+import { rawSentiment } from '../../src/pipeline/ingest/enrich/sentiment.ts'
+import type { SentimentLabel } from '../../src/platform/shared/sentiment-label.ts'
 import type { DataLanguage, LabelledTweet } from './labelled-tweets.ts'
 
 /** Aim above the 0.6 required so the threshold holds on unseen posts. */

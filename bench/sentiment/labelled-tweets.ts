@@ -4,7 +4,7 @@
 
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { SentimentLabel } from '../../src/shared/sentiment-label.ts'
+import type { SentimentLabel } from '../../src/platform/shared/sentiment-label.ts'
 
 export const DATA_LANGUAGES = { en: 'english', fr: 'french', es: 'spanish', de: 'german', it: 'italian', pt: 'portuguese' } as const
 export type DataLanguage = keyof typeof DATA_LANGUAGES

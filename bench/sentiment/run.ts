@@ -5,8 +5,8 @@
 
 import { parseArgs } from 'node:util'
 import { exitWithHelpIf } from '../shared/args.ts'
-import { sentiment } from '../../src/ingest/enrich/sentiment.ts'
-import { isWorthAnswering, sentimentLabel } from '../../src/shared/sentiment-label.ts'
+import { sentiment } from '../../src/pipeline/ingest/enrich/sentiment.ts'
+import { isWorthAnswering, sentimentLabel } from '../../src/platform/shared/sentiment-label.ts'
 import { DATA_LANGUAGES, type DataLanguage, readTweets, type Split } from './labelled-tweets.ts'
 import { accuracy, CLASSES, confusion, flagQuality, macroF1 } from './scores.ts'
 import { printCalibration } from './calibrate.ts'

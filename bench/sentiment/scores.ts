@@ -1,7 +1,7 @@
 // Classification figures: confusion matrix, per-class F1, macro-F1, accuracy, and the recall and
 // precision of one flag (the inbox's "negative worth answering") against the negative class.
 
-import type { SentimentLabel } from '../../src/shared/sentiment-label.ts'
+import type { SentimentLabel } from '../../src/platform/shared/sentiment-label.ts'
 
 export const CLASSES: readonly SentimentLabel[] = ['negative', 'neutral', 'positive']
 

@@ -2,7 +2,7 @@
 // compound score with the thresholds its authors recommend (±0.05).
 
 import { createRequire } from 'node:module'
-import type { SentimentLabel } from '../../src/shared/sentiment-label.ts'
+import type { SentimentLabel } from '../../src/platform/shared/sentiment-label.ts'
 
 interface Vader { SentimentIntensityAnalyzer: { polarity_scores(text: string): { compound: number } } }
 const vader = createRequire(import.meta.url)('vader-sentiment') as Vader

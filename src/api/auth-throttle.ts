@@ -1,4 +1,4 @@
-import { Lru } from '../shared/lru.ts'
+import { Lru } from '../platform/shared/lru.ts'
 
 /**
  * Failed authentications counted per client address in a fixed window: past the limit, the

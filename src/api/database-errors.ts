@@ -1,4 +1,4 @@
-import { AppError } from './errors.ts'
+import { AppError } from '../platform/shared/errors.ts'
 
 // Postgres SQLSTATEs and connection failures, mapped once for the whole API.
 const UNAVAILABLE_SQLSTATE = /^(08|53|57P0[1-3])/ // connection exceptions, resources, admin shutdown

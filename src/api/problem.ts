@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ERROR_CODES } from './errors.ts'
+import { ERROR_CODES } from '../platform/shared/errors.ts'
 
 /** RFC 9457 problem details, as every error response carries them. */
 export const problemSchema = z

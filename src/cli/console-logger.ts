@@ -1,4 +1,4 @@
-import type { Logger } from '../../jobs/job.ts'
+import type { Logger } from '../tenancy/job-runs/job.ts'
 import type { Io } from './context.ts'
 
 /** Job logs for a person at a terminal: warnings and errors only, one line each. */

@@ -1,6 +1,6 @@
-import { loadConfig, type Config } from '../config/index.ts'
-import { openDatabase, type Database } from '../db/database.ts'
-import { migrateToLatest } from '../db/migrator.ts'
+import { loadConfig, type Config } from '../platform/config/index.ts'
+import { openDatabase, type Database } from '../platform/db/database.ts'
+import { migrateToLatest } from '../platform/db/migrator.ts'
 
 export { processIo, UsageError, type Io } from './io.ts'
 

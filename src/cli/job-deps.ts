@@ -1,7 +1,7 @@
 import type { JobDeps } from '../../jobs/index.ts'
-import { addressPolicyOf } from '../config/address-policy.ts'
-import type { Config } from '../config/index.ts'
-import type { SecretBox } from '../secrets/secret-box.ts'
+import { addressPolicyOf } from '../platform/config/address-policy.ts'
+import type { Config } from '../platform/config/index.ts'
+import type { SecretBox } from '../platform/secrets/secret-box.ts'
 
 /** What the jobs take from the operator's configuration: the address policy, the collection budget and the secret key. */
 export function jobDepsOf(config: Config, secrets?: SecretBox): JobDeps {

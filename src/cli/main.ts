@@ -51,7 +51,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       return 2
     }
     // Loaded here, once something failed: a command that succeeds never needs them.
-    const [{ ConfigError }, { DataDirBusyError }] = await Promise.all([import('../config/index.ts'), import('../db/data-dir-lock.ts')])
+    const [{ ConfigError }, { DataDirBusyError }] = await Promise.all([import('../platform/config/index.ts'), import('../platform/db/data-dir-lock.ts')])
     if (error instanceof ConfigError || error instanceof DataDirBusyError) {
       io.err(error.message)
       return 1

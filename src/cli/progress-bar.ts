@@ -1,4 +1,4 @@
-import type { Progress } from '../../jobs/job.ts'
+import type { Progress } from '../tenancy/job-runs/job.ts'
 
 /**
  * A one-line progress bar on a terminal (redrawn in place), or a plain line every few seconds

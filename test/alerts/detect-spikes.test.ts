@@ -1,5 +1,5 @@
 import t from 'tap'
-import { detectSpikes, type HourCounts } from '../../src/alerts/detect-spikes.ts'
+import { detectSpikes, type HourCounts } from '../../src/insight/alerts/detect-spikes.ts'
 
 const settings = { k: 3, minVolume: 10, cooldownHours: 6, baselineHours: 24 }
 const flat = (n: number, volume: number, negative = 0): HourCounts[] => Array.from({ length: n }, () => ({ volume, rated: volume, negative }))

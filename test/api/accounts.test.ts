@@ -1,5 +1,5 @@
 import t from 'tap'
-import { scoreTopic } from '../../src/scoring/index.ts'
+import { scoreTopic } from '../../src/insight/scoring/index.ts'
 import { bearer, buildTestApp } from '../helpers/app.ts'
 import { handleOf, plantNetwork, PLANTED_NOW } from '../helpers/planted-network.ts'
 

@@ -1,10 +1,10 @@
 import t from 'tap'
 import { sql, type Kysely } from 'kysely'
-import type { DB } from '../../src/db/schema.ts'
-import { ingestBatch } from '../../src/ingest/ingest-batch.ts'
-import { topicMatcher } from '../../src/ingest/topic-matchers.ts'
-import type { NormalizedAccount, NormalizedPost } from '../../src/networks/model.ts'
-import { scoreTopic } from '../../src/scoring/index.ts'
+import type { DB } from '../../src/platform/db/schema.ts'
+import { ingestBatch } from '../../src/pipeline/ingest/ingest-batch.ts'
+import { topicMatcher } from '../../src/pipeline/ingest/topic-matchers.ts'
+import type { NormalizedAccount, NormalizedPost } from '../../src/pipeline/networks/model.ts'
+import { scoreTopic } from '../../src/insight/scoring/index.ts'
 import { bearer, buildTestApp, type TestApp } from '../helpers/app.ts'
 
 type Topic = { id: string; query: string; networks: string[]; languages: string[] }

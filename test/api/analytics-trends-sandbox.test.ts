@@ -1,8 +1,8 @@
 import t from 'tap'
 import { createRequire } from 'node:module'
 import { sql } from 'kysely'
-import { LANGUAGE_PACKS } from '../../src/sandbox/content/languages.ts'
-import { createApiKey } from '../../src/workspaces/service.ts'
+import { LANGUAGE_PACKS } from '../../src/simulation/sandbox/content/languages.ts'
+import { createApiKey } from '../../src/tenancy/workspaces/service.ts'
 import { collectedTopic, digestSandbox } from '../digest/fixtures/sandbox-topic.ts'
 import { bearer, buildTestApp } from '../helpers/app.ts'
 

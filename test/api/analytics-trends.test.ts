@@ -1,7 +1,7 @@
 import t from 'tap'
-import { ingestBatch } from '../../src/ingest/ingest-batch.ts'
-import { topicMatcher } from '../../src/ingest/topic-matchers.ts'
-import type { NormalizedAccount, NormalizedPost } from '../../src/networks/model.ts'
+import { ingestBatch } from '../../src/pipeline/ingest/ingest-batch.ts'
+import { topicMatcher } from '../../src/pipeline/ingest/topic-matchers.ts'
+import type { NormalizedAccount, NormalizedPost } from '../../src/pipeline/networks/model.ts'
 import { generateTrendWorld, type TrendWorld } from '../fixtures/planted-trends.ts'
 import { bearer, buildTestApp, type TestApp } from '../helpers/app.ts'
 

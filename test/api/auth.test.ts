@@ -1,6 +1,6 @@
 import t from 'tap'
 import { bearer, buildTestApp } from '../helpers/app.ts'
-import { createApiKey, revokeApiKey } from '../../src/workspaces/service.ts'
+import { createApiKey, revokeApiKey } from '../../src/tenancy/workspaces/service.ts'
 
 t.test('no key, a malformed key or an unknown key is a 401', async (t) => {
   const { app, mine } = await buildTestApp(t)

@@ -1,7 +1,7 @@
 import t from 'tap'
 import { buildApp } from '../../src/api/app.ts'
-import { createMetrics } from '../../src/observability/metrics.ts'
-import { createApiKey, createWorkspace } from '../../src/workspaces/service.ts'
+import { createMetrics } from '../../src/platform/observability/metrics.ts'
+import { createApiKey, createWorkspace } from '../../src/tenancy/workspaces/service.ts'
 import { bearer } from '../helpers/app.ts'
 import { databaseBehindProxy } from '../helpers/tcp-proxy.ts'
 

@@ -1,11 +1,11 @@
 import t from 'tap'
 import { DOMParser, onWarningStopParsing, type Element } from '@xmldom/xmldom'
-import { ingestBatch } from '../../src/ingest/ingest-batch.ts'
-import { topicMatcher } from '../../src/ingest/topic-matchers.ts'
-import { upsertFollows } from '../../src/ingest/upsert-follows.ts'
-import type { NormalizedAccount, NormalizedFollow, NormalizedPost } from '../../src/networks/model.ts'
-import { scoreTopic } from '../../src/scoring/index.ts'
-import { topicGraphSchema } from '../../src/graph-export/schema.ts'
+import { ingestBatch } from '../../src/pipeline/ingest/ingest-batch.ts'
+import { topicMatcher } from '../../src/pipeline/ingest/topic-matchers.ts'
+import { upsertFollows } from '../../src/pipeline/ingest/upsert-follows.ts'
+import type { NormalizedAccount, NormalizedFollow, NormalizedPost } from '../../src/pipeline/networks/model.ts'
+import { scoreTopic } from '../../src/insight/scoring/index.ts'
+import { topicGraphSchema } from '../../src/insight/graph-export/schema.ts'
 import { bearer, buildTestApp, type TestApp } from '../helpers/app.ts'
 
 const END = new Date('2026-11-20T00:00:00Z')

@@ -1,9 +1,9 @@
 import t from 'tap'
 import type { Kysely } from 'kysely'
-import type { DB } from '../../src/db/schema.ts'
-import { ingestBatch } from '../../src/ingest/ingest-batch.ts'
-import { topicMatcher } from '../../src/ingest/topic-matchers.ts'
-import type { NormalizedAccount, NormalizedPost } from '../../src/networks/model.ts'
+import type { DB } from '../../src/platform/db/schema.ts'
+import { ingestBatch } from '../../src/pipeline/ingest/ingest-batch.ts'
+import { topicMatcher } from '../../src/pipeline/ingest/topic-matchers.ts'
+import type { NormalizedAccount, NormalizedPost } from '../../src/pipeline/networks/model.ts'
 import { bearer, buildTestApp, type TestApp } from '../helpers/app.ts'
 
 const T = new Date('2026-11-20T12:00:00Z').getTime()

@@ -1,7 +1,7 @@
 import t from 'tap'
-import { parseApiKey } from '../../src/workspaces/api-key-secret.ts'
-import { createKeyCache } from '../../src/workspaces/key-cache.ts'
-import { authenticateKey, createApiKey, revokeApiKey } from '../../src/workspaces/service.ts'
+import { parseApiKey } from '../../src/tenancy/workspaces/api-key-secret.ts'
+import { createKeyCache } from '../../src/tenancy/workspaces/key-cache.ts'
+import { authenticateKey, createApiKey, revokeApiKey } from '../../src/tenancy/workspaces/service.ts'
 import { bearer, buildTestApp } from '../helpers/app.ts'
 
 // Verified keys are kept for a few seconds so a /v1 request need not read its key each time;

@@ -1,7 +1,7 @@
 import t from 'tap'
 import { bearer, buildTestApp } from '../helpers/app.ts'
 import { PLANTED_NOW, plantNetwork } from '../helpers/planted-network.ts'
-import { scoreTopic } from '../../src/scoring/index.ts'
+import { scoreTopic } from '../../src/insight/scoring/index.ts'
 
 // A workspace admin erases a person from their workspace; another workspace that holds the same
 // person keeps them until it erases them too, and then nothing is left anywhere.

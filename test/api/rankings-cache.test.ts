@@ -1,7 +1,7 @@
 import t from 'tap'
 import { buildApp } from '../../src/api/app.ts'
-import { createMetrics } from '../../src/observability/metrics.ts'
-import { scoreTopic } from '../../src/scoring/index.ts'
+import { createMetrics } from '../../src/platform/observability/metrics.ts'
+import { scoreTopic } from '../../src/insight/scoring/index.ts'
 import { bearer } from '../helpers/app.ts'
 import { handleOf, PLANTED_NOW, scoredPlantedTopic } from '../helpers/planted-network.ts'
 

@@ -1,6 +1,6 @@
 import t from 'tap'
 import { sql } from 'kysely'
-import { scoreTopic } from '../../src/scoring/index.ts'
+import { scoreTopic } from '../../src/insight/scoring/index.ts'
 import { bearer } from '../helpers/app.ts'
 import { PLANTED_NOW, scoredPlantedTopic } from '../helpers/planted-network.ts'
 

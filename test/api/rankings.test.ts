@@ -1,5 +1,5 @@
 import t from 'tap'
-import { scoreTopic } from '../../src/scoring/index.ts'
+import { scoreTopic } from '../../src/insight/scoring/index.ts'
 import { bearer } from '../helpers/app.ts'
 import { handleOf, PLANTED_NOW, scoredPlantedTopic } from '../helpers/planted-network.ts'
 

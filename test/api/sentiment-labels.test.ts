@@ -2,9 +2,9 @@
 // from the mention feed (its sentimentLabel), the topic stats (their shares) and the inbox (its
 // "negative" reason) — the three must tell the same story, and the labels a person would give.
 import t from 'tap'
-import { ingestBatch } from '../../src/ingest/ingest-batch.ts'
-import { topicMatcher } from '../../src/ingest/topic-matchers.ts'
-import type { NormalizedAccount, NormalizedPost } from '../../src/networks/model.ts'
+import { ingestBatch } from '../../src/pipeline/ingest/ingest-batch.ts'
+import { topicMatcher } from '../../src/pipeline/ingest/topic-matchers.ts'
+import type { NormalizedAccount, NormalizedPost } from '../../src/pipeline/networks/model.ts'
 import { bearer, buildTestApp } from '../helpers/app.ts'
 
 const AUTHOR: NormalizedAccount = {

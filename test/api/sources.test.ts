@@ -1,6 +1,6 @@
 import t from 'tap'
 import { bearer, buildTestApp } from '../helpers/app.ts'
-import { openCredentials } from '../../src/secrets/stored-secrets.ts'
+import { openCredentials } from '../../src/platform/secrets/stored-secrets.ts'
 import { TEST_SECRETS } from '../helpers/test-secrets.ts'
 
 const mastodon = { name: 'Piaille', network: 'mastodon', baseUrl: 'https://piaille.example', credentials: { accessToken: 'tok-SECRET-123' } }

@@ -1,7 +1,7 @@
 import t from 'tap'
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { openDatabase } from '../../src/db/database.ts'
+import { openDatabase } from '../../src/platform/db/database.ts'
 import { collectOutput, type CliResult } from '../helpers/run-cli.ts'
 
 // The other CLI tests run the TypeScript sources; these run `relais` as installed: bin/relais.js

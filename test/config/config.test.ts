@@ -1,5 +1,5 @@
 import t from 'tap'
-import { ConfigError, loadConfig } from '../../src/config/index.ts'
+import { ConfigError, loadConfig } from '../../src/platform/config/index.ts'
 import { runCli } from '../helpers/run-cli.ts'
 
 t.test('defaults: embedded database in ./data, port 3000, scheduler on', async (t) => {

@@ -2,7 +2,7 @@ import t from 'tap'
 import { sql } from 'kysely'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { openDatabase } from '../../src/db/database.ts'
+import { openDatabase } from '../../src/platform/db/database.ts'
 
 // The embedded database's own behaviour, so it runs once, in the suite without DATABASE_URL.
 const embeddedOnly = { skip: process.env.DATABASE_URL ? 'embedded database only (runs in the suite without DATABASE_URL)' : false }

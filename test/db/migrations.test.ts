@@ -3,7 +3,7 @@
 import t from 'tap'
 import { Migrator, NO_MIGRATIONS, sql } from 'kysely'
 import { migrations } from '../../migrations/index.ts'
-import { migrateToLatest, pendingMigrations } from '../../src/db/migrator.ts'
+import { migrateToLatest, pendingMigrations } from '../../src/platform/db/migrator.ts'
 import { openTestDatabase } from '../helpers/database.ts'
 
 t.test('the migrations go down to nothing and up again', async (t) => {

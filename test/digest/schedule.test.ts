@@ -1,6 +1,6 @@
 import t from 'tap'
-import { dueSlot, latestSlot, nextSlot, slotOfWeek } from '../../src/digest/schedule.ts'
-import { isoWeek, zonedInstant } from '../../src/digest/zoned-time.ts'
+import { dueSlot, latestSlot, nextSlot, slotOfWeek } from '../../src/insight/digest/schedule.ts'
+import { isoWeek, zonedInstant } from '../../src/insight/digest/zoned-time.ts'
 
 t.test('ISO weeks match the calendar (reference dates from ISO 8601 week tables)', async (t) => {
   const cases: [string, string][] = [

@@ -1,6 +1,6 @@
 import t from 'tap'
-import { renderDigest } from '../../src/digest/render/index.ts'
-import type { DigestContent, RankedAccount, WeekFigures } from '../../src/digest/content/types.ts'
+import { renderDigest } from '../../src/insight/digest/render/index.ts'
+import type { DigestContent, RankedAccount, WeekFigures } from '../../src/insight/digest/content/types.ts'
 
 // Rows stored before URLs were checked at ingest may still hold a javascript: URL: the digest
 // shows such an account or post without a link, in HTML and in text.

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify'
 import tap from 'tap'
 import { buildApp } from '../../src/api/app.ts'
-import type { Database } from '../../src/db/database.ts'
-import { createMetrics } from '../../src/observability/metrics.ts'
-import { createApiKey, createWorkspace } from '../../src/workspaces/service.ts'
+import type { Database } from '../../src/platform/db/database.ts'
+import { createMetrics } from '../../src/platform/observability/metrics.ts'
+import { createApiKey, createWorkspace } from '../../src/tenancy/workspaces/service.ts'
 import { openTestDatabase } from './database.ts'
 import { LOCAL_FAKES } from './local-network.ts'
 import { TEST_SECRETS } from './test-secrets.ts'
-import type { AddressPolicy } from '../../src/networks/http/address-policy.ts'
+import type { AddressPolicy } from '../../src/pipeline/networks/http/address-policy.ts'
 
 interface Teardown { teardown(fn: () => unknown): void }
 

@@ -1,10 +1,10 @@
 // A workspace listening to three topics through one Bluesky source on the fake (PDS + AppView),
 // and the collect-mentions runs the fidelity tests make against it.
 import { runJob, type RunOutcome } from '../../jobs/run-job.ts'
-import type { Logger } from '../../jobs/job.ts'
-import type { Database } from '../../src/db/database.ts'
-import { sealCredentials } from '../../src/secrets/stored-secrets.ts'
-import { createWorkspace } from '../../src/workspaces/service.ts'
+import type { Logger } from '../../src/tenancy/job-runs/job.ts'
+import type { Database } from '../../src/platform/db/database.ts'
+import { sealCredentials } from '../../src/platform/secrets/stored-secrets.ts'
+import { createWorkspace } from '../../src/tenancy/workspaces/service.ts'
 import { startFakeBluesky, type FakeBluesky, type FakeBlueskyPost } from '../fakes/bluesky/index.ts'
 import { localJobs } from './local-network.ts'
 import { TEST_SECRETS } from './test-secrets.ts'

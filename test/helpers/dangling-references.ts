@@ -1,7 +1,7 @@
 // The references ingest keeps without foreign keys (migration 0008): each one that points at no
 // row, described; an empty list when the database is whole.
 import { sql, type Kysely } from 'kysely'
-import type { DB } from '../../src/db/schema.ts'
+import type { DB } from '../../src/platform/db/schema.ts'
 
 export async function danglingReferences(db: Kysely<DB>): Promise<string[]> {
   const { rows } = await sql<{ reference: string }>`

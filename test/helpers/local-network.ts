@@ -1,8 +1,8 @@
 // The one place tests open the private network: their fake networks, sandboxes and webhook
 // receivers listen on loopback over http, which only the operator's ALLOW_PRIVATE_ADDRESSES
 // permits. Tests of the refusal itself use PUBLIC_ONLY (the default) instead.
-import type { AddressPolicy } from '../../src/networks/http/address-policy.ts'
-import { systemResolver } from '../../src/networks/http/resolve-target.ts'
+import type { AddressPolicy } from '../../src/pipeline/networks/http/address-policy.ts'
+import { systemResolver } from '../../src/pipeline/networks/http/resolve-target.ts'
 import { createJobs, type JobDeps } from '../../jobs/index.ts'
 import { TEST_SECRETS } from './test-secrets.ts'
 

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely'
-import type { DB } from '../../src/db/schema.ts'
-import { ingestBatch } from '../../src/ingest/ingest-batch.ts'
-import { topicMatcher } from '../../src/ingest/topic-matchers.ts'
-import { upsertFollows } from '../../src/ingest/upsert-follows.ts'
-import type { NormalizedAccount, NormalizedFollow, NormalizedPost } from '../../src/networks/model.ts'
-import { scoreTopic } from '../../src/scoring/index.ts'
+import type { DB } from '../../src/platform/db/schema.ts'
+import { ingestBatch } from '../../src/pipeline/ingest/ingest-batch.ts'
+import { topicMatcher } from '../../src/pipeline/ingest/topic-matchers.ts'
+import { upsertFollows } from '../../src/pipeline/ingest/upsert-follows.ts'
+import type { NormalizedAccount, NormalizedFollow, NormalizedPost } from '../../src/pipeline/networks/model.ts'
+import { scoreTopic } from '../../src/insight/scoring/index.ts'
 import { buildTestApp } from './app.ts'
 
 // A network with a planted structure: two communities A and B that only the bridge X links, a

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely'
-import type { DB } from '../../src/db/schema.ts'
-import { sealCredentials } from '../../src/secrets/stored-secrets.ts'
+import type { DB } from '../../src/platform/db/schema.ts'
+import { sealCredentials } from '../../src/platform/secrets/stored-secrets.ts'
 import { TEST_SECRETS } from './test-secrets.ts'
-import { BLUESKY_SANDBOX_IDENTIFIER, BLUESKY_SANDBOX_PASSWORD, type SandboxServer } from '../../src/sandbox/index.ts'
+import { BLUESKY_SANDBOX_IDENTIFIER, BLUESKY_SANDBOX_PASSWORD, type SandboxServer } from '../../src/simulation/sandbox/index.ts'
 
 export const SANDBOX_INSTANCE = 'piaille.sandbox.example'
 

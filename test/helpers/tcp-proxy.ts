@@ -1,5 +1,5 @@
 import net from 'node:net'
-import { openDatabase, type Database } from '../../src/db/database.ts'
+import { openDatabase, type Database } from '../../src/platform/db/database.ts'
 import { openTestDatabase } from './database.ts'
 
 /**

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { createSecretBox } from '../../src/secrets/secret-box.ts'
+import { createSecretBox } from '../../src/platform/secrets/secret-box.ts'
 
 /** The secret key of this test process, as an operator sets SECRET_KEY (base64 of 32 bytes). */
 export const TEST_SECRET_KEY = randomBytes(32).toString('base64')

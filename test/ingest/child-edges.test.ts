@@ -2,8 +2,8 @@
 // arrives in a later batch — and only once.
 import t from 'tap'
 import { sql } from 'kysely'
-import { ingestBatch } from '../../src/ingest/ingest-batch.ts'
-import type { NormalizedAccount, NormalizedPost } from '../../src/networks/model.ts'
+import { ingestBatch } from '../../src/pipeline/ingest/ingest-batch.ts'
+import type { NormalizedAccount, NormalizedPost } from '../../src/pipeline/networks/model.ts'
 import { openTestDatabase } from '../helpers/database.ts'
 
 const account = (externalId: string): NormalizedAccount => ({

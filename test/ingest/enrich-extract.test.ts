@@ -1,6 +1,6 @@
 // Hashtags, mentions and links written in post text: what a user would see listed for a post.
 import t from 'tap'
-import { extractHashtags, extractLinks, extractMentions } from '../../src/ingest/enrich/index.ts'
+import { extractHashtags, extractLinks, extractMentions } from '../../src/pipeline/ingest/enrich/index.ts'
 
 const handles = (text: string): string[] => extractMentions(text).map((mention) => mention.handle)
 

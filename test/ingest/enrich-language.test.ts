@@ -6,7 +6,7 @@
 // the held-out set printed by bench/enrich/accuracy.ts is the unbiased figure.
 import t from 'tap'
 import { LANGUAGE_TEST_SAMPLES } from '../../bench/enrich/language-samples.ts'
-import { detectLanguage, normalizeLanguageTag, textSearchConfig } from '../../src/ingest/enrich/index.ts'
+import { detectLanguage, normalizeLanguageTag, textSearchConfig } from '../../src/pipeline/ingest/enrich/index.ts'
 
 t.test('accuracy on the multilingual sample set', async (t) => {
   let exact = 0

@@ -1,8 +1,8 @@
 // enrichPost: what ingest stores for a post — merged entities, language, sentiment, question flag.
 import fc from 'fast-check'
 import t from 'tap'
-import { enrichPost } from '../../src/ingest/enrich/index.ts'
-import type { NormalizedPost } from '../../src/networks/model.ts'
+import { enrichPost } from '../../src/pipeline/ingest/enrich/index.ts'
+import type { NormalizedPost } from '../../src/pipeline/networks/model.ts'
 
 function post(overrides: Partial<NormalizedPost>): NormalizedPost {
   return {

@@ -1,6 +1,6 @@
 // Which posts land in the "answer these" inbox: questions, with or without a question mark.
 import t from 'tap'
-import { isQuestion } from '../../src/ingest/enrich/index.ts'
+import { isQuestion } from '../../src/pipeline/ingest/enrich/index.ts'
 
 type Case = [text: string, expected: boolean]
 

@@ -8,7 +8,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url))
 
 t.test('importing the module and computing sentiment prints nothing on stdout', async (t) => {
   const script = [
-    "const enrich = await import('./src/ingest/enrich/index.ts')",
+    "const enrich = await import('./src/pipeline/ingest/enrich/index.ts')",
     "for (const lang of ['en', 'fr', 'es', 'de', 'it', 'pt', 'nl']) enrich.sentiment('good bon bueno gut buono bom goed', lang)",
     "enrich.enrichPost({ network: 'x', externalId: '1', authorExternalId: null, createdAt: new Date(), text: 'Great day #fun', lang: null, url: null, replyToExternalId: null, replyToAuthorExternalId: null, repostOfExternalId: null, quoteOfExternalId: null, likes: 0, reposts: 0, replies: 0, quotes: 0, hashtags: [], mentions: [], links: [] })",
     "process.stderr.write('done')",

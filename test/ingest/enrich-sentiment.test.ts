@@ -2,8 +2,8 @@
 // language (bench/enrich/sentiment-samples.ts), negation, and refusal for other languages.
 import t from 'tap'
 import { NEGATION_TEST_SAMPLES, SENTIMENT_TEST_SAMPLES } from '../../bench/enrich/sentiment-samples.ts'
-import { sentiment } from '../../src/ingest/enrich/index.ts'
-import { sentimentLabel } from '../../src/shared/sentiment-label.ts'
+import { sentiment } from '../../src/pipeline/ingest/enrich/index.ts'
+import { sentimentLabel } from '../../src/platform/shared/sentiment-label.ts'
 
 const LANGUAGES = ['en', 'fr', 'es', 'de', 'it', 'pt', 'nl']
 

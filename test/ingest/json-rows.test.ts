@@ -2,7 +2,7 @@
 // exactly as given, whatever their type, on both databases.
 import t from 'tap'
 import { sql } from 'kysely'
-import { jsonRows, jsonTuples } from '../../src/ingest/json-rows.ts'
+import { jsonRows, jsonTuples } from '../../src/platform/db/json-rows.ts'
 import { openTestDatabase } from '../helpers/database.ts'
 
 const COLUMNS = 'name text, tags text[], payload jsonb, at timestamptz, n bigint, ok boolean, score real'

@@ -1,8 +1,8 @@
 // The reader's mechanisms in every claimed language, on sentences written for this test, each
 // asserting the label a person would give (or, for strength, the order a person would see).
 import t, { type Test } from 'tap'
-import { sentiment } from '../../src/ingest/enrich/index.ts'
-import { sentimentLabel, type SentimentLabel } from '../../src/shared/sentiment-label.ts'
+import { sentiment } from '../../src/pipeline/ingest/enrich/index.ts'
+import { sentimentLabel, type SentimentLabel } from '../../src/platform/shared/sentiment-label.ts'
 
 type Case = [text: string, label: SentimentLabel]
 interface LanguageCases {

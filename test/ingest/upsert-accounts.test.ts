@@ -1,8 +1,8 @@
 // Accounts seen again: what is known is kept, what changed is refreshed, and every id is returned.
 import t from 'tap'
 import { sql } from 'kysely'
-import type { NormalizedAccount } from '../../src/networks/model.ts'
-import { accountKey, stubAccount, upsertAccounts } from '../../src/ingest/upsert-accounts.ts'
+import type { NormalizedAccount } from '../../src/pipeline/networks/model.ts'
+import { accountKey, stubAccount, upsertAccounts } from '../../src/pipeline/ingest/upsert-accounts.ts'
 import { openTestDatabase } from '../helpers/database.ts'
 
 const profile = (externalId: string, followers: number | null, displayName: string | null = `Name ${externalId}`): NormalizedAccount => ({

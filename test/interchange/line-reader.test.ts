@@ -1,6 +1,6 @@
 import t from 'tap'
 import fc from 'fast-check'
-import { readLines, type RawLine } from '../../src/interchange/line-reader.ts'
+import { readLines, type RawLine } from '../../src/pipeline/interchange/line-reader.ts'
 
 async function collect(chunks: (Buffer | string)[], max?: number): Promise<RawLine[]> {
   const lines: RawLine[] = []

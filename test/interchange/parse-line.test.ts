@@ -1,6 +1,6 @@
 import t from 'tap'
 import fc from 'fast-check'
-import { formatRecord, parseLine, type InterchangeRecord } from '../../src/interchange/index.ts'
+import { formatRecord, parseLine, type InterchangeRecord } from '../../src/pipeline/interchange/index.ts'
 
 const ok = (line: string): InterchangeRecord => {
   const parsed = parseLine(line)

@@ -1,9 +1,9 @@
 import t from 'tap'
 import { createJobs } from '../../jobs/index.ts'
 import { createScheduler } from '../../jobs/scheduler.ts'
-import type { Logger } from '../../jobs/job.ts'
+import type { Logger } from '../../src/tenancy/job-runs/job.ts'
 import { buildApp } from '../../src/api/app.ts'
-import { createMetrics } from '../../src/observability/metrics.ts'
+import { createMetrics } from '../../src/platform/observability/metrics.ts'
 import { bearer, fileDatabase, workspaceWithKeys } from '../helpers/app.ts'
 import { plantNetwork } from '../helpers/planted-network.ts'
 

@@ -1,7 +1,7 @@
 import t from 'tap'
 import { once } from 'node:events'
 import { sql } from 'kysely'
-import { createWorkspace } from '../../src/workspaces/service.ts'
+import { createWorkspace } from '../../src/tenancy/workspaces/service.ts'
 import { openTestDatabase } from '../helpers/database.ts'
 import { startCli } from '../helpers/run-cli.ts'
 

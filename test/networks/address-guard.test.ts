@@ -1,6 +1,6 @@
 import t from 'tap'
-import { isPublicAddress } from '../../src/networks/http/address-guard.ts'
-import { resolveTarget, UnsafeTargetError, type Resolver } from '../../src/networks/http/resolve-target.ts'
+import { isPublicAddress } from '../../src/pipeline/networks/http/address-guard.ts'
+import { resolveTarget, UnsafeTargetError, type Resolver } from '../../src/pipeline/networks/http/resolve-target.ts'
 
 t.test('addresses are classified as in the IANA special-purpose registries', async (t) => {
   const notPublic = [

@@ -1,6 +1,6 @@
 import t from 'tap'
-import { extractFacets } from '../../src/networks/bluesky/facets.ts'
-import type { BlueskyFacet } from '../../src/networks/bluesky/schemas.ts'
+import { extractFacets } from '../../src/pipeline/networks/bluesky/facets.ts'
+import type { BlueskyFacet } from '../../src/pipeline/networks/bluesky/schemas.ts'
 
 const tag = (byteStart: number, byteEnd: number, value: string): BlueskyFacet => ({
   index: { byteStart, byteEnd },

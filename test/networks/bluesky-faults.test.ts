@@ -1,6 +1,6 @@
 import t from 'tap'
-import { createBlueskyConnector } from '../../src/networks/bluesky/index.ts'
-import type { Checkpoint, Connector } from '../../src/networks/connector.ts'
+import { createBlueskyConnector } from '../../src/pipeline/networks/bluesky/index.ts'
+import type { Checkpoint, Connector } from '../../src/pipeline/networks/connector.ts'
 import { createManualClock } from '../fakes/fault-injection.ts'
 import { startFakeBluesky, type FakeBlueskyOptions, type FakeBlueskySeed } from '../fakes/bluesky/index.ts'
 

@@ -1,7 +1,7 @@
 import t from 'tap'
-import { createBlueskyConnector } from '../../src/networks/bluesky/index.ts'
-import type { Connector, FollowPage } from '../../src/networks/connector.ts'
-import type { NormalizedPost } from '../../src/networks/model.ts'
+import { createBlueskyConnector } from '../../src/pipeline/networks/bluesky/index.ts'
+import type { Connector, FollowPage } from '../../src/pipeline/networks/connector.ts'
+import type { NormalizedPost } from '../../src/pipeline/networks/model.ts'
 import { postUri, repostUri, startFakeBluesky, type FakeBluesky, type FakeBlueskyActor, type FakeBlueskyFollow } from '../fakes/bluesky/index.ts'
 
 const ANN = 'did:plc:ann'

@@ -1,9 +1,9 @@
 import t from 'tap'
-import { createBlueskyConnector } from '../../src/networks/bluesky/index.ts'
-import { BLUESKY_OVERLAP_MS } from '../../src/networks/bluesky/search-walk.ts'
-import type { Checkpoint, Connector, SearchSpec } from '../../src/networks/connector.ts'
-import { ConnectorError } from '../../src/networks/errors.ts'
-import type { NormalizedPost } from '../../src/networks/model.ts'
+import { createBlueskyConnector } from '../../src/pipeline/networks/bluesky/index.ts'
+import { BLUESKY_OVERLAP_MS } from '../../src/pipeline/networks/bluesky/search-walk.ts'
+import type { Checkpoint, Connector, SearchSpec } from '../../src/pipeline/networks/connector.ts'
+import { ConnectorError } from '../../src/pipeline/networks/errors.ts'
+import type { NormalizedPost } from '../../src/pipeline/networks/model.ts'
 import { postUri, startFakeBluesky, type FakeBluesky, type FakeBlueskyPost } from '../fakes/bluesky/index.ts'
 
 const LOGIN = { identifier: 'searcher.test', password: 'app-pass-1234', did: 'did:plc:searcher' }

@@ -1,8 +1,8 @@
 import t from 'tap'
 import { z } from 'zod'
 import type { IncomingMessage } from 'node:http'
-import { createHttpClient } from '../../src/networks/http.ts'
-import type { CollectableNetwork } from '../../src/networks/model.ts'
+import { createHttpClient } from '../../src/pipeline/networks/http.ts'
+import type { CollectableNetwork } from '../../src/pipeline/networks/model.ts'
 import { createManualClock, readBody, startFakeServer } from '../fakes/fault-injection.ts'
 
 interface Seen {

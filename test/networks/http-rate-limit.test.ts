@@ -1,9 +1,9 @@
 import t from 'tap'
 import { z } from 'zod'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { createHttpClient } from '../../src/networks/http.ts'
-import type { CollectableNetwork } from '../../src/networks/model.ts'
-import { ConnectorError } from '../../src/networks/errors.ts'
+import { createHttpClient } from '../../src/pipeline/networks/http.ts'
+import type { CollectableNetwork } from '../../src/pipeline/networks/model.ts'
+import { ConnectorError } from '../../src/pipeline/networks/errors.ts'
 import { createManualClock, startFakeServer, type ManualClock } from '../fakes/fault-injection.ts'
 
 const okSchema = z.object({ ok: z.literal(true) })

@@ -1,8 +1,8 @@
 import t from 'tap'
 import { z } from 'zod'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { createHttpClient } from '../../src/networks/http.ts'
-import { ConnectorError } from '../../src/networks/errors.ts'
+import { createHttpClient } from '../../src/pipeline/networks/http.ts'
+import { ConnectorError } from '../../src/pipeline/networks/errors.ts'
 import { createManualClock, startFakeServer } from '../fakes/fault-injection.ts'
 
 const okSchema = z.object({ ok: z.literal(true) })

@@ -1,6 +1,6 @@
 import t from 'tap'
-import type { Checkpoint, Connector, SearchSpec } from '../../src/networks/connector.ts'
-import { createMastodonConnector } from '../../src/networks/mastodon/index.ts'
+import type { Checkpoint, Connector, SearchSpec } from '../../src/pipeline/networks/connector.ts'
+import { createMastodonConnector } from '../../src/pipeline/networks/mastodon/index.ts'
 import { createManualClock } from '../fakes/fault-injection.ts'
 import { minuteTimes, opaqueIds, startFakeMastodon, type FakeMastodonOptions, type FakeMastodonSeed } from '../fakes/mastodon/index.ts'
 

@@ -1,7 +1,7 @@
 import t from 'tap'
-import type { Connector, FollowPage } from '../../src/networks/connector.ts'
-import { createMastodonConnector } from '../../src/networks/mastodon/index.ts'
-import type { NormalizedFollow } from '../../src/networks/model.ts'
+import type { Connector, FollowPage } from '../../src/pipeline/networks/connector.ts'
+import { createMastodonConnector } from '../../src/pipeline/networks/mastodon/index.ts'
+import type { NormalizedFollow } from '../../src/pipeline/networks/model.ts'
 import { opaqueIds, startFakeMastodon, type FakeMastodon, type FakeMastodonAccount, type FakeMastodonFollow } from '../fakes/mastodon/index.ts'
 
 const FOLLOWERS = 170

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { decodeHtmlEntities, htmlToText } from '../../src/networks/html-to-text.ts'
+import { decodeHtmlEntities, htmlToText } from '../../src/pipeline/networks/html-to-text.ts'
 
 // The status content of the reference example (network-apis.md §2.3), as Mastodon sends it.
 const REFERENCE_CONTENT =

@@ -1,8 +1,8 @@
 // A Mastodon instance served under a path prefix: the next page named by its Link header is the
 // URL requested next, not the prefix twice.
 import t from 'tap'
-import { buildUrl } from '../../src/networks/http/build-url.ts'
-import { pathOf } from '../../src/networks/mastodon/mention-pages.ts'
+import { buildUrl } from '../../src/pipeline/networks/http/build-url.ts'
+import { pathOf } from '../../src/pipeline/networks/mastodon/mention-pages.ts'
 
 const cases = [
   { base: 'https://social.example/social', link: 'https://social.example/social/api/v1/timelines/tag/velo?max_id=109&limit=40' },

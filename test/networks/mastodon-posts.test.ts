@@ -1,6 +1,6 @@
 import t from 'tap'
-import { createMastodonConnector } from '../../src/networks/mastodon/index.ts'
-import type { NormalizedPost } from '../../src/networks/model.ts'
+import { createMastodonConnector } from '../../src/pipeline/networks/mastodon/index.ts'
+import type { NormalizedPost } from '../../src/pipeline/networks/model.ts'
 import { startFakeMastodon, type FakeMastodon, type FakeMastodonSeed } from '../fakes/mastodon/index.ts'
 
 function seed(overrides: Partial<FakeMastodonSeed> = {}): FakeMastodonSeed {

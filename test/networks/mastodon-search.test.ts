@@ -1,8 +1,8 @@
 import t from 'tap'
-import type { Checkpoint, Connector, SearchSpec } from '../../src/networks/connector.ts'
-import { ConnectorError } from '../../src/networks/errors.ts'
-import { createMastodonConnector } from '../../src/networks/mastodon/index.ts'
-import type { NormalizedPost } from '../../src/networks/model.ts'
+import type { Checkpoint, Connector, SearchSpec } from '../../src/pipeline/networks/connector.ts'
+import { ConnectorError } from '../../src/pipeline/networks/errors.ts'
+import { createMastodonConnector } from '../../src/pipeline/networks/mastodon/index.ts'
+import type { NormalizedPost } from '../../src/pipeline/networks/model.ts'
 import { minuteTimes, opaqueIds, startFakeMastodon, type FakeMastodon, type FakeMastodonStatus } from '../fakes/mastodon/index.ts'
 
 const TOKEN = 'token-of-the-test-user'

@@ -1,6 +1,6 @@
 import t from 'tap'
-import { createRedditConnector, type RedditConnectorOptions } from '../../src/networks/reddit/index.ts'
-import { ConnectorError } from '../../src/networks/errors.ts'
+import { createRedditConnector, type RedditConnectorOptions } from '../../src/pipeline/networks/reddit/index.ts'
+import { ConnectorError } from '../../src/pipeline/networks/errors.ts'
 import { createManualClock } from '../fakes/fault-injection.ts'
 import { generateRedditSeed } from '../fakes/reddit/seed.ts'
 import { startRedditFake, type RedditFake } from '../fakes/reddit/server.ts'

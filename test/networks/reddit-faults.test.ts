@@ -1,6 +1,6 @@
 import t from 'tap'
-import type { Checkpoint, Connector } from '../../src/networks/connector.ts'
-import { createRedditConnector } from '../../src/networks/reddit/index.ts'
+import type { Checkpoint, Connector } from '../../src/pipeline/networks/connector.ts'
+import { createRedditConnector } from '../../src/pipeline/networks/reddit/index.ts'
 import { generateRedditSeed } from '../fakes/reddit/seed.ts'
 import { startRedditFake } from '../fakes/reddit/server.ts'
 

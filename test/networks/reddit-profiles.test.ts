@@ -1,6 +1,6 @@
 import t from 'tap'
-import { createRedditConnector } from '../../src/networks/reddit/index.ts'
-import { NotSupportedError } from '../../src/networks/errors.ts'
+import { createRedditConnector } from '../../src/pipeline/networks/reddit/index.ts'
+import { NotSupportedError } from '../../src/pipeline/networks/errors.ts'
 import type { RedditSeed } from '../fakes/reddit/seed.ts'
 import { startRedditFake } from '../fakes/reddit/server.ts'
 

@@ -1,11 +1,11 @@
 import t from 'tap'
-import type { Checkpoint, Connector, SearchSpec } from '../../src/networks/connector.ts'
-import type { NormalizedAccount, NormalizedPost } from '../../src/networks/model.ts'
-import { createRedditConnector } from '../../src/networks/reddit/index.ts'
-import { NotSupportedError } from '../../src/networks/errors.ts'
+import type { Checkpoint, Connector, SearchSpec } from '../../src/pipeline/networks/connector.ts'
+import type { NormalizedAccount, NormalizedPost } from '../../src/pipeline/networks/model.ts'
+import { createRedditConnector } from '../../src/pipeline/networks/reddit/index.ts'
+import { NotSupportedError } from '../../src/pipeline/networks/errors.ts'
 import { generateRedditSeed, toBase36, type RedditSeed } from '../fakes/reddit/seed.ts'
 import { startRedditFake, type RedditFake } from '../fakes/reddit/server.ts'
-import { enrichPost } from '../../src/ingest/enrich/index.ts'
+import { enrichPost } from '../../src/pipeline/ingest/enrich/index.ts'
 
 const spec: SearchSpec = { kind: 'query', q: 'rustlang' }
 

@@ -1,6 +1,6 @@
 import t from 'tap'
-import { createXConnector } from '../../src/networks/x/index.ts'
-import { ConnectorError } from '../../src/networks/errors.ts'
+import { createXConnector } from '../../src/pipeline/networks/x/index.ts'
+import { ConnectorError } from '../../src/pipeline/networks/errors.ts'
 import { createManualClock } from '../fakes/fault-injection.ts'
 import { generateXSeed } from '../fakes/x/seed.ts'
 import { startXFake } from '../fakes/x/server.ts'

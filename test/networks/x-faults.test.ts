@@ -1,6 +1,6 @@
 import t from 'tap'
-import type { Checkpoint } from '../../src/networks/connector.ts'
-import { createXConnector, type XConnector } from '../../src/networks/x/index.ts'
+import type { Checkpoint } from '../../src/pipeline/networks/connector.ts'
+import { createXConnector, type XConnector } from '../../src/pipeline/networks/x/index.ts'
 import { generateXSeed } from '../fakes/x/seed.ts'
 import { startXFake } from '../fakes/x/server.ts'
 

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { createXConnector } from '../../src/networks/x/index.ts'
+import { createXConnector } from '../../src/pipeline/networks/x/index.ts'
 import type { XSeed, XSeedUser } from '../fakes/x/seed.ts'
 import { startXFake, type XFakeOptions } from '../fakes/x/server.ts'
 

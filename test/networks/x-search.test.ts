@@ -1,7 +1,7 @@
 import t from 'tap'
-import type { Checkpoint } from '../../src/networks/connector.ts'
-import type { NormalizedPost } from '../../src/networks/model.ts'
-import { createXConnector, type XConnector, type XPartialError } from '../../src/networks/x/index.ts'
+import type { Checkpoint } from '../../src/pipeline/networks/connector.ts'
+import type { NormalizedPost } from '../../src/pipeline/networks/model.ts'
+import { createXConnector, type XConnector, type XPartialError } from '../../src/pipeline/networks/x/index.ts'
 import { generateXSeed, snowflake, type XSeed } from '../fakes/x/seed.ts'
 import { startXFake, type XFake, type XFakeOptions } from '../fakes/x/server.ts'
 

@@ -1,8 +1,8 @@
 import t from 'tap'
 import type { FastifyInstance } from 'fastify'
 import { bearer, buildTestApp } from '../helpers/app.ts'
-import { addMembership, createPerson } from '../../src/people/people.ts'
-import { createLink } from '../../src/people/links.ts'
+import { addMembership, createPerson } from '../../src/tenancy/people/people.ts'
+import { createLink } from '../../src/tenancy/people/links.ts'
 
 const PASSWORD = 'correct horse battery'
 

@@ -4,8 +4,8 @@
 // matching and indexing gaps on top, which the local matcher is there for.
 import fc from 'fast-check'
 import t, { type Test } from 'tap'
-import type { CollectableNetwork } from '../../src/networks/model.ts'
-import type { CompileOptions, QueryNode } from '../../src/query/index.ts'
+import type { CollectableNetwork } from '../../src/pipeline/networks/model.ts'
+import type { CompileOptions, QueryNode } from '../../src/pipeline/query/index.ts'
 import {
   BLUESKY_MAX_QUERY_LENGTH,
   REDDIT_MAX_QUERY_LENGTH,
@@ -13,7 +13,7 @@ import {
   compileForNetwork,
   isAnchored,
   matches,
-} from '../../src/query/index.ts'
+} from '../../src/pipeline/query/index.ts'
 import { longTree, treeWithPost, vocabularyTree } from './fixtures/arbitraries.ts'
 import { specMatches } from './fixtures/network-simulators.ts'
 

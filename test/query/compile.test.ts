@@ -1,5 +1,5 @@
 import t from 'tap'
-import { compileForNetwork, compileForNetworks, networksOf, parse } from '../../src/query/index.ts'
+import { compileForNetwork, compileForNetworks, networksOf, parse } from '../../src/pipeline/query/index.ts'
 
 const specsFor = (query: string, network: 'mastodon' | 'bluesky' | 'reddit' | 'x', options = {}) =>
   compileForNetwork(parse(query), network, options)

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import t from 'tap'
-import { compileMatcher, compileQuery, isAnchored, matchedTerms, parse, print } from '../../src/query/index.ts'
+import { compileMatcher, compileQuery, isAnchored, matchedTerms, parse, print } from '../../src/pipeline/query/index.ts'
 import { treeWithPost, vocabularyTree } from './fixtures/arbitraries.ts'
 import { referenceMatches } from './fixtures/reference-evaluator.ts'
 

@@ -1,6 +1,6 @@
 import t from 'tap'
-import { compileMatcher, compileQuery, matchedTerms, matches, parse, preparePost } from '../../src/query/index.ts'
-import type { MatchablePost } from '../../src/query/index.ts'
+import { compileMatcher, compileQuery, matchedTerms, matches, parse, preparePost } from '../../src/pipeline/query/index.ts'
+import type { MatchablePost } from '../../src/pipeline/query/index.ts'
 
 function post(text: string, extra: Partial<MatchablePost> = {}): MatchablePost {
   return { text, hashtags: [], mentions: [], lang: null, network: 'mastodon', ...extra }

@@ -1,6 +1,6 @@
 import t, { type Test } from 'tap'
-import { MAX_NESTING, MAX_TERMS, QuerySyntaxError, parse, print } from '../../src/query/index.ts'
-import type { QueryNode } from '../../src/query/index.ts'
+import { MAX_NESTING, MAX_TERMS, QuerySyntaxError, parse, print } from '../../src/pipeline/query/index.ts'
+import type { QueryNode } from '../../src/pipeline/query/index.ts'
 
 function syntaxError(t: Test, query: string, position: number, message: RegExp): void {
   try {

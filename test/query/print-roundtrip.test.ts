@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import t from 'tap'
-import { QuerySyntaxError, isAnchored, parse, print } from '../../src/query/index.ts'
+import { QuerySyntaxError, isAnchored, parse, print } from '../../src/pipeline/query/index.ts'
 import { printableTree } from './fixtures/arbitraries.ts'
 
 t.test('parse(print(tree)) gives the tree back, and print is stable', async (t) => {

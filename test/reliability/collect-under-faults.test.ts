@@ -4,10 +4,10 @@
 // What ends up in the database must equal, row for row, what a fault-free run collects.
 import t from 'tap'
 import { localJobs as createJobs } from '../helpers/local-network.ts'
-import type { Logger } from '../../jobs/job.ts'
+import type { Logger } from '../../src/tenancy/job-runs/job.ts'
 import { runJob, type RunOutcome } from '../../jobs/run-job.ts'
-import type { Database } from '../../src/db/database.ts'
-import { createWorkspace } from '../../src/workspaces/service.ts'
+import type { Database } from '../../src/platform/db/database.ts'
+import { createWorkspace } from '../../src/tenancy/workspaces/service.ts'
 import { FAULT_KINDS } from '../fakes/fault-injection.ts'
 import { openTestDatabase } from '../helpers/database.ts'
 import { collectedSnapshot, forgetEverything, snapshotSizes } from './fixtures/collected-snapshot.ts'

@@ -6,10 +6,10 @@
 import t from 'tap'
 import cron from 'node-cron'
 import { localJobs as createJobs } from '../helpers/local-network.ts'
-import type { Job, JobScope } from '../../jobs/job.ts'
+import type { Job, JobScope } from '../../src/tenancy/job-runs/job.ts'
 import { claimCoordinator, runFire } from '../../jobs/scheduler.ts'
-import { openDatabase, type Database } from '../../src/db/database.ts'
-import { createWorkspace } from '../../src/workspaces/service.ts'
+import { openDatabase, type Database } from '../../src/platform/db/database.ts'
+import { createWorkspace } from '../../src/tenancy/workspaces/service.ts'
 import { seededRandom } from '../fakes/fault-injection.ts'
 import { fileDatabase } from '../helpers/app.ts'
 

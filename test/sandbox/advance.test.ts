@@ -1,6 +1,6 @@
 import t from 'tap'
 import { z } from 'zod'
-import { BLUESKY_SANDBOX_IDENTIFIER, BLUESKY_SANDBOX_PASSWORD } from '../../src/sandbox/index.ts'
+import { BLUESKY_SANDBOX_IDENTIFIER, BLUESKY_SANDBOX_PASSWORD } from '../../src/simulation/sandbox/index.ts'
 import { parseLink, statusSchema } from './fixtures/mastodon-schemas.ts'
 import { searchPostsSchema, sessionSchema } from './fixtures/bluesky-schemas.ts'
 import { get, smallSandbox, withServer } from './fixtures/sandbox-server.ts'

@@ -1,6 +1,6 @@
 import t from 'tap'
 import type { z } from 'zod'
-import { BLUESKY_SANDBOX_IDENTIFIER, BLUESKY_SANDBOX_PASSWORD, renderPost } from '../../src/sandbox/index.ts'
+import { BLUESKY_SANDBOX_IDENTIFIER, BLUESKY_SANDBOX_PASSWORD, renderPost } from '../../src/simulation/sandbox/index.ts'
 import {
   authorFeedSchema,
   followersSchema,

@@ -1,10 +1,10 @@
 // The real connectors collect from the sandbox exactly as from a real network.
 import t from 'tap'
-import { createBlueskyConnector } from '../../src/networks/bluesky/index.ts'
-import type { Checkpoint, Connector, SearchSpec } from '../../src/networks/connector.ts'
-import { createMastodonConnector } from '../../src/networks/mastodon/index.ts'
-import type { NormalizedPost } from '../../src/networks/model.ts'
-import { BLUESKY_SANDBOX_IDENTIFIER, BLUESKY_SANDBOX_PASSWORD, renderPost, type SandboxNetwork } from '../../src/sandbox/index.ts'
+import { createBlueskyConnector } from '../../src/pipeline/networks/bluesky/index.ts'
+import type { Checkpoint, Connector, SearchSpec } from '../../src/pipeline/networks/connector.ts'
+import { createMastodonConnector } from '../../src/pipeline/networks/mastodon/index.ts'
+import type { NormalizedPost } from '../../src/pipeline/networks/model.ts'
+import { BLUESKY_SANDBOX_IDENTIFIER, BLUESKY_SANDBOX_PASSWORD, renderPost, type SandboxNetwork } from '../../src/simulation/sandbox/index.ts'
 import { smallSandbox, withServer } from './fixtures/sandbox-server.ts'
 
 const data = smallSandbox()

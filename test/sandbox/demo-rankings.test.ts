@@ -1,6 +1,6 @@
 import t from 'tap'
-import { createDemoWorkspace } from '../../src/demo/demo-setup.ts'
-import { generateSandbox, startSandboxServer } from '../../src/sandbox/index.ts'
+import { createDemoWorkspace } from '../../src/simulation/demo/demo-setup.ts'
+import { generateSandbox, startSandboxServer } from '../../src/simulation/sandbox/index.ts'
 import { localJobs } from '../helpers/local-network.ts'
 import { TEST_SECRETS } from '../helpers/test-secrets.ts'
 import { runJob } from '../../jobs/run-job.ts'

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { generateSandbox, renderPost, type SandboxData } from '../../src/sandbox/index.ts'
+import { generateSandbox, renderPost, type SandboxData } from '../../src/simulation/sandbox/index.ts'
 
 const data = generateSandbox({ seed: 'generator-tests', accounts: 2000 })
 

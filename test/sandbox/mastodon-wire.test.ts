@@ -1,6 +1,6 @@
 import t from 'tap'
 import { z } from 'zod'
-import { MASTODON_SANDBOX_TOKEN, renderPost } from '../../src/sandbox/index.ts'
+import { MASTODON_SANDBOX_TOKEN, renderPost } from '../../src/simulation/sandbox/index.ts'
 import { accountSchema, errorSchema, instanceV1Schema, parseLink, searchSchema, statusSchema, type Status } from './fixtures/mastodon-schemas.ts'
 import { get, smallSandbox, withServer } from './fixtures/sandbox-server.ts'
 

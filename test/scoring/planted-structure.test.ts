@@ -1,6 +1,6 @@
 import t from 'tap'
-import { scoreTopic } from '../../src/scoring/index.ts'
-import { createWorkspace } from '../../src/workspaces/service.ts'
+import { scoreTopic } from '../../src/insight/scoring/index.ts'
+import { createWorkspace } from '../../src/tenancy/workspaces/service.ts'
 import { openTestDatabase } from '../helpers/database.ts'
 import { handleOf, plantNetwork, PLANTED_NOW } from '../helpers/planted-network.ts'
 

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { samePersonPairs } from '../../src/scoring/same-person.ts'
+import { samePersonPairs } from '../../src/insight/scoring/same-person.ts'
 
 t.test('Bridgy Fed handles link one person\'s two accounts, and nothing else', async (t) => {
   const networks = ['bluesky', 'mastodon', 'mastodon', 'bluesky', 'mastodon', 'bluesky']

@@ -1,6 +1,6 @@
 import t from 'tap'
-import { HISTORY_POLICY, thinScoreHistory } from '../../src/scoring/thin-history.ts'
-import { createWorkspace } from '../../src/workspaces/service.ts'
+import { HISTORY_POLICY, thinScoreHistory } from '../../src/insight/scoring/thin-history.ts'
+import { createWorkspace } from '../../src/tenancy/workspaces/service.ts'
 import { openTestDatabase } from '../helpers/database.ts'
 import { plantNetwork, PLANTED_NOW } from '../helpers/planted-network.ts'
 

@@ -5,8 +5,8 @@
 import t from 'tap'
 import fc from 'fast-check'
 import { createHash } from 'node:crypto'
-import { parseApiKey, secretMatches } from '../../src/workspaces/api-key-secret.ts'
-import { createApiKey, revokeApiKey } from '../../src/workspaces/service.ts'
+import { parseApiKey, secretMatches } from '../../src/tenancy/workspaces/api-key-secret.ts'
+import { createApiKey, revokeApiKey } from '../../src/tenancy/workspaces/service.ts'
 import { bearer, buildTestApp } from '../helpers/app.ts'
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')

@@ -3,8 +3,8 @@
 import t from 'tap'
 import { sql } from 'kysely'
 import { buildApp } from '../../src/api/app.ts'
-import { openDatabase } from '../../src/db/database.ts'
-import { createMetrics } from '../../src/observability/metrics.ts'
+import { openDatabase } from '../../src/platform/db/database.ts'
+import { createMetrics } from '../../src/platform/observability/metrics.ts'
 import { bearer, buildTestApp, fileDatabase, TEST_METRICS_TOKEN } from '../helpers/app.ts'
 
 t.test('failed authentications from one address are throttled; other addresses and good keys are not', async (t) => {

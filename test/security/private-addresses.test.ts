@@ -7,9 +7,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { createJobs } from '../../jobs/index.ts'
 import { runJob, type RunOutcome } from '../../jobs/run-job.ts'
-import type { Logger } from '../../jobs/job.ts'
-import { PUBLIC_ONLY, type AddressPolicy } from '../../src/networks/http/address-policy.ts'
-import type { Resolver } from '../../src/networks/http/resolve-target.ts'
+import type { Logger } from '../../src/tenancy/job-runs/job.ts'
+import { PUBLIC_ONLY, type AddressPolicy } from '../../src/pipeline/networks/http/address-policy.ts'
+import type { Resolver } from '../../src/pipeline/networks/http/resolve-target.ts'
 import { bearer, buildTestApp } from '../helpers/app.ts'
 import { LOCAL_FAKES } from '../helpers/local-network.ts'
 

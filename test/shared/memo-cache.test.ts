@@ -1,6 +1,6 @@
 import t from 'tap'
-import { Lru } from '../../src/shared/lru.ts'
-import { createMemoCache } from '../../src/shared/memo-cache.ts'
+import { Lru } from '../../src/platform/shared/lru.ts'
+import { createMemoCache } from '../../src/platform/shared/memo-cache.ts'
 
 t.test('Lru keeps the most recently used', async (t) => {
   const lru = new Lru<number>({ maxEntries: 2 })

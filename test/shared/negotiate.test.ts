@@ -1,8 +1,8 @@
 // Content negotiation as clients send it (RFC 9110 §12.5.1): preferences by q, refusals,
 // wildcards, and the formats of the two routes that offer several (ranked lists, the graph).
 import t from 'tap'
-import { negotiateGraphFormat } from '../../src/graph-export/negotiate.ts'
-import { negotiateFormat } from '../../src/rankings/export-formats.ts'
+import { negotiateGraphFormat } from '../../src/insight/graph-export/negotiate.ts'
+import { negotiateFormat } from '../../src/insight/rankings/export-formats.ts'
 
 const ranked = (accept: string | undefined) => negotiateFormat(undefined, accept)
 

@@ -1,6 +1,6 @@
 import t from 'tap'
 import { bearer, buildTestApp } from '../helpers/app.ts'
-import { PUBLIC_ONLY } from '../../src/networks/http/address-policy.ts'
+import { PUBLIC_ONLY } from '../../src/pipeline/networks/http/address-policy.ts'
 
 t.test('registering a webhook: admin only, the secret shown once, private targets refused and no workspace can allow them', async (t) => {
   const { app, mine, theirs } = await buildTestApp(t, { addressPolicy: PUBLIC_ONLY })

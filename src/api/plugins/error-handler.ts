@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod'
-import { AppError, ERROR_CATALOGUE, type ErrorCode } from '../errors.ts'
+import { AppError, ERROR_CATALOGUE, type ErrorCode } from '../../platform/shared/errors.ts'
 import { PROBLEM_CONTENT_TYPE, type Problem } from '../problem.ts'
 import { fromDatabaseError } from '../database-errors.ts'
 

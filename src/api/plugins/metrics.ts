@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin'
-import type { Metrics } from '../../observability/metrics.ts'
+import type { Metrics } from '../../platform/observability/metrics.ts'
 
 /** Counts every answered request by route pattern and status, and observes its latency. */
 export const metricsPlugin = fp<{ metrics: Metrics }>(

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { timingSafeEqual } from 'node:crypto'
-import { AppError } from '../errors.ts'
+import { AppError } from '../../platform/shared/errors.ts'
 
 export const SESSION_COOKIE = 'relais_session'
 export const SESSION_HINT_COOKIE = 'relais_signed_in'

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import fastifyStatic from '@fastify/static'
 import type { FastifyPluginAsync } from 'fastify'
-import { AppError } from '../errors.ts'
+import { AppError } from '../../platform/shared/errors.ts'
 import { sendProblem } from './error-handler.ts'
 
 /** web/dist beside the nearest package.json above this module (sources, or the build in dist/src/…). */

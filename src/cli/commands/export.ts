@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
-import { exportRecords } from '../../interchange/index.ts'
-import { workspaceExists } from '../../workspaces/service.ts'
+import { exportRecords } from '../../pipeline/interchange/index.ts'
+import { workspaceExists } from '../../tenancy/workspaces/service.ts'
 import { UsageError, withDatabase, type Io } from '../context.ts'
 import { progressReporter } from '../progress-bar.ts'
 import { exportUsage } from '../usage.ts'

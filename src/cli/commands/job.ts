@@ -1,14 +1,14 @@
 import { parseArgs } from 'node:util'
-import { loadConfig } from '../../config/index.ts'
+import { loadConfig } from '../../platform/config/index.ts'
 import { createJobs } from '../../../jobs/index.ts'
 import { runJob } from '../../../jobs/run-job.ts'
-import { isUuid } from '../../workspaces/service.ts'
+import { isUuid } from '../../platform/shared/ids.ts'
 import { progressReporter } from '../progress-bar.ts'
 import { UsageError, withDatabase, type Io } from '../context.ts'
 import { consoleLogger } from '../console-logger.ts'
 import { jobUsage } from '../usage.ts'
 import { jobDepsOf } from '../job-deps.ts'
-import { openSecrets } from '../../secrets/open-secrets.ts'
+import { openSecrets } from '../../platform/secrets/open-secrets.ts'
 
 export async function jobCommand(args: string[], io: Io): Promise<number> {
   const [action, name, ...rest] = args

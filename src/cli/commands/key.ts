@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util'
-import { SCOPES, type Scope } from '../../db/tables/api-keys.ts'
-import { createApiKey, revokeApiKey, workspaceExists } from '../../workspaces/service.ts'
+import { SCOPES, type Scope } from '../../platform/db/tables/api-keys.ts'
+import { createApiKey, revokeApiKey, workspaceExists } from '../../tenancy/workspaces/service.ts'
 import { UsageError, withDatabase, type Io } from '../context.ts'
-import { KEY_CACHE_TTL_MS } from '../../workspaces/key-cache.ts'
+import { KEY_CACHE_TTL_MS } from '../../tenancy/workspaces/key-cache.ts'
 import { keyUsage } from '../usage.ts'
 
 export async function keyCommand(args: string[], io: Io): Promise<number> {

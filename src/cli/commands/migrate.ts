@@ -1,6 +1,6 @@
-import { loadConfig } from '../../config/index.ts'
-import { openDatabase } from '../../db/database.ts'
-import { migrateToLatest } from '../../db/migrator.ts'
+import { loadConfig } from '../../platform/config/index.ts'
+import { openDatabase } from '../../platform/db/database.ts'
+import { migrateToLatest } from '../../platform/db/migrator.ts'
 import type { Io } from '../context.ts'
 
 export async function migrateCommand(_args: string[], io: Io): Promise<number> {

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import { renameSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { resealSecrets } from '../../secrets/reseal.ts'
-import { createSecretBox } from '../../secrets/secret-box.ts'
-import { createKeyFile, KEY_FILE, loadSecretBox, NEXT_KEY_FILE, SecretKeyError } from '../../secrets/secret-keys.ts'
+import { resealSecrets } from '../../platform/secrets/reseal.ts'
+import { createSecretBox } from '../../platform/secrets/secret-box.ts'
+import { createKeyFile, KEY_FILE, loadSecretBox, NEXT_KEY_FILE, SecretKeyError } from '../../platform/secrets/secret-keys.ts'
 import { UsageError, withDatabase, type Io } from '../context.ts'
 import { secretsUsage } from '../usage.ts'
 

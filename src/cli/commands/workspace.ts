@@ -1,4 +1,4 @@
-import { createWorkspace } from '../../workspaces/service.ts'
+import { createWorkspace } from '../../tenancy/workspaces/service.ts'
 import { UsageError, withDatabase, type Io } from '../context.ts'
 import { workspaceUsage } from '../usage.ts'
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
-import type { DB } from '../../../src/db/schema.ts'
-import { importRecords } from '../../../src/interchange/index.ts'
+import type { DB } from '../../../src/platform/db/schema.ts'
+import { importRecords } from '../../../src/pipeline/interchange/index.ts'
 import { generatePlantedRoles, type PlantedRoles, type PlantedRolesOptions } from './generate.ts'
 
 /**

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { problemResponses } from '../../problem.ts'
-import { accountDetailSchema } from '../../../accounts/dto.ts'
-import type { AccountService } from '../../../accounts/service.ts'
+import { accountDetailSchema } from '../../../insight/accounts/dto.ts'
+import type { AccountService } from '../../../insight/accounts/service.ts'
 
 export const accountRoutes: FastifyPluginAsyncZod<{ accounts: AccountService }> = async (app, { accounts }) => {
   app.get('/accounts/:id', {

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { cursorQuery, limitQuery } from '../../cursor.ts'
+import { cursorQuery, limitQuery } from '../../../platform/shared/cursor.ts'
 import { problemResponses } from '../../problem.ts'
-import { ALERT_KINDS } from '../../../db/tables/alerts.ts'
-import { alertSchema } from '../../../alerts/dto.ts'
-import { alertSettingsSchema } from '../../../alerts/settings.ts'
-import type { AlertService } from '../../../alerts/service.ts'
+import { ALERT_KINDS } from '../../../platform/db/tables/alerts.ts'
+import { alertSchema } from '../../../insight/alerts/dto.ts'
+import { alertSettingsSchema } from '../../../insight/alerts/settings.ts'
+import type { AlertService } from '../../../insight/alerts/service.ts'
 
 const params = z.object({ id: z.string().max(64).describe('Topic id') })
 const alertPage = z.object({ items: z.array(alertSchema), nextCursor: z.string().nullable() }).meta({ id: 'AlertPage', example: { items: [], nextCursor: null } })

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { ifNoneMatchHits } from '../../etag.ts'
-import type { Versioned } from '../../../analytics/cache/versioned-cache.ts'
+import { ifNoneMatchHits } from '../../../platform/shared/etag.ts'
+import type { Versioned } from '../../../insight/analytics/cache/versioned-cache.ts'
 
 /** Answers 304 when the client holds the current version, else the (possibly cached) result. */
 export async function sendVersioned<T>(req: FastifyRequest, reply: FastifyReply, versioned: Versioned<T>): Promise<T | FastifyReply> {

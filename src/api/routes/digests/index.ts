@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { cursorQuery, limitQuery } from '../../cursor.ts'
+import { cursorQuery, limitQuery } from '../../../platform/shared/cursor.ts'
 import { problemResponses } from '../../problem.ts'
-import { digestDeliverySchema, digestInputSchema, digestPatchSchema, digestSchema } from '../../../digest/dto.ts'
-import type { DigestService } from '../../../digest/service.ts'
+import { digestDeliverySchema, digestInputSchema, digestPatchSchema, digestSchema } from '../../../insight/digest/dto.ts'
+import type { DigestService } from '../../../insight/digest/service.ts'
 
 const params = z.object({ id: z.string().max(64).describe('Digest subscription id') })
 const digestPage = z.object({ items: z.array(digestSchema), nextCursor: z.string().nullable() }).meta({ id: 'DigestSubscriptionPage', example: { items: [], nextCursor: null } })

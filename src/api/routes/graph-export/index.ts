@@ -1,13 +1,13 @@
 import { Readable } from 'node:stream'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { AppError } from '../../errors.ts'
+import { AppError } from '../../../platform/shared/errors.ts'
 import { problemResponses } from '../../problem.ts'
-import { negotiateGraphFormat } from '../../../graph-export/negotiate.ts'
-import { topicGraphSchema } from '../../../graph-export/schema.ts'
-import type { GraphExportService } from '../../../graph-export/service.ts'
-import { GEXF_CONTENT_TYPE, gexfChunks } from '../../../graph-export/to-gexf.ts'
-import { jsonChunks } from '../../../graph-export/to-json.ts'
+import { negotiateGraphFormat } from '../../../insight/graph-export/negotiate.ts'
+import { topicGraphSchema } from '../../../insight/graph-export/schema.ts'
+import type { GraphExportService } from '../../../insight/graph-export/service.ts'
+import { GEXF_CONTENT_TYPE, gexfChunks } from '../../../insight/graph-export/to-gexf.ts'
+import { jsonChunks } from '../../../insight/graph-export/to-json.ts'
 
 export const graphExportRoutes: FastifyPluginAsyncZod<{ graphs: GraphExportService }> = async (app, { graphs }) => {
   app.get('/topics/:id/graph', {

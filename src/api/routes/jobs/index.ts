@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { problemResponses } from '../../problem.ts'
-import type { JobRunService } from '../../../job-runs/service.ts'
-import { jobRunSchema, jobSchema } from './schemas.ts'
+import type { JobRunService } from '../../../tenancy/job-runs/service.ts'
+import { jobRunSchema } from '../../../tenancy/job-runs/job-run-dto.ts'
+import { jobSchema } from './schemas.ts'
 
 const tags = ['jobs']
 

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { problemResponses } from '../../problem.ts'
-import { notFound } from '../../errors.ts'
-import { apiKeyInputSchema, apiKeyPageSchema, createdApiKeySchema, type KeyAdmin } from '../../../workspaces/key-admin.ts'
+import { notFound } from '../../../platform/shared/errors.ts'
+import { apiKeyInputSchema, apiKeyPageSchema, createdApiKeySchema, type KeyAdmin } from '../../../tenancy/workspaces/key-admin.ts'
 
 const tags = ['keys']
 const params = z.object({ id: z.string().max(64).describe('Key id') })

@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { AppError } from '../../errors.ts'
-import { cursorQuery, limitQuery } from '../../cursor.ts'
+import { AppError } from '../../../platform/shared/errors.ts'
+import { cursorQuery, limitQuery } from '../../../platform/shared/cursor.ts'
 import { problemResponses } from '../../problem.ts'
 import { timestampQuery } from '../../timestamp-query.ts'
-import { NETWORK_NAME_PATTERN } from '../../../networks/model.ts'
-import { FEED_SORTS } from '../../../mentions/feed-cursor.ts'
-import type { InboxService } from '../../../mentions/inbox-service.ts'
-import { handledStateSchema, INBOX_REASONS, inboxPageSchema, mentionPageSchema } from '../../../mentions/schema.ts'
-import type { MentionService } from '../../../mentions/service.ts'
+import { NETWORK_NAME_PATTERN } from '../../../pipeline/networks/model.ts'
+import { FEED_SORTS } from '../../../insight/mentions/feed-cursor.ts'
+import type { InboxService } from '../../../insight/mentions/inbox-service.ts'
+import { handledStateSchema, INBOX_REASONS, inboxPageSchema, mentionPageSchema } from '../../../insight/mentions/schema.ts'
+import type { MentionService } from '../../../insight/mentions/service.ts'
 
 const params = z.object({ id: z.string().max(64).describe('Topic id') })
 const network = z.string().regex(NETWORK_NAME_PATTERN).optional().describe('Only this network.')

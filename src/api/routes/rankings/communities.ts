@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
-import type { DB } from '../../../db/schema.ts'
-import { communityListSchema, topicCommunities } from '../../../rankings/communities.ts'
+import type { DB } from '../../../platform/db/schema.ts'
+import { communityListSchema, topicCommunities } from '../../../insight/rankings/communities.ts'
 import { problemResponses } from '../../problem.ts'
 
 export const communityRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async (app, { db }) => {

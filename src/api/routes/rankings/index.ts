@@ -1,13 +1,13 @@
 import { Readable } from 'node:stream'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { AppError } from '../../errors.ts'
-import { etagOf, ifNoneMatchHits } from '../../etag.ts'
-import { cursorQuery, limitQuery } from '../../cursor.ts'
+import { AppError } from '../../../platform/shared/errors.ts'
+import { etagOf, ifNoneMatchHits } from '../../../platform/shared/etag.ts'
+import { cursorQuery, limitQuery } from '../../../platform/shared/cursor.ts'
 import { problemResponses } from '../../problem.ts'
-import { RANKINGS, REASON_LANGUAGES, rankingFiltersSchema, rankingPageSchema, type Ranking } from '../../../rankings/dto.ts'
-import { csvHeader, csvLine, EXPORT_FORMATS, ndjsonLine, negotiateFormat } from '../../../rankings/export-formats.ts'
-import type { RankingService } from '../../../rankings/service.ts'
+import { RANKINGS, REASON_LANGUAGES, rankingFiltersSchema, rankingPageSchema, type Ranking } from '../../../insight/rankings/dto.ts'
+import { csvHeader, csvLine, EXPORT_FORMATS, ndjsonLine, negotiateFormat } from '../../../insight/rankings/export-formats.ts'
+import type { RankingService } from '../../../insight/rankings/service.ts'
 
 const SUMMARIES: Record<Ranking, string> = {
   influencers: 'Accounts ranked by influence on the topic (topic-sensitive PageRank)',

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { problemResponses } from '../../problem.ts'
-import { AppError } from '../../errors.ts'
+import { AppError } from '../../../platform/shared/errors.ts'
 import { checkOrigin, clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../../plugins/session-cookie.ts'
-import { acceptInvitationSchema, linkOpenedSchema, openLinkSchema, sessionSchema, setupSchema, setupStatusSchema, signInSchema, switchWorkspaceSchema } from '../../../people/dto.ts'
-import type { PeopleService } from '../../../people/service.ts'
+import { acceptInvitationSchema, linkOpenedSchema, openLinkSchema, sessionSchema, setupSchema, setupStatusSchema, signInSchema, switchWorkspaceSchema } from '../../../tenancy/people/dto.ts'
+import type { PeopleService } from '../../../tenancy/people/service.ts'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 
 const tags = ['session']

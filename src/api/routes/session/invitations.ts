@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
-import type { DB } from '../../../db/schema.ts'
+import type { DB } from '../../../platform/db/schema.ts'
 import { problemResponses } from '../../problem.ts'
-import { notFound } from '../../errors.ts'
-import { createdInvitationSchema, invitationInputSchema, invitationPageSchema } from '../../../people/dto.ts'
-import { listInvitations } from '../../../people/invitations.ts'
-import { revokeLink } from '../../../people/links.ts'
-import type { PeopleService } from '../../../people/service.ts'
+import { notFound } from '../../../platform/shared/errors.ts'
+import { createdInvitationSchema, invitationInputSchema, invitationPageSchema } from '../../../tenancy/people/dto.ts'
+import { listInvitations } from '../../../tenancy/people/invitations.ts'
+import { revokeLink } from '../../../tenancy/people/links.ts'
+import type { PeopleService } from '../../../tenancy/people/service.ts'
 
 const tags = ['session']
 const params = z.object({ id: z.string().max(64).describe('Invitation id') })

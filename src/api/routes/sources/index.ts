@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { problemResponses } from '../../problem.ts'
-import { newSourceSchema, sourceSchema } from '../../../sources/dto.ts'
-import type { SourceService } from '../../../sources/service.ts'
+import { newSourceSchema, sourceSchema } from '../../../tenancy/sources/dto.ts'
+import type { SourceService } from '../../../tenancy/sources/service.ts'
 
 const tags = ['sources']
 

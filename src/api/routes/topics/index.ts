@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { cursorQuery, limitQuery } from '../../cursor.ts'
+import { cursorQuery, limitQuery } from '../../../platform/shared/cursor.ts'
 import { problemResponses } from '../../problem.ts'
-import { topicInputSchema, topicPatchSchema, topicSchema } from '../../../topics/dto.ts'
-import type { TopicService } from '../../../topics/service.ts'
+import { topicInputSchema, topicPatchSchema, topicSchema } from '../../../tenancy/topics/dto.ts'
+import type { TopicService } from '../../../tenancy/topics/service.ts'
 
 const params = z.object({ id: z.string().max(64).describe('Topic id') })
 const topicPage = z.object({ items: z.array(topicSchema), nextCursor: z.string().nullable() }).meta({ id: 'TopicPage', example: { items: [], nextCursor: null } })

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { cursorQuery, limitQuery } from '../../cursor.ts'
+import { cursorQuery, limitQuery } from '../../../platform/shared/cursor.ts'
 import { problemResponses } from '../../problem.ts'
-import { createdWebhookSchema, webhookDeliverySchema, webhookInputSchema, webhookPatchSchema, webhookSchema } from '../../../webhooks/dto.ts'
-import type { WebhookService } from '../../../webhooks/service.ts'
+import { createdWebhookSchema, webhookDeliverySchema, webhookInputSchema, webhookPatchSchema, webhookSchema } from '../../../tenancy/webhooks/dto.ts'
+import type { WebhookService } from '../../../tenancy/webhooks/service.ts'
 import { workspaceSettingsRoutes } from './workspace-settings.ts'
 
 const params = z.object({ id: z.string().max(64).describe('Webhook id') })

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { problemResponses } from '../../problem.ts'
-import { workspaceSettingsPatchSchema, workspaceSettingsSchema } from '../../../webhooks/dto.ts'
-import type { WebhookService } from '../../../webhooks/service.ts'
+import { workspaceSettingsPatchSchema, workspaceSettingsSchema } from '../../../tenancy/webhooks/dto.ts'
+import type { WebhookService } from '../../../tenancy/webhooks/service.ts'
 
 const tags = ['workspace']
 

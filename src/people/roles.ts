@@ -1,5 +1,0 @@
-import type { Scope } from '../db/tables/api-keys.ts'
-import type { Role } from '../db/tables/people.ts'
-
-/** A member's role is the API scope their session carries. */
-export const ROLE_SCOPE: Record<Role, Scope> = { viewer: 'read', editor: 'write', admin: 'admin' }
