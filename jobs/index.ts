@@ -1,4 +1,4 @@
-import { connectorFor, type ConnectorTuning } from '../src/tenancy/sources/connector-factory.ts'
+import { connectorFor, type ConnectorPacing } from '../src/tenancy/sources/connector-factory.ts'
 import { PUBLIC_ONLY, type AddressPolicy } from '../src/pipeline/networks/http/address-policy.ts'
 import type { FireBudget } from '../src/pipeline/networks/http/fire-budget.ts'
 import { NO_SECRETS, type SecretBox } from '../src/platform/secrets/secret-box.ts'
@@ -17,7 +17,7 @@ export type { Job, JobContext, JobScope, JobStats, Progress } from '../src/tenan
 
 export interface JobDeps {
   /** HTTP pacing for connectors (tests use short waits). */
-  connectorTuning?: ConnectorTuning
+  connectorTuning?: ConnectorPacing
   maxPagesPerSearch?: number
   /** The operator's address policy for sources and webhooks (ALLOW_PRIVATE_ADDRESSES); default public only. */
   addressPolicy?: AddressPolicy

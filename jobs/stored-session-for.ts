@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { sourceSessionStore, type SessionCounters } from '../src/pipeline/collect/source-sessions.ts'
 import type { DB } from '../src/platform/db/schema.ts'
-import { COLLECTABLE_NETWORKS, type CollectableNetwork } from '../src/pipeline/networks/model.ts'
+import { isCollectableNetwork } from '../src/platform/shared/network-names.ts'
 import type { SessionStore } from '../src/pipeline/networks/session-store.ts'
 import type { SecretBox } from '../src/platform/secrets/secret-box.ts'
 
@@ -14,6 +14,6 @@ export interface SessionPlace { db: Kysely<DB>; counters: SessionCounters }
  */
 export function storedSessionFor(place: SessionPlace, box: SecretBox, source: { id: string; network: string }): SessionStore | undefined {
   if (box.keyId === 'none') return undefined
-  const network = COLLECTABLE_NETWORKS.find((n) => n === source.network)
-  return network && sourceSessionStore(place.db, box, { id: source.id, network: network satisfies CollectableNetwork }, place.counters)
+  const { network } = source
+  return isCollectableNetwork(network) ? sourceSessionStore(place.db, box, { id: source.id, network }, place.counters) : undefined
 }

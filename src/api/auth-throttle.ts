@@ -1,4 +1,4 @@
-import { Lru } from '../platform/shared/lru.ts'
+import { LRUCache } from 'lru-cache'
 
 /**
  * Failed authentications counted per client address in a fixed window: past the limit, the
@@ -12,7 +12,7 @@ export interface AuthThrottle {
 }
 
 export function createAuthThrottle(options: { maxFailures: number; windowMs: number; maxAddresses?: number }): AuthThrottle {
-  const windows = new Lru<{ start: number; failures: number }>({ maxEntries: options.maxAddresses ?? 50_000 })
+  const windows = new LRUCache<string, { start: number; failures: number }>({ max: options.maxAddresses ?? 50_000 })
   const current = (ip: string, now: number) => {
     const w = windows.get(ip)
     return w && now - w.start < options.windowMs ? w : null

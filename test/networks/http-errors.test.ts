@@ -2,8 +2,9 @@ import t from 'tap'
 import { z } from 'zod'
 import type { IncomingMessage } from 'node:http'
 import { createHttpClient } from '../../src/pipeline/networks/http.ts'
-import type { CollectableNetwork } from '../../src/pipeline/networks/model.ts'
+import type { CollectableNetwork } from '../../src/platform/shared/network-names.ts'
 import { createManualClock, readBody, startFakeServer } from '../fakes/fault-injection.ts'
+import { NETWORK_REGISTRY } from '../../src/pipeline/networks/registry.ts'
 
 interface Seen {
   method: string
@@ -26,7 +27,7 @@ async function fixed(t: { teardown(fn: () => unknown): void }, status: number, c
 
 function client(network: CollectableNetwork, baseUrl: string, extra: Partial<Parameters<typeof createHttpClient>[0]> = {}) {
   const clock = createManualClock()
-  return createHttpClient({ network, baseUrl, now: clock.now, sleep: clock.sleep, random: () => 0, ...extra })
+  return createHttpClient({ network, rateLimitHeaders: NETWORK_REGISTRY[network].rateLimitHeaders, baseUrl, now: clock.now, sleep: clock.sleep, random: () => 0, ...extra })
 }
 
 const anything = z.unknown()

@@ -2,9 +2,10 @@ import t from 'tap'
 import { z } from 'zod'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createHttpClient } from '../../src/pipeline/networks/http.ts'
-import type { CollectableNetwork } from '../../src/pipeline/networks/model.ts'
+import type { CollectableNetwork } from '../../src/platform/shared/network-names.ts'
 import { ConnectorError } from '../../src/pipeline/networks/errors.ts'
 import { createManualClock, startFakeServer, type ManualClock } from '../fakes/fault-injection.ts'
+import { NETWORK_REGISTRY } from '../../src/pipeline/networks/registry.ts'
 
 const okSchema = z.object({ ok: z.literal(true) })
 const WINDOW_MS = 60_000
@@ -69,7 +70,7 @@ for (const network of ['mastodon', 'bluesky', 'x', 'reddit'] as const) {
     const fake = windowedServer(network, clock, 3)
     const server = await startFakeServer(fake.handler)
     t.teardown(server.close)
-    const client = createHttpClient({ network, baseUrl: server.url, now: clock.now, sleep: clock.sleep })
+    const client = createHttpClient({ network, rateLimitHeaders: NETWORK_REGISTRY[network].rateLimitHeaders, baseUrl: server.url, now: clock.now, sleep: clock.sleep })
     for (let i = 0; i < 10; i++) {
       const res = await client.getJson('/ping', { i }, okSchema)
       t.equal(res.status, 200)
@@ -95,7 +96,7 @@ t.test('429 with Retry-After: waits what the server asked, then succeeds', async
     res.end('{"ok":true}')
   })
   t.teardown(server.close)
-  const client = createHttpClient({ network: 'bluesky', baseUrl: server.url, now: clock.now, sleep: clock.sleep })
+  const client = createHttpClient({ network: 'bluesky', rateLimitHeaders: NETWORK_REGISTRY.bluesky.rateLimitHeaders, baseUrl: server.url, now: clock.now, sleep: clock.sleep })
   const res = await client.getJson('/xrpc/app.bsky.feed.searchPosts', { q: 'x' }, okSchema)
   t.same(res.body, { ok: true })
   t.same(clock.sleeps, [8_000])
@@ -120,7 +121,7 @@ t.test('Mastodon 429 without Retry-After: waits for X-RateLimit-Reset', async (t
     res.end('{"ok":true}')
   })
   t.teardown(server.close)
-  const client = createHttpClient({ network: 'mastodon', baseUrl: server.url, now: clock.now, sleep: clock.sleep })
+  const client = createHttpClient({ network: 'mastodon', rateLimitHeaders: NETWORK_REGISTRY.mastodon.rateLimitHeaders, baseUrl: server.url, now: clock.now, sleep: clock.sleep })
   await client.getJson('/api/v1/timelines/tag/rust', {}, okSchema)
   t.same(clock.sleeps, [43_000])
 })
@@ -134,7 +135,7 @@ t.test('429 with no hint: backs off with jitter', async (t) => {
     res.end(calls <= 2 ? '{"message":"Too Many Requests","error":429}' : '{"ok":true}')
   })
   t.teardown(server.close)
-  const client = createHttpClient({ network: 'reddit', baseUrl: server.url, now: clock.now, sleep: clock.sleep, random: () => 0.5 })
+  const client = createHttpClient({ network: 'reddit', rateLimitHeaders: NETWORK_REGISTRY.reddit.rateLimitHeaders, baseUrl: server.url, now: clock.now, sleep: clock.sleep, random: () => 0.5 })
   await client.getJson('/search', {}, okSchema)
   t.same(clock.sleeps, [250, 500], 'half of 500 ms, then half of 1 s')
 })
@@ -151,7 +152,7 @@ t.test('a window further away than maxWaitMs fails with rate_limited', async (t)
     res.end('{"ok":true}')
   })
   t.teardown(server.close)
-  const client = createHttpClient({ network: 'x', baseUrl: server.url, now: clock.now, sleep: clock.sleep })
+  const client = createHttpClient({ network: 'x', rateLimitHeaders: NETWORK_REGISTRY.x.rateLimitHeaders, baseUrl: server.url, now: clock.now, sleep: clock.sleep })
   await client.getJson('/2/tweets/search/recent', {}, okSchema)
   const err = await client.getJson('/2/tweets/search/recent', {}, okSchema).catch((e: unknown) => e)
   t.ok(err instanceof ConnectorError)
@@ -169,7 +170,7 @@ t.test('X usage cap 429 is not waited for', async (t) => {
     res.end(JSON.stringify({ title: 'UsageCapExceeded', detail: 'Usage cap exceeded: Monthly product cap', type: 'https://api.twitter.com/2/problems/usage-capped', period: 'Monthly', scope: 'Product' }))
   })
   t.teardown(server.close)
-  const client = createHttpClient({ network: 'x', baseUrl: server.url, now: clock.now, sleep: clock.sleep })
+  const client = createHttpClient({ network: 'x', rateLimitHeaders: NETWORK_REGISTRY.x.rateLimitHeaders, baseUrl: server.url, now: clock.now, sleep: clock.sleep })
   await t.rejects(client.getJson('/2/tweets/search/recent', {}, okSchema), {
     kind: 'rate_limited',
     code: 'UsageCapExceeded',

@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createHttpClient } from '../../src/pipeline/networks/http.ts'
 import { ConnectorError } from '../../src/pipeline/networks/errors.ts'
 import { createManualClock, startFakeServer } from '../fakes/fault-injection.ts'
+import { NETWORK_REGISTRY } from '../../src/pipeline/networks/registry.ts'
 
 const okSchema = z.object({ ok: z.literal(true) })
 
@@ -22,7 +23,7 @@ async function scripted(t: { teardown(fn: () => unknown): void }, failures: Arra
 
 const clientFor = (url: string, extra: Partial<Parameters<typeof createHttpClient>[0]> = {}) => {
   const clock = createManualClock()
-  return createHttpClient({ network: 'bluesky', baseUrl: url, now: clock.now, sleep: clock.sleep, random: () => 0, timeoutMs: 5000, ...extra })
+  return createHttpClient({ network: 'bluesky', rateLimitHeaders: NETWORK_REGISTRY.bluesky.rateLimitHeaders, baseUrl: url, now: clock.now, sleep: clock.sleep, random: () => 0, timeoutMs: 5000, ...extra })
 }
 
 t.test('500 then success', async (t) => {

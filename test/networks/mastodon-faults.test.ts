@@ -1,5 +1,6 @@
 import t from 'tap'
-import type { Checkpoint, Connector, SearchSpec } from '../../src/pipeline/networks/connector.ts'
+import type { Checkpoint, Connector } from '../../src/pipeline/networks/connector.ts'
+import type { SearchSpec } from '../../src/pipeline/query/search-spec.ts'
 import { createMastodonConnector } from '../../src/pipeline/networks/mastodon/index.ts'
 import { createManualClock } from '../fakes/fault-injection.ts'
 import { minuteTimes, opaqueIds, startFakeMastodon, type FakeMastodonOptions, type FakeMastodonSeed } from '../fakes/mastodon/index.ts'

@@ -1,5 +1,6 @@
 import t from 'tap'
-import type { Checkpoint, Connector, SearchSpec } from '../../src/pipeline/networks/connector.ts'
+import type { Checkpoint, Connector } from '../../src/pipeline/networks/connector.ts'
+import type { SearchSpec } from '../../src/pipeline/query/search-spec.ts'
 import { ConnectorError } from '../../src/pipeline/networks/errors.ts'
 import { createMastodonConnector } from '../../src/pipeline/networks/mastodon/index.ts'
 import type { NormalizedPost } from '../../src/pipeline/networks/model.ts'

@@ -1,5 +1,6 @@
 import t from 'tap'
-import type { Checkpoint, Connector, SearchSpec } from '../../src/pipeline/networks/connector.ts'
+import type { Checkpoint, Connector } from '../../src/pipeline/networks/connector.ts'
+import type { SearchSpec } from '../../src/pipeline/query/search-spec.ts'
 import type { NormalizedAccount, NormalizedPost } from '../../src/pipeline/networks/model.ts'
 import { createRedditConnector } from '../../src/pipeline/networks/reddit/index.ts'
 import { NotSupportedError } from '../../src/pipeline/networks/errors.ts'

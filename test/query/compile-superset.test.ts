@@ -4,17 +4,17 @@
 // matching and indexing gaps on top, which the local matcher is there for.
 import fc from 'fast-check'
 import t, { type Test } from 'tap'
-import type { CollectableNetwork } from '../../src/pipeline/networks/model.ts'
+import type { CollectableNetwork } from '../../src/platform/shared/network-names.ts'
 import type { CompileOptions, QueryNode } from '../../src/pipeline/query/index.ts'
 import {
   BLUESKY_MAX_QUERY_LENGTH,
   REDDIT_MAX_QUERY_LENGTH,
   X_MAX_QUERY_LENGTH,
-  compileForNetwork,
   isAnchored,
   matches,
 } from '../../src/pipeline/query/index.ts'
 import { longTree, treeWithPost, vocabularyTree } from './fixtures/arbitraries.ts'
+import { compileForNetwork } from '../../src/pipeline/networks/compile-query.ts'
 import { specMatches } from './fixtures/network-simulators.ts'
 
 const LIMITS: Record<CollectableNetwork, number> = {

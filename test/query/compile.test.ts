@@ -1,5 +1,6 @@
 import t from 'tap'
-import { compileForNetwork, compileForNetworks, networksOf, parse } from '../../src/pipeline/query/index.ts'
+import { networksOf, parse } from '../../src/pipeline/query/index.ts'
+import { compileForNetwork, compileForNetworks } from '../../src/pipeline/networks/compile-query.ts'
 
 const specsFor = (query: string, network: 'mastodon' | 'bluesky' | 'reddit' | 'x', options = {}) =>
   compileForNetwork(parse(query), network, options)

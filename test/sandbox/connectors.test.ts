@@ -1,7 +1,8 @@
 // The real connectors collect from the sandbox exactly as from a real network.
 import t from 'tap'
 import { createBlueskyConnector } from '../../src/pipeline/networks/bluesky/index.ts'
-import type { Checkpoint, Connector, SearchSpec } from '../../src/pipeline/networks/connector.ts'
+import type { Checkpoint, Connector } from '../../src/pipeline/networks/connector.ts'
+import type { SearchSpec } from '../../src/pipeline/query/search-spec.ts'
 import { createMastodonConnector } from '../../src/pipeline/networks/mastodon/index.ts'
 import type { NormalizedPost } from '../../src/pipeline/networks/model.ts'
 import { BLUESKY_SANDBOX_IDENTIFIER, BLUESKY_SANDBOX_PASSWORD, renderPost, type SandboxNetwork } from '../../src/simulation/sandbox/index.ts'

@@ -1,17 +1,5 @@
 import t from 'tap'
-import { Lru } from '../../src/platform/shared/lru.ts'
 import { createMemoCache } from '../../src/platform/shared/memo-cache.ts'
-
-t.test('Lru keeps the most recently used', async (t) => {
-  const lru = new Lru<number>({ maxEntries: 2 })
-  lru.set('a', 1)
-  lru.set('b', 2)
-  t.equal(lru.get('a'), 1)
-  lru.set('c', 3)
-  t.equal(lru.get('b'), undefined, 'b was the least recently used')
-  t.equal(lru.get('a'), 1)
-  t.equal(lru.get('c'), 3)
-})
 
 t.test('the memo cache is bounded by entries and bytes, shares a computation in flight, and forgets failures', async (t) => {
   const pages = createMemoCache<Buffer>({ maxEntries: 2, maxBytes: 10, sizeOf: (page) => page.length })

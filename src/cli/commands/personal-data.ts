@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { erasePerson } from '../../tenancy/personal-data/erase-person.ts'
 import { subjectAccess } from '../../tenancy/personal-data/subject-access.ts'
-import { NETWORK_NAME_PATTERN } from '../../pipeline/networks/model.ts'
+import { NETWORK_NAME_PATTERN } from '../../platform/shared/network-names.ts'
 import { UsageError, withDatabase, type Io } from '../context.ts'
 import { eraseUsage, subjectAccessUsage } from '../usage.ts'
 

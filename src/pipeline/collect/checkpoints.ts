@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { DB } from '../../platform/db/schema.ts'
-import type { Checkpoint, SearchSpec } from '../networks/connector.ts'
+import type { Checkpoint } from '../networks/connector.ts'
+import type { SearchSpec } from '../query/search-spec.ts'
 import type { Db } from '../../platform/db/db-handle.ts'
 
 

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../platform/db/schema.ts'
 import { ConnectorError } from '../networks/errors.ts'
-import type { CollectableNetwork } from '../networks/model.ts'
+import type { CollectableNetwork } from '../../platform/shared/network-names.ts'
 import type { LoginLimit, SessionStore } from '../networks/session-store.ts'
 import type { SecretBox } from '../../platform/secrets/secret-box.ts'
 

@@ -5,7 +5,7 @@
 
 import { z } from 'zod'
 import { normalizeLanguageTag } from '../ingest/enrich/index.ts'
-import { COLLECTABLE_NETWORKS, NETWORK_NAME_PATTERN } from '../networks/model.ts'
+import { COLLECTABLE_NETWORKS, NETWORK_NAME_PATTERN } from '../../platform/shared/network-names.ts'
 
 /** NUL and lone surrogates: JSON allows them, PostgreSQL text does not. */
 const UNSTORABLE = /[\0\p{Cs}]/u

@@ -1,14 +1,7 @@
-import type { CollectableNetwork, CollectedBatch, NormalizedAccount, NormalizedFollow } from './model.ts'
+import type { CollectedBatch, NormalizedAccount, NormalizedFollow } from './model.ts'
+import type { CollectableNetwork } from '../../platform/shared/network-names.ts'
+import type { SearchSpec } from '../query/search-spec.ts'
 
-/**
- * One search the topic query compiles to for a network. A topic query may compile to several
- * (e.g. one Mastodon hashtag timeline per hashtag); each has its own checkpoint.
- */
-export type SearchSpec =
-  /** A hashtag timeline, where the network has one (Mastodon). Tag without `#`. */
-  | { kind: 'hashtag'; tag: string }
-  /** The network's own search syntax, already compiled (Bluesky `q`, Reddit `q`, X `query`, Mastodon search). */
-  | { kind: 'query'; q: string; lang?: string; tags?: string[] }
 
 /**
  * Opaque, JSON-serialisable resume point owned by the connector. The job stores it in the same

@@ -1,4 +1,3 @@
-import type { CollectableNetwork } from './model.ts'
 
 /**
  * Why a call to a network failed, in terms the job and the API can act on:
@@ -31,14 +30,15 @@ export interface ConnectorErrorOptions {
 /** Messages are written for a person and never carry tokens or secrets. */
 export class ConnectorError extends Error {
   override readonly name: string = 'ConnectorError'
-  readonly network: CollectableNetwork
+  /** The network's name (a stored source may name one Relais does not collect from). */
+  readonly network: string
   readonly kind: ConnectorErrorKind
   readonly status?: number
   readonly retryAt?: Date
   readonly code?: string
   readonly remoteDetail?: string
 
-  constructor(network: CollectableNetwork, kind: ConnectorErrorKind, message: string, options: ConnectorErrorOptions = {}) {
+  constructor(network: string, kind: ConnectorErrorKind, message: string, options: ConnectorErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
     this.network = network
     this.kind = kind
@@ -58,23 +58,11 @@ export class ConnectorError extends Error {
 export class NotSupportedError extends ConnectorError {
   override readonly name: string = 'NotSupportedError'
 
-  constructor(network: CollectableNetwork, message: string) {
+  constructor(network: string, message: string) {
     super(network, 'not_supported', message)
   }
 }
 
 export function isConnectorError(value: unknown): value is ConnectorError {
   return value instanceof ConnectorError
-}
-
-const NETWORK_LABELS: Record<CollectableNetwork, string> = {
-  mastodon: 'Mastodon',
-  bluesky: 'Bluesky',
-  reddit: 'Reddit',
-  x: 'X',
-}
-
-/** The name people know the network by, for messages. */
-export function networkLabel(network: CollectableNetwork): string {
-  return NETWORK_LABELS[network]
 }

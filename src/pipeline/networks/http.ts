@@ -13,13 +13,14 @@
 //   and a rate-limit wait longer than what is left ends the call (./http/fire-budget.ts).
 import { Agent } from 'undici'
 import type { z } from 'zod'
-import { ConnectorError, networkLabel } from './errors.ts'
-import type { CollectableNetwork } from './model.ts'
+import { ConnectorError } from './errors.ts'
+import { networkLabel } from '../../platform/shared/network-names.ts'
+import type { CollectableNetwork } from '../../platform/shared/network-names.ts'
 import { backoffDelayMs, realSleep } from './http/backoff.ts'
 import { buildUrl, type Query } from './http/build-url.ts'
 import { judgeFailure, judgeResponse, type Verdict } from './http/judge-response.ts'
 import { RateLimitBudget, RESET_MARGIN_MS } from './http/rate-limit-budget.ts'
-import { readRateLimitHeaders } from './http/rate-limit-headers.ts'
+import { readRateLimitHeaders, type RateLimitHeaderScheme } from './http/rate-limit-headers.ts'
 import { rateLimitTooLongError, schemaMismatchError } from './http/response-errors.ts'
 import { AttemptError, sendOnce, type RawResponse } from './http/send-once.ts'
 import { DEFAULT_USER_AGENT } from './http/user-agent.ts'
@@ -32,6 +33,8 @@ export type { Query, QueryValue } from './http/build-url.ts'
 export interface HttpClientOptions {
   network: CollectableNetwork
   baseUrl: string
+  /** How the network reports its rate-limit window (each network's rate-limit.ts). */
+  rateLimitHeaders: RateLimitHeaderScheme
   /** Must name Relais; the default does. */
   userAgent?: string
   /** Per attempt (connection, headers and body), default 15000. */
@@ -142,7 +145,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       let raw: RawResponse | null = null
       try {
         raw = await sendOnce(agent, url, { method: out.method, headers, body: out.body }, timeoutMs, signal)
-        const reading = readRateLimitHeaders(network, raw.headers, now())
+        const reading = readRateLimitHeaders(options.rateLimitHeaders, raw.headers, now())
         budget.record(bucket, reading)
         verdict = judgeResponse(network, raw, base.origin, reading, now())
       } catch (err) {

@@ -6,13 +6,6 @@
 // - Reddit: account id = the `t2_` fullname; post id = the `t3_`/`t1_` fullname.
 // - X: the string ids the API gives.
 
-/** Networks Relais can collect from over an API. */
-export const COLLECTABLE_NETWORKS = ['mastodon', 'bluesky', 'reddit', 'x'] as const
-export type CollectableNetwork = (typeof COLLECTABLE_NETWORKS)[number]
-
-/** Any network name, including import-only ones (instagram, linkedin, ...). */
-export const NETWORK_NAME_PATTERN = /^[a-z][a-z0-9_-]{0,31}$/
-
 export interface NormalizedAccount {
   network: string
   externalId: string

@@ -2,7 +2,7 @@
 // from:/mentions: filters, with `lang` and `tag` parameters. It has no OR, so the query is split
 // into one search per alternative, and it is not relied on for exclusions, which the local check
 // applies instead.
-import type { SearchSpec } from '../networks/connector.ts'
+import type { SearchSpec } from './search-spec.ts'
 import type { Clause, Literal, Nnf } from './normal-forms.ts'
 import { searchableClauses } from './normal-forms.ts'
 import type { CompileOptions, CompiledSearch } from './compiled-search.ts'

@@ -2,7 +2,7 @@
 // token, an instance with a search engine, and only finds posts of accounts that opted in. So
 // every alternative of the query that requires a hashtag is followed through a timeline, and the
 // rest goes to full-text search only when it is allowed.
-import type { SearchSpec } from '../networks/connector.ts'
+import type { SearchSpec } from './search-spec.ts'
 import type { Clause, Literal, Nnf } from './normal-forms.ts'
 import { searchableClauses } from './normal-forms.ts'
 import type { CompileOptions, CompiledSearch } from './compiled-search.ts'

@@ -1,6 +1,6 @@
 // What compiling a query for one network gives, and the steps every network compiler shares.
-import type { SearchSpec } from '../networks/connector.ts'
-import type { CollectableNetwork } from '../networks/model.ts'
+import type { SearchSpec } from './search-spec.ts'
+import { networkLabel, type CollectableNetwork } from '../../platform/shared/network-names.ts'
 import type { Literal, Nnf } from './normal-forms.ts'
 import { literalKey, rewriteLiterals } from './normal-forms.ts'
 import { printTerm } from './print.ts'
@@ -32,13 +32,6 @@ export interface CompileOptions {
 
 export const DEFAULT_MAX_SPECS = 20
 
-export const NETWORK_LABEL: Record<CollectableNetwork, string> = {
-  mastodon: 'Mastodon',
-  bluesky: 'Bluesky',
-  reddit: 'Reddit',
-  x: 'X',
-}
-
 export function printLiteral(lit: Literal): string {
   return `${lit.negated ? '-' : ''}${printTerm(lit.term)}`
 }
@@ -65,11 +58,11 @@ export function dropUnsupported(
 export function droppedNote(network: CollectableNetwork, dropped: Literal[]): string[] {
   if (dropped.length === 0) return []
   const list = dropped.map(printLiteral).join(', ')
-  return [`${NETWORK_LABEL[network]} search cannot express ${list}; where it is left out the search is broader and the local check applies the full query.`]
+  return [`${networkLabel(network)} search cannot express ${list}; where it is left out the search is broader and the local check applies the full query.`]
 }
 
 export function nothingToSearchNote(network: CollectableNetwork): string {
-  return `${NETWORK_LABEL[network]} search cannot express any part of this query that says what to look for, so nothing is collected there.`
+  return `${networkLabel(network)} search cannot express any part of this query that says what to look for, so nothing is collected there.`
 }
 
 /** Keeps at most `max` searches; the rest would not be collected, which the caller must report. */
@@ -77,6 +70,6 @@ export function capSpecs(specs: SearchSpec[], max: number, network: CollectableN
   if (specs.length <= max) return { specs, notes: [] }
   return {
     specs: specs.slice(0, max),
-    notes: [`The query needs ${specs.length} ${NETWORK_LABEL[network]} searches; only the first ${max} are run. Simplify the ORs to collect everything.`],
+    notes: [`The query needs ${specs.length} ${networkLabel(network)} searches; only the first ${max} are run. Simplify the ORs to collect everything.`],
   }
 }

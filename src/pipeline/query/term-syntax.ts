@@ -3,7 +3,7 @@ import type { TermNode } from './ast.ts'
 import { QuerySyntaxError } from './errors.ts'
 import { foldedTokens } from './fold.ts'
 import { ISO_639_1_CODES } from './iso-639-1.ts'
-import { COLLECTABLE_NETWORKS, NETWORK_NAME_PATTERN } from '../networks/model.ts'
+import { COLLECTABLE_NETWORKS, NETWORK_NAME_PATTERN } from '../../platform/shared/network-names.ts'
 
 export const HASHTAG_PATTERN = /^[\p{L}\p{M}\p{N}_]+$/u
 /** `name`, `name.with-dots`, optionally `@host.example`: Mastodon, Bluesky, X and Reddit handles. */

@@ -1,4 +1,4 @@
-import { Lru } from './lru.ts'
+import { LRUCache } from 'lru-cache'
 
 export interface MemoLimits<V> {
   maxEntries: number
@@ -11,8 +11,13 @@ export interface MemoLimits<V> {
  * Results computed once per key and kept in a bounded LRU. Concurrent requests for a key share
  * one computation; a failed computation is not kept, so the next request retries it.
  */
-export function createMemoCache<V>(limits: MemoLimits<V>) {
-  const done = new Lru<V>(limits)
+export function createMemoCache<V extends {}>(limits: MemoLimits<V>) {
+  const { sizeOf, maxBytes } = limits
+  const done = new LRUCache<string, V>({
+    max: limits.maxEntries,
+    // A value heavier than the whole budget is not kept (lru-cache's maxEntrySize defaults to maxSize).
+    ...(maxBytes !== undefined && sizeOf !== undefined && { maxSize: maxBytes, sizeCalculation: (value: V) => Math.max(1, sizeOf(value)) }),
+  })
   const computing = new Map<string, Promise<V>>()
   return {
     get(key: string, compute: () => Promise<V>): Promise<V> {
@@ -31,9 +36,9 @@ export function createMemoCache<V>(limits: MemoLimits<V>) {
       return done.size
     },
     get bytes() {
-      return done.bytes
+      return done.calculatedSize
     },
   }
 }
 
-export type MemoCache<V> = ReturnType<typeof createMemoCache<V>>
+export type MemoCache<V extends {}> = ReturnType<typeof createMemoCache<V>>

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { NETWORK_NAME_PATTERN } from '../../pipeline/networks/model.ts'
+import { NETWORK_NAME_PATTERN } from '../../platform/shared/network-names.ts'
 import type { TopicRow } from '../../platform/db/tables/topics.ts'
 
 const network = z.string().regex(NETWORK_NAME_PATTERN, 'a network name such as mastodon, bluesky, reddit, x')

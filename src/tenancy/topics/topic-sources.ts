@@ -1,7 +1,13 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../platform/db/schema.ts'
 import type { StoredSource } from '../sources/connector-factory.ts'
-import type { JobScope } from '../job-runs/job.ts'
+
+/** Which topics: one, a workspace's, or all but some workspaces' (a job's scope has this shape). */
+export interface TopicSelection {
+  topicId?: string
+  workspaceId?: string
+  excludeWorkspaces?: string[]
+}
 
 export interface TopicWithSources {
   id: string
@@ -20,7 +26,7 @@ export interface ScopedTopic {
 }
 
 /** The topics a run covers, oldest first; an error when the scope names a topic that does not exist. */
-export async function topicsInScope(db: Kysely<DB>, scope: JobScope): Promise<ScopedTopic[]> {
+export async function topicsInScope(db: Kysely<DB>, scope: TopicSelection): Promise<ScopedTopic[]> {
   let query = db.selectFrom('topics').select(['id', 'workspace_id', 'name', 'query', 'networks']).orderBy('created_at')
   if (scope.topicId) query = query.where('id', '=', scope.topicId)
   if (scope.workspaceId) query = query.where('workspace_id', '=', scope.workspaceId)
@@ -31,7 +37,7 @@ export async function topicsInScope(db: Kysely<DB>, scope: JobScope): Promise<Sc
 }
 
 /** The topics a run covers and, for each, the workspace sources of the networks it listens to. */
-export async function topicsWithSources(db: Kysely<DB>, scope: JobScope): Promise<TopicWithSources[]> {
+export async function topicsWithSources(db: Kysely<DB>, scope: TopicSelection): Promise<TopicWithSources[]> {
   const topics = await topicsInScope(db, scope)
   if (topics.length === 0) return []
   const workspaceIds = [...new Set(topics.map((t) => t.workspaceId))]

@@ -1,5 +1,5 @@
 import type { Scope } from '../../platform/db/tables/api-keys.ts'
-import { Lru } from '../../platform/shared/lru.ts'
+import { LRUCache } from 'lru-cache'
 
 /** An active key's row as verification needs it: who it is, and the stored hash of its secret. */
 export interface CachedKey { keyId: string; workspaceId: string; scopes: Scope[]; secretHash: string }
@@ -14,7 +14,7 @@ export const KEY_CACHE_TTL_MS = 5_000
  * is refused here once its entry expires, within `ttlMs`.
  */
 export function createKeyCache({ ttlMs = KEY_CACHE_TTL_MS, maxEntries = 10_000, now = () => performance.now() } = {}) {
-  const entries = new Lru<{ key: CachedKey; expiresAt: number }>({ maxEntries })
+  const entries = new LRUCache<string, { key: CachedKey; expiresAt: number }>({ max: maxEntries })
   let forgotten = 0
   return {
     /** Taken before reading a key's row, and given back to `set`: a row read while a key was revoked is not kept. */

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { NETWORK_NAME_PATTERN } from '../../../pipeline/networks/model.ts'
+import { NETWORK_NAME_PATTERN } from '../../../platform/shared/network-names.ts'
 import { problemResponses } from '../../problem.ts'
 import { timestampQuery } from '../../timestamp-query.ts'
 import type { AnalyticsService } from '../../../insight/analytics/service.ts'

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { NETWORK_NAME_PATTERN } from '../../../pipeline/networks/model.ts'
+import { NETWORK_NAME_PATTERN } from '../../../platform/shared/network-names.ts'
 import { RETENTION_DAYS_MAX } from '../../../tenancy/personal-data/retention.ts'
 import type { PersonalDataService } from '../../../tenancy/personal-data/service.ts'
 import { problemResponses } from '../../problem.ts'

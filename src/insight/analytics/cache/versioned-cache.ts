@@ -15,12 +15,12 @@ export interface Versioned<T> {
  * result is computed once per version, and the ETag answers 304 until the version moves.
  */
 export function createVersionedCache(db: Kysely<DB>, maxEntries = 256) {
-  const results = createMemoCache<unknown>({ maxEntries })
+  const results = createMemoCache<object>({ maxEntries })
   return {
     async prepare<T>(analysis: string, workspaceId: string, topicId: string, params: unknown, compute: () => Promise<T>): Promise<Versioned<T>> {
       const version = await topicVersion(db, workspaceId, topicId)
       const key = JSON.stringify([analysis, topicId, version, params])
-      return { etag: etagOf(key), result: () => results.get(key, compute) as Promise<T> }
+      return { etag: etagOf(key), result: () => results.get(key, compute as () => Promise<object>) as Promise<T> }
     },
     get size() {
       return results.size

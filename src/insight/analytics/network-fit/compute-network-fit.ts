@@ -4,7 +4,7 @@ import { networkSummaries } from '../stats/network-summary.ts'
 import type { TimeRange } from '../time-window.ts'
 import { notEnoughData } from '../confidence.ts'
 import { percentChange, round } from '../numbers.ts'
-import { networkName } from './network-names.ts'
+import { networkLabel } from '../../../platform/shared/network-names.ts'
 import { influencersByNetwork, latestRun, weeklyMentions } from './fit-inputs.ts'
 import { fitReasons, recommendationSummary, type FitFacts } from './reasons.ts'
 import type { NetworkFit, NetworkFitEntry } from './schema.ts'
@@ -60,7 +60,7 @@ export async function computeNetworkFit(db: Kysely<DB>, topicId: string, range: 
       influencers: { top10: f.influencers?.top10 ?? 0, top100: f.influencers?.top100 ?? 0, density: f.influencers && run?.top100Size ? round(f.influencers.top100 / run.top100Size, 4) : null },
       growth: { currentWeek: f.growth.current, previousWeek: f.growth.previous, changePct: f.growth.changePct },
       enoughData: f.mentions >= MIN_NETWORK_MENTIONS,
-      notice: f.mentions >= MIN_NETWORK_MENTIONS ? null : notEnoughData(f.mentions, MIN_NETWORK_MENTIONS, { en: [`mention on ${networkName(f.network)}`, `mentions on ${networkName(f.network)}`], fr: [`mention sur ${networkName(f.network)}`, `mentions sur ${networkName(f.network)}`] }),
+      notice: f.mentions >= MIN_NETWORK_MENTIONS ? null : notEnoughData(f.mentions, MIN_NETWORK_MENTIONS, { en: [`mention on ${networkLabel(f.network)}`, `mentions on ${networkLabel(f.network)}`], fr: [`mention sur ${networkLabel(f.network)}`, `mentions sur ${networkLabel(f.network)}`] }),
       reasons: fitReasons(f),
     }))
   const enough = totalMentions >= MIN_MENTIONS_FOR_FIT

@@ -1,4 +1,4 @@
-import { networkName } from './network-names.ts'
+import { networkLabel } from '../../../platform/shared/network-names.ts'
 
 export interface FitFacts {
   network: string
@@ -18,7 +18,7 @@ const figure = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1))
 
 /** Each figure of a network's fit, as a sentence. */
 export function fitReasons(f: FitFacts): string[] {
-  const name = networkName(f.network)
+  const name = networkLabel(f.network)
   const reasons: string[] = []
   if (f.mentions === 0) reasons.push(`No mentions on ${name} in the period.`)
   else if (f.mentionShare >= 0.5) reasons.push(`Most of the conversation (${pct(f.mentionShare)}) is on ${name}.`)
@@ -30,7 +30,7 @@ export function fitReasons(f: FitFacts): string[] {
   else reasons.push(`${f.influencers.top10} of the top 10 influencers and ${f.influencers.top100} of the top 100 are on ${name}.`)
   if (f.engagementPerPost !== null && f.bestEngagement) {
     if (f.bestEngagement.network === f.network) reasons.push(`Engagement per post is the highest there (${figure(f.engagementPerPost)}).`)
-    else reasons.push(`Engagement per post is ${figure(f.engagementPerPost)} (${figure(f.bestEngagement.perPost)} on ${networkName(f.bestEngagement.network)}).`)
+    else reasons.push(`Engagement per post is ${figure(f.engagementPerPost)} (${figure(f.bestEngagement.perPost)} on ${networkLabel(f.bestEngagement.network)}).`)
   }
   const { current, previous, changePct } = f.growth
   if (changePct === null) {
@@ -43,7 +43,7 @@ export function fitReasons(f: FitFacts): string[] {
 
 /** Why the best network comes first, in one sentence: its share of the talk and of the top influencers. */
 export function recommendationSummary(f: FitFacts): string {
-  const name = networkName(f.network)
+  const name = networkLabel(f.network)
   const conversation = f.mentionShare >= 0.5
     ? `Most of the conversation (${pct(f.mentionShare)})`
     : f.largestShare && f.mentions > 0 ? `The largest part of the conversation (${pct(f.mentionShare)})` : null

@@ -8,8 +8,9 @@ import { blueskyEngagement, GET_POSTS_MAX } from './engagement.ts'
 import { blueskySearchStep } from './search-walk.ts'
 import { BlueskySession } from './session.ts'
 import type { SessionStore } from '../session-store.ts'
+import { BLUESKY_CAPABILITIES, BLUESKY_RATE_LIMIT_HEADERS } from './traits.ts'
 
-export interface BlueskyConnectorOptions extends Omit<HttpClientOptions, 'network' | 'baseUrl' | 'headers'> {
+export interface BlueskyConnectorOptions extends Omit<HttpClientOptions, 'network' | 'baseUrl' | 'headers' | 'rateLimitHeaders'> {
   /** Default: the public, cached AppView. */
   appViewUrl?: string
   /** The account's PDS (or the `https://bsky.social` entryway); default `https://bsky.social`. */
@@ -27,8 +28,8 @@ export const DEFAULT_PDS_URL = 'https://bsky.social'
 
 export function createBlueskyConnector(options: BlueskyConnectorOptions = {}): Connector {
   const { appViewUrl = DEFAULT_APPVIEW_URL, pdsUrl = DEFAULT_PDS_URL, identifier, appPassword, sessionStore, ...httpOptions } = options
-  const appView = createHttpClient({ ...httpOptions, network: 'bluesky', baseUrl: appViewUrl })
-  const pds = createHttpClient({ ...httpOptions, network: 'bluesky', baseUrl: pdsUrl })
+  const appView = createHttpClient({ ...httpOptions, network: 'bluesky', rateLimitHeaders: BLUESKY_RATE_LIMIT_HEADERS, baseUrl: appViewUrl })
+  const pds = createHttpClient({ ...httpOptions, network: 'bluesky', rateLimitHeaders: BLUESKY_RATE_LIMIT_HEADERS, baseUrl: pdsUrl })
   const session =
     identifier?.trim() && appPassword?.trim()
       ? new BlueskySession(pds, { identifier: identifier.trim(), appPassword: appPassword.trim() }, sessionStore)
@@ -36,7 +37,7 @@ export function createBlueskyConnector(options: BlueskyConnectorOptions = {}): C
 
   return {
     network: 'bluesky',
-    capabilities: { search: true, authorPosts: true, followGraph: true },
+    capabilities: BLUESKY_CAPABILITIES,
     async searchPage(spec, checkpoint, signal) {
       if (session === null) {
         throw new ConnectorError(

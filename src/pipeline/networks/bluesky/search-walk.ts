@@ -1,6 +1,7 @@
 // One step of an incremental Bluesky search walk (`app.bsky.feed.searchPosts`, sort=latest),
 // through the authenticated PDS: the public AppView refuses to page search anonymously.
-import type { Checkpoint, SearchPage, SearchSpec } from '../connector.ts'
+import type { Checkpoint, SearchPage } from '../connector.ts'
+import type { SearchSpec } from '../../query/search-spec.ts'
 import type { HttpClient } from '../http.ts'
 import { batchFromPostViews } from './batch.ts'
 import { newerWatermark, readBlueskyCheckpoint, type BlueskyCheckpoint, type Watermark } from './checkpoint.ts'

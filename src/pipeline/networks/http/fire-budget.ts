@@ -1,5 +1,6 @@
-import { ConnectorError, networkLabel } from '../errors.ts'
-import type { CollectableNetwork } from '../model.ts'
+import { ConnectorError } from '../errors.ts'
+import { networkLabel } from '../../../platform/shared/network-names.ts'
+import type { CollectableNetwork } from '../../../platform/shared/network-names.ts'
 
 /**
  * What one workspace may spend on the networks in one scheduled fire: a deadline and a number of

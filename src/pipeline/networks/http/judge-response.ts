@@ -1,5 +1,6 @@
-import { ConnectorError, networkLabel } from '../errors.ts'
-import type { CollectableNetwork } from '../model.ts'
+import { ConnectorError } from '../errors.ts'
+import { networkLabel } from '../../../platform/shared/network-names.ts'
+import type { CollectableNetwork } from '../../../platform/shared/network-names.ts'
 import { summarizeErrorBody } from './error-body.ts'
 import type { RateLimitReading } from './rate-limit-headers.ts'
 import { exhaustedError, isUsageCap, statusError, usageCapError } from './response-errors.ts'

@@ -1,4 +1,3 @@
-import type { CollectableNetwork } from '../model.ts'
 
 /** What one response says about the caller's rate-limit window. */
 export interface RateLimitReading {
@@ -9,25 +8,15 @@ export interface RateLimitReading {
   retryAfterMs: number | null
 }
 
-type ResetStyle = 'iso' | 'epoch-seconds' | 'seconds-until'
+export type ResetStyle = 'iso' | 'epoch-seconds' | 'seconds-until'
 
-interface HeaderScheme {
+/** Which headers a network uses for its rate-limit window, and how it writes the reset. */
+export interface RateLimitHeaderScheme {
   limit?: string
   used?: string
   remaining: string
   reset: string
   resetStyle: ResetStyle
-}
-
-// Each network names and encodes these differently (see reference/network-apis.md).
-// `Headers` lookups are case-insensitive, so the real casing on the wire does not matter here.
-const SCHEMES: Record<CollectableNetwork, HeaderScheme> = {
-  mastodon: { limit: 'x-ratelimit-limit', remaining: 'x-ratelimit-remaining', reset: 'x-ratelimit-reset', resetStyle: 'iso' },
-  bluesky: { limit: 'ratelimit-limit', remaining: 'ratelimit-remaining', reset: 'ratelimit-reset', resetStyle: 'epoch-seconds' },
-  x: { limit: 'x-rate-limit-limit', remaining: 'x-rate-limit-remaining', reset: 'x-rate-limit-reset', resetStyle: 'epoch-seconds' },
-  // Reddit sends Used + Remaining (Remaining as a float string like "99.0") and Reset as
-  // seconds until the window ends.
-  reddit: { used: 'x-ratelimit-used', remaining: 'x-ratelimit-remaining', reset: 'x-ratelimit-reset', resetStyle: 'seconds-until' },
 }
 
 function parseNumber(value: string | null): number | null {
@@ -58,8 +47,7 @@ export function parseRetryAfter(value: string | null, nowMs: number): number | n
   return Number.isNaN(at) ? null : Math.max(0, at - nowMs)
 }
 
-export function readRateLimitHeaders(network: CollectableNetwork, headers: Headers, nowMs: number): RateLimitReading {
-  const scheme = SCHEMES[network]
+export function readRateLimitHeaders(scheme: RateLimitHeaderScheme, headers: Headers, nowMs: number): RateLimitReading {
   const remainingRaw = parseNumber(headers.get(scheme.remaining))
   const remaining = remainingRaw === null ? null : Math.max(0, Math.floor(remainingRaw))
   let limit = scheme.limit ? parseNumber(headers.get(scheme.limit)) : null

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
-import { ConnectorError, networkLabel } from '../errors.ts'
-import type { CollectableNetwork } from '../model.ts'
+import { ConnectorError } from '../errors.ts'
+import { networkLabel } from '../../../platform/shared/network-names.ts'
+import type { CollectableNetwork } from '../../../platform/shared/network-names.ts'
 import type { ErrorBodySummary } from './error-body.ts'
 
 // What a remote server wrote in an error body is never put in the message: messages reach

@@ -9,8 +9,9 @@ import { MastodonIdIndex } from './id-index.ts'
 import { mastodonMentionStep } from './mention-walk.ts'
 import { normalizeMastodonAccount } from './normalize-account.ts'
 import { MastodonReferenceResolver } from './resolve-references.ts'
+import { MASTODON_CAPABILITIES, MASTODON_RATE_LIMIT_HEADERS } from './traits.ts'
 
-export interface MastodonConnectorOptions extends Omit<HttpClientOptions, 'network' | 'baseUrl' | 'headers'> {
+export interface MastodonConnectorOptions extends Omit<HttpClientOptions, 'network' | 'baseUrl' | 'headers' | 'rateLimitHeaders'> {
   /** The instance, e.g. `https://mastodon.social`. */
   baseUrl: string
   /** A user token (scope `read`); needed for full-text search only. */
@@ -29,6 +30,7 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Conn
   const http = createHttpClient({
     ...httpOptions,
     network: 'mastodon',
+    rateLimitHeaders: MASTODON_RATE_LIMIT_HEADERS,
     baseUrl,
     headers: (): Record<string, string> => (token === undefined ? {} : { authorization: `Bearer ${token}` }),
   })
@@ -39,7 +41,7 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Conn
 
   return {
     network: 'mastodon',
-    capabilities: { search: true, authorPosts: true, followGraph: true },
+    capabilities: MASTODON_CAPABILITIES,
     searchPage: (spec, checkpoint, signal) =>
       mastodonMentionStep({ http, baseUrl, localDomain, hasToken: token !== undefined, index, resolver }, spec, checkpoint, signal),
     authorPostsPage: (accountId, cursor, signal) => mastodonAuthorPostsPage(pages, accountId, cursor, signal),

@@ -4,7 +4,7 @@
 // - full-text search (needs a token), paged by `offset`, ordered newest first by the server.
 import { ConnectorError } from '../errors.ts'
 import type { HttpClient } from '../http.ts'
-import type { SearchSpec } from '../connector.ts'
+import type { SearchSpec } from '../../query/search-spec.ts'
 import type { MastodonCheckpoint } from './checkpoint.ts'
 import { linkWithRel } from './link-header.ts'
 import { mastodonSearchSchema, mastodonStatusListSchema, type MastodonStatus } from './schemas.ts'

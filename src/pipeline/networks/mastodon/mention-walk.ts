@@ -1,6 +1,7 @@
 // One step of an incremental mention walk: fetch a page, keep what is newer than the previous
 // run, translate references, and say where the next step starts.
-import type { Checkpoint, SearchPage, SearchSpec } from '../connector.ts'
+import type { Checkpoint, SearchPage } from '../connector.ts'
+import type { SearchSpec } from '../../query/search-spec.ts'
 import type { HttpClient } from '../http.ts'
 import { completedWalk, readMastodonCheckpoint, REMEMBERED_IDS, walkInProgress, type MastodonCheckpoint } from './checkpoint.ts'
 import type { MastodonIdIndex } from './id-index.ts'

@@ -6,15 +6,17 @@
 //   /api/user_data_by_account_ids (`u/name` and bare names are accepted too).
 import { ConnectorError, NotSupportedError } from '../errors.ts'
 import { createHttpClient, type HttpClientOptions } from '../http.ts'
-import type { Connector, SearchSpec } from '../connector.ts'
+import type { Connector } from '../connector.ts'
+import type { SearchSpec } from '../../query/search-spec.ts'
 import { fetchProfiles, resolveNames } from './accounts.ts'
 import { batchOf } from './normalize.ts'
 import { postListingSchema } from './schemas.ts'
 import { readCheckpoint, stepWalk } from './search-walk.ts'
 import type { SessionStore } from '../session-store.ts'
 import { CREDENTIALS_REFUSED, createTokenSource } from './token.ts'
+import { REDDIT_CAPABILITIES, REDDIT_RATE_LIMIT_HEADERS } from './traits.ts'
 
-export type RedditHttpOptions = Omit<HttpClientOptions, 'network' | 'baseUrl' | 'headers'>
+export type RedditHttpOptions = Omit<HttpClientOptions, 'network' | 'baseUrl' | 'headers' | 'rateLimitHeaders'>
 
 export interface RedditConnectorOptions extends RedditHttpOptions {
   baseUrl?: string
@@ -34,7 +36,7 @@ export function createRedditConnector(options: RedditConnectorOptions): Connecto
   }
   const tokenEndpoint = new URL(tokenUrl)
   const tokens = createTokenSource({
-    http: createHttpClient({ ...httpOptions, network: 'reddit', baseUrl: tokenEndpoint.origin }),
+    http: createHttpClient({ ...httpOptions, network: 'reddit', rateLimitHeaders: REDDIT_RATE_LIMIT_HEADERS, baseUrl: tokenEndpoint.origin }),
     tokenPath: tokenEndpoint.pathname,
     clientId,
     clientSecret,
@@ -44,6 +46,7 @@ export function createRedditConnector(options: RedditConnectorOptions): Connecto
   const http = createHttpClient({
     ...httpOptions,
     network: 'reddit',
+    rateLimitHeaders: REDDIT_RATE_LIMIT_HEADERS,
     baseUrl,
     headers: async () => ({ authorization: `bearer ${await tokens.get()}` }),
   })
@@ -74,7 +77,7 @@ export function createRedditConnector(options: RedditConnectorOptions): Connecto
 
   return {
     network: 'reddit',
-    capabilities: { search: true, authorPosts: true, followGraph: false },
+    capabilities: REDDIT_CAPABILITIES,
 
     async searchPage(spec: SearchSpec, raw, signal) {
       if (spec.kind !== 'query') throw new NotSupportedError('reddit', 'Reddit has no hashtag timelines: search for the word instead')

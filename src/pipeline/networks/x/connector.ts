@@ -7,14 +7,16 @@
 // - A spent usage cap (429 UsageCapExceeded) fails at once in the HTTP layer: waiting will not help.
 import { ConnectorError } from '../errors.ts'
 import { createHttpClient, type HttpClientOptions } from '../http.ts'
-import type { Connector, FollowPage, PostsPage, SearchPage, SearchSpec } from '../connector.ts'
+import type { Connector, FollowPage, PostsPage, SearchPage } from '../connector.ts'
+import type { SearchSpec } from '../../query/search-spec.ts'
 import type { NormalizedFollow } from '../model.ts'
 import { maxId, tweetQuery, USER_FIELDS, xRateLimitBucket } from './fields.ts'
 import { batchFromTweets, normalizeUser } from './normalize.ts'
 import { tweetListSchema, userListSchema, type XPartialError } from './schemas.ts'
 import { EMPTY_X_CHECKPOINT, readXCheckpoint, type XCheckpoint } from './search-walk.ts'
+import { X_CAPABILITIES, X_RATE_LIMIT_HEADERS } from './traits.ts'
 
-export interface XConnectorOptions extends Omit<HttpClientOptions, 'network' | 'baseUrl' | 'headers'> {
+export interface XConnectorOptions extends Omit<HttpClientOptions, 'network' | 'baseUrl' | 'headers' | 'rateLimitHeaders'> {
   baseUrl?: string
   bearerToken: string
   onPartialErrors?: (errors: XPartialError[], context: { endpoint: string }) => void
@@ -39,6 +41,7 @@ export function createXConnector(options: XConnectorOptions): XConnector {
     rateLimitBucket: xRateLimitBucket,
     ...httpOptions,
     network: 'x',
+    rateLimitHeaders: X_RATE_LIMIT_HEADERS,
     baseUrl,
     headers: () => ({ authorization: `Bearer ${bearerToken}` }),
   })
@@ -97,7 +100,7 @@ export function createXConnector(options: XConnectorOptions): XConnector {
 
   return {
     network: 'x',
-    capabilities: { search: true, authorPosts: true, followGraph: true },
+    capabilities: X_CAPABILITIES,
 
     async searchPage(spec, raw, signal): Promise<XSearchPage> {
       const q = spec.kind === 'hashtag' ? `#${spec.tag}` : spec.q
