@@ -9,6 +9,7 @@ import type { AlertSettings } from '../src/insight/alerts/settings.ts'
 import { deliverDueWebhooks } from '../src/tenancy/webhooks/dispatch.ts'
 import type { AddressPolicy } from '../src/pipeline/networks/http/address-policy.ts'
 import type { SecretBox } from '../src/platform/secrets/secret-box.ts'
+import { forEachUnit } from '../src/tenancy/job-runs/for-each-unit.ts'
 import type { Job } from '../src/tenancy/job-runs/job.ts'
 import { topicsInScope } from '../src/tenancy/topics/topic-sources.ts'
 
@@ -33,15 +34,10 @@ export function createAnalyseJob(deps: AnalyseJobDeps = {}): Job {
       const now = deps.now ?? ctx.now
       const topics = await topicsInScope(ctx.db, scope)
       let alerts = 0
-      let done = 0
-      for (const topic of topics) {
-        if (ctx.signal.aborted) break
-        ctx.progress({ done, total: topics.length, label: topic.name })
+      const done = await forEachUnit(ctx, topics, (topic) => topic.name, async (topic) => {
         const result = await analyseTopic(ctx.db, { id: topic.id, name: topic.name, workspaceId: topic.workspaceId }, now(), { ...(deps.settings && { settings: deps.settings }), ...(deps.lookbackHours && { lookbackHours: deps.lookbackHours }) })
         alerts += result.alerts
-        done++
-      }
-      ctx.progress({ done, total: topics.length })
+      })
       let webhooksDelivered = 0
       // Alerts are urgent: deliver them now rather than at the webhooks job's next fire.
       if (alerts > 0) {

@@ -2,6 +2,7 @@
 // every webhook delivery that is due (first attempts and retries with backoff). Cost: one query
 // per workspace when nothing is due, one signed POST per delivery otherwise. Locking: one run per
 // scope at a time (job_runs), one instance per scheduled fire; each delivery is leased.
+import { forEachUnit } from '../src/tenancy/job-runs/for-each-unit.ts'
 import type { Job } from '../src/tenancy/job-runs/job.ts'
 import { deliverDueWebhooks, type WebhookDispatchDeps } from '../src/tenancy/webhooks/dispatch.ts'
 import { announceScoreRuns } from '../src/tenancy/webhooks/score-run-events.ts'
@@ -23,14 +24,13 @@ export function createWebhooksJob(deps: WebhooksJobDeps = {}): Job {
       if (scope.excludeWorkspaces?.length) workspaces = workspaces.where('id', 'not in', scope.excludeWorkspaces)
       let announced = 0
       const totals = { delivered: 0, retrying: 0, failed: 0 }
-      for (const { id } of await workspaces.execute()) {
-        if (ctx.signal.aborted) break
+      await forEachUnit(ctx, await workspaces.execute(), (workspace) => `workspace ${workspace.id}`, async ({ id }) => {
         announced += await announceScoreRuns(ctx.db, id, now())
         const stats = await deliverDueWebhooks({ ...deps, db: ctx.db, log: ctx.log, now }, { workspaceId: id }, ctx.signal)
         totals.delivered += stats.delivered
         totals.retrying += stats.retrying
         totals.failed += stats.failed
-      }
+      })
       return { announced, ...totals }
     },
   }

@@ -5,7 +5,6 @@
 // row per (subscription, week) claimed before sending — at most one email per subscription and
 // week across instances and restarts (see src/insight/digest/delivery/claims.ts).
 import { thisProcess } from '../src/platform/process/identity.ts'
-import { loadConfig } from '../src/platform/config/index.ts'
 import { defaultSender } from '../src/insight/digest/delivery/message.ts'
 import { sendDueDigests, type DigestSenderDeps } from '../src/insight/digest/delivery/send-due-digests.ts'
 import { smtpTransport, type MailTransport } from '../src/insight/digest/delivery/transport.ts'
@@ -14,11 +13,18 @@ import type { AddressPolicy } from '../src/pipeline/networks/http/address-policy
 import type { SecretBox } from '../src/platform/secrets/secret-box.ts'
 import type { Job } from '../src/tenancy/job-runs/job.ts'
 
-export interface DigestJobDeps {
-  /** Defaults to SMTP over SMTP_URL (from the environment, read at the first run). */
+/** Where digests are sent from and what their links point at, from the command that starts the jobs. */
+export interface DigestMailSettings {
+  /** SMTP_URL; without it (and without a transport) a due digest fails with a clear message. */
+  smtpUrl?: string
+  /** PUBLIC_URL, or the address the service listens on. */
+  publicUrl?: string
+}
+
+export interface DigestJobDeps extends DigestMailSettings {
+  /** Defaults to SMTP over `smtpUrl`. */
   transport?: MailTransport
   from?: string
-  publicUrl?: string
   now?: () => Date
   instanceId?: string
   schedule?: string
@@ -33,13 +39,12 @@ export function createDigestJob(deps: DigestJobDeps = {}): Job {
   let configured: { transport: MailTransport; from: string; publicUrl: string } | null = null
   const setup = () => {
     if (configured) return configured
-    const config = deps.transport && deps.from && deps.publicUrl ? null : loadConfig()
-    const publicUrl = deps.publicUrl ?? config?.http.publicUrl ?? `http://${config?.http.host ?? '127.0.0.1'}:${config?.http.port ?? 3000}`
+    const publicUrl = deps.publicUrl ?? 'http://127.0.0.1:3000'
     let transport = deps.transport
     let from = deps.from
     if (!transport) {
-      if (!config?.smtpUrl) throw new Error('SMTP_URL is not set: digests cannot be sent.')
-      const smtp = smtpTransport(config.smtpUrl)
+      if (!deps.smtpUrl) throw new Error('SMTP_URL is not set: digests cannot be sent.')
+      const smtp = smtpTransport(deps.smtpUrl)
       transport = smtp.transport
       from ??= smtp.from ?? undefined
     }

@@ -9,7 +9,7 @@ import type { Job } from '../src/tenancy/job-runs/job.ts'
 import { createScoreJob } from './score.ts'
 import { createCollectGraphJob } from './collect-graph.ts'
 import { createAnalyseJob } from './analyse.ts'
-import { createDigestJob } from './digest.ts'
+import { createDigestJob, type DigestMailSettings } from './digest.ts'
 import { createWebhooksJob } from './deliver-webhooks.ts'
 import { createRetentionJob } from './retention.ts'
 
@@ -25,6 +25,8 @@ export interface JobDeps {
   collectBudget?: { ms: number; requests: number }
   /** Opens the sealed source credentials and webhook secrets. */
   secrets?: SecretBox
+  /** SMTP and the public address, for the digest emails. */
+  mail?: DigestMailSettings
 }
 
 /** Every job Relais runs, by name. */
@@ -42,7 +44,7 @@ export function createJobs(deps: JobDeps = {}): Map<string, Job> {
     createCollectGraphJob({ connect }),
     createScoreJob(),
     createAnalyseJob({ addressPolicy, secrets }),
-    createDigestJob({ addressPolicy, secrets }),
+    createDigestJob({ addressPolicy, secrets, ...deps.mail }),
     createWebhooksJob({ addressPolicy, secrets }),
     createRetentionJob(),
   ]

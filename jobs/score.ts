@@ -4,6 +4,7 @@
 // above 3,000 nodes. Locking: one run per scope at a time.
 import { scoreTopic } from '../src/insight/scoring/index.ts'
 import { thinScoreHistory } from '../src/insight/scoring/thin-history.ts'
+import { forEachUnit } from '../src/tenancy/job-runs/for-each-unit.ts'
 import type { Job } from '../src/tenancy/job-runs/job.ts'
 import { topicsInScope } from '../src/tenancy/topics/topic-sources.ts'
 
@@ -16,17 +17,12 @@ export function createScoreJob(): Job {
     async run(ctx, scope) {
       const topics = await topicsInScope(ctx.db, scope)
       let accounts = 0
-      let done = 0
-      for (const topic of topics) {
-        if (ctx.signal.aborted) break
-        ctx.progress({ done, total: topics.length, label: topic.name })
+      const done = await forEachUnit(ctx, topics, (topic) => topic.name, async (topic) => {
         const summary = await scoreTopic(ctx.db, topic.id, { now: ctx.now() })
         // Older snapshots thinned as the policy says (see thin-history.ts): history for weeks, not forever.
         await thinScoreHistory(ctx.db, topic.id, ctx.now())
         accounts += summary.accounts
-        done++
-      }
-      ctx.progress({ done, total: topics.length })
+      })
       return { topics: done, accounts }
     },
   }

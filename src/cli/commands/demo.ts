@@ -11,6 +11,7 @@ import { takeFreshDataDir } from '../../simulation/demo/fresh-data-dir.ts'
 import { createMetrics } from '../../platform/observability/metrics.ts'
 import { generateSandbox, SANDBOX_LABEL, startSandboxServer } from '../../simulation/sandbox/index.ts'
 import { createJobs } from '../../../jobs/index.ts'
+import { mailSettingsOf } from '../job-deps.ts'
 import { runJob } from '../../../jobs/run-job.ts'
 import { consoleLogger } from '../console-logger.ts'
 import { progressReporter } from '../progress-bar.ts'
@@ -44,7 +45,7 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
     const secrets = await openSecrets(database.db, { secretKey: config.secretKey, database: { url: undefined, dataDir } })
     const demo = await createDemoWorkspace(database.db, data, sandbox, secrets)
     // The demo's own sandbox listens on loopback over http: the demo opens that for its collection.
-    const jobs = createJobs({ addressPolicy: { ...addressPolicyOf(config), allowPrivate: true, allowHttpSources: true }, secrets })
+    const jobs = createJobs({ addressPolicy: { ...addressPolicyOf(config), allowPrivate: true, allowHttpSources: true }, secrets, mail: mailSettingsOf(config) })
     const log = consoleLogger(io)
     for (const name of ['collect-mentions', 'collect-graph', 'score']) {
       const bar = progressReporter((text) => process.stderr.write(text), io.interactive)

@@ -6,6 +6,7 @@ import { decodeCursor, keysetPage, type Page } from '../../platform/shared/curso
 import { findTopic } from '../../tenancy/topics/find-topic.ts'
 import { ALERT_COLUMNS, alertToDto, type Alert } from './dto.ts'
 import { alertSettingsOf, saveAlertSettings, type AlertSettings } from './settings.ts'
+import { pastKeyset } from '../../platform/db/keyset.ts'
 
 
 const alertCursor = z.tuple([z.iso.datetime(), z.number().int()])
@@ -20,7 +21,7 @@ export function createAlertService({ db }: { db: Kysely<DB> }) {
       if (o.kind) query = query.where('kind', '=', o.kind)
       if (o.cursor) {
         const [hour, id] = decodeCursor(o.cursor, alertCursor)
-        query = query.where((eb) => eb.or([eb('hour_start', '<', new Date(hour)), eb.and([eb('hour_start', '=', new Date(hour)), eb('id', '<', id)])]))
+        query = query.where(pastKeyset('hour_start', new Date(hour), id, 'desc'))
       }
       const rows = await query.orderBy('hour_start', 'desc').orderBy('id', 'desc').limit(o.limit + 1).execute()
       return keysetPage(rows, o.limit, alertToDto, (alert) => [alert.hourStart, alert.id])

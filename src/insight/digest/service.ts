@@ -9,6 +9,7 @@ import { renderDigest, type RenderedDigest } from './render/index.ts'
 import { DELIVERY_COLUMNS, deliveryToDto, digestToDto, SUBSCRIPTION_COLUMNS, weekdayNumber, type Digest, type DigestDelivery, type DigestInput, type DigestPatch } from './dto.ts'
 import { z } from 'zod'
 import { jsonb } from './delivery/jsonb.ts'
+import { pastKeyset } from '../../platform/db/keyset.ts'
 
 
 export interface DigestServiceDeps {
@@ -48,7 +49,7 @@ export function createDigestService(deps: DigestServiceDeps) {
       if (topicId !== undefined) query = query.where('topic_id', '=', topicId)
       if (cursor) {
         const [createdAt, id] = decodeCursor(cursor, createdAtIdCursor)
-        query = query.where((eb) => eb.or([eb('created_at', '>', new Date(createdAt)), eb.and([eb('created_at', '=', new Date(createdAt)), eb('id', '>', id)])]))
+        query = query.where(pastKeyset('created_at', new Date(createdAt), id, 'asc'))
       }
       const rows = await query.orderBy('created_at').orderBy('id').limit(limit + 1).execute()
       const latest = await lastDeliveries(rows.slice(0, limit).map((r) => r.id))

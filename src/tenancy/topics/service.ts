@@ -5,6 +5,7 @@ import { createdAtIdCursor, decodeCursor, keysetPage, type Page } from '../../pl
 import { isUuid } from '../../platform/shared/ids.ts'
 import { topicToDto, type Topic, type TopicInput, type TopicPatch } from './dto.ts'
 import { checkTopicQuery } from './check-query.ts'
+import { pastKeyset } from '../../platform/db/keyset.ts'
 
 const COLUMNS = ['id', 'name', 'query', 'networks', 'languages', 'own_accounts', 'created_at', 'updated_at'] as const
 
@@ -16,7 +17,7 @@ export function createTopicService({ db }: { db: Kysely<DB> }) {
       let query = db.selectFrom('topics').select(COLUMNS).where('workspace_id', '=', workspaceId)
       if (cursor) {
         const [createdAt, id] = decodeCursor(cursor, createdAtIdCursor)
-        query = query.where((eb) => eb.or([eb('created_at', '>', new Date(createdAt)), eb.and([eb('created_at', '=', new Date(createdAt)), eb('id', '>', id)])]))
+        query = query.where(pastKeyset('created_at', new Date(createdAt), id, 'asc'))
       }
       const rows = await query.orderBy('created_at').orderBy('id').limit(limit + 1).execute()
       return keysetPage(rows, limit, topicToDto, (topic) => [topic.createdAt, topic.id])

@@ -10,6 +10,7 @@ import { generateWebhookSecret } from './signature.ts'
 import { NO_SECRETS, type SecretBox } from '../../platform/secrets/secret-box.ts'
 import { WEBHOOK_SECRET_PURPOSE } from '../../platform/secrets/stored-secrets.ts'
 import { WEBHOOK_COLUMNS, WEBHOOK_DELIVERY_COLUMNS, webhookDeliveryToDto, webhookToDto, type Webhook, type WebhookDelivery, type WebhookInput, type WebhookPatch } from './dto.ts'
+import { pastKeyset } from '../../platform/db/keyset.ts'
 
 
 export interface WebhookServiceDeps {
@@ -48,7 +49,7 @@ export function createWebhookService(deps: WebhookServiceDeps) {
       let query = db.selectFrom('webhooks').select(WEBHOOK_COLUMNS).where('workspace_id', '=', workspaceId)
       if (cursor) {
         const [createdAt, id] = decodeCursor(cursor, createdAtIdCursor)
-        query = query.where((eb) => eb.or([eb('created_at', '>', new Date(createdAt)), eb.and([eb('created_at', '=', new Date(createdAt)), eb('id', '>', id)])]))
+        query = query.where(pastKeyset('created_at', new Date(createdAt), id, 'asc'))
       }
       const rows = await query.orderBy('created_at').orderBy('id').limit(limit + 1).execute()
       return keysetPage(rows, limit, webhookToDto, (webhook) => [webhook.createdAt, webhook.id])

@@ -20,10 +20,10 @@ export interface Calibration {
 const FITTED: Record<Exclude<SupportedLanguage, 'nl'>, Calibration> = {
   en: { negativeBelow: -0.0801, positiveAbove: 0.2255, answerBelow: -0.0801 },
   fr: { negativeBelow: -0.0018, positiveAbove: 0.1288, answerBelow: -0.0018 },
-  es: { negativeBelow: -0.1194, positiveAbove: 0.4298, answerBelow: -0.3140 },
-  de: { negativeBelow: -0.1513, positiveAbove: 0.1450, answerBelow: -0.1513 },
-  it: { negativeBelow: -0.0719, positiveAbove: 0.1171, answerBelow: -0.1194 },
-  pt: { negativeBelow: -0.0100, positiveAbove: 0.4186, answerBelow: -0.1974 },
+  es: { negativeBelow: -0.1194, positiveAbove: 0.3185, answerBelow: -0.2213 },
+  de: { negativeBelow: -0.1518, positiveAbove: 0.1450, answerBelow: -0.1518 },
+  it: { negativeBelow: -0.0719, positiveAbove: 0.1156, answerBelow: -0.0719 },
+  pt: { negativeBelow: -0.0062, positiveAbove: 0.3952, answerBelow: -0.0062 },
 }
 
 const mean = (key: keyof Calibration): number => Object.values(FITTED).reduce((sum, c) => sum + c[key], 0) / Object.keys(FITTED).length

@@ -1,14 +1,18 @@
-// Per-language sentiment lexicon. Opinion words, by priority: the hand-written supplement, then
+// Per-language sentiment lexicon. Opinion words, by priority: the hand-written supplement and
+// everyday words (sentiment-supplement.ts, sentiment-everyday.ts; set phrases apart), then
 // natural's vocabularies, then the translated AFINN list (weighted TRANSLATED_WEIGHT, it is the
 // noisiest); stopwords carry none. Words not listed match by stem only when the stem is long
 // enough to name one word family (SHORTEST_STEM: "chico" must not match "chic"). Built once per
 // language on first use (10–300 ms) and kept; a lookup is well under a microsecond.
 
+import { unstretched } from './elongation.ts'
 import { isLaughter } from './sentiment-laughter.ts'
 import type { SupportedLanguage } from './languages.ts'
 import { loadNaturalStemmer, loadNaturalVocabulary, type Stemmer, type VocabularyType } from './natural-vocabularies.ts'
 import { BOOSTERS, CONTRASTS, DAMPENERS, NEGATIONS } from './sentiment-cues.ts'
 import { LEXICON_SOURCES } from './sentiment-sources.ts'
+import { EVERYDAY } from './sentiment-everyday.ts'
+import { type Phrase, phrasesFor } from './sentiment-phrases.ts'
 import { SUPPLEMENT } from './sentiment-supplement.ts'
 import { stopwordsFor } from './stopwords.ts'
 import { superlativeBases } from './superlatives.ts'
@@ -40,6 +44,8 @@ export interface SentimentLexicon {
   /** word → value already worked out (see wordValue). */
   resolved: Map<string, number>
   cues: Map<string, number>
+  /** Set phrases by first word (sentiment-phrases.ts). */
+  phrases: Map<string, Phrase[]>
 }
 
 const clamp = (value: number): number => Math.max(-1, Math.min(1, value))
@@ -59,7 +65,7 @@ function buildLexicon(lang: SupportedLanguage): SentimentLexicon {
     if (key.includes(' ') || exact.has(key) || cues.has(key) || stopwords.has(key)) return
     if (Math.abs(polarity) >= NOISE_FLOOR) exact.set(key, clamp(polarity))
   }
-  const supplement = SUPPLEMENT[lang]
+  const supplement = { ...EVERYDAY[lang], ...SUPPLEMENT[lang] }
   // Hand-written words win over everything, stopword lists included ("bien" is an opinion).
   for (const [word, weight] of Object.entries(supplement)) if (weight !== 0) exact.set(word, weight)
   const removed = new Set(Object.keys(supplement).filter((word) => supplement[word] === 0))
@@ -81,7 +87,7 @@ function buildLexicon(lang: SupportedLanguage): SentimentLexicon {
     }
   }
   for (const word of stopwords) if (!exact.has(word) && !cues.has(word)) exact.set(word, 0)
-  return { lang, exact, stemmed, stemmer, resolved: new Map(), cues }
+  return { lang, exact, stemmed, stemmer, resolved: new Map(), cues, phrases: phrasesFor(lang) }
 }
 
 const lexicons = new Map<SupportedLanguage, SentimentLexicon>()
@@ -112,6 +118,11 @@ function classify(lexicon: SentimentLexicon, word: string): number {
     const basePolarity = lookUp(lexicon, base)
     // A superlative says more than its base adjective.
     if (basePolarity !== undefined) return clamp(basePolarity * 1.25)
+  }
+  // "noooo" negates as "no" does, "geniaaal" praises as "genial" does.
+  for (const spelling of unstretched(word)) {
+    const value = classify(lexicon, spelling)
+    if (value !== 0) return value
   }
   return 0
 }

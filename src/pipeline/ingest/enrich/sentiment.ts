@@ -16,158 +16,146 @@ import { scanLinks } from './extract-links.ts'
 import { isSupportedLanguage, type SupportedLanguage } from './languages.ts'
 import { calibrate } from './sentiment-calibration.ts'
 import { emojiPolarity } from './sentiment-emoji.ts'
-import { BOOSTER, CONTRAST, DAMPENER, LAUGHTER, lexiconFor, NEGATION, type SentimentLexicon, wordValue } from './sentiment-lexicon.ts'
+import * as lexicons from './sentiment-lexicon.ts'
+import { lexiconFor, type SentimentLexicon } from './sentiment-lexicon.ts'
+import { phraseAt } from './sentiment-phrases.ts'
+import * as infoOf from './sentiment-token-info.ts'
+import type { TokenInfo } from './sentiment-token-info.ts'
 import { sentimentTokens } from './sentiment-tokens.ts'
-import { READER_WEIGHTS as W } from './sentiment-weights.ts'
+import { READER_WEIGHTS } from './sentiment-weights.ts'
 
-const enum Kind { Word, Mention, Hashtag, Break, Symbol }
+// Module-local copies of what the hot loop reads: imported bindings may go through an accessor on
+// every read when modules are compiled to CommonJS (tsx, the benches and tests).
+const W = READER_WEIGHTS
+const { NEGATION, CONTRAST, BOOSTER, DAMPENER, LAUGHTER } = lexicons
+const { WORD, MENTION, HASHTAG, BREAK, SYMBOL, knownTokens, tokenInfo } = infoOf
+const phraseAtStart = phraseAt
+const polarityOf = emojiPolarity
 
-const BREAKS = new Set(['?', '¿', '!', '¡', '.', ';', ':', ',', '…', '(', ')', '\n', '？', '！', '。', '、'])
-const LETTER = /^\p{L}/u
-const LAST_LETTER = /[\p{L}\p{M}\p{N}_']$/u
-
-function kindOf(token: string): Kind {
-  const code = token.charCodeAt(0)
-  if (code === 0x40 || code === 0xff20) return Kind.Mention
-  if (code === 0x23 || code === 0xff03) return Kind.Hashtag
-  if (token.length === 1 && BREAKS.has(token)) return Kind.Break
-  const letter = code < 0x80 ? (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a : LETTER.test(token)
-  if (!letter) return Kind.Symbol
-  // "D:" is an emoticon, not a word.
-  const last = token.charCodeAt(token.length - 1)
-  return last >= 0x80 || isAsciiWordChar(last) || LAST_LETTER.test(token) ? Kind.Word : Kind.Symbol
-}
-
-const isUpper = (code: number): boolean => (code >= 0x41 && code <= 0x5a) || (code >= 0xc0 && code <= 0xde && code !== 0xd7)
-const isCapitalised = (token: string): boolean => isUpper(token.charCodeAt(0)) && token.length > 1 && !isUpper(token.charCodeAt(1))
-const isAsciiWordChar = (c: number): boolean => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x27
-
-/** All in capitals, three letters or more; checked on char codes, without building strings. */
-function isShouted(token: string): boolean {
-  if (token.length < 3) return false
-  for (let i = 0; i < token.length; i++) {
-    const c = token.charCodeAt(i)
-    if (c >= 0x61 && c <= 0x7a) return false
-    if (c >= 0x80) return token === token.toUpperCase() && token !== token.toLowerCase()
-  }
-  return true
-}
-/** "BuonaScuola", "NeverAgain": a lower-case letter followed by a capital. */
-const isCamelCase = (word: string): boolean => /\p{Ll}\p{Lu}/u.test(word)
 const ENDS_SENTENCE = new Set(['.', '!', '?', '…', '\n', ':', '¿', '¡', '？', '！', '。'])
+
+/** The running state of one read; module-level so a post allocates no closure. */
+const state = { before: 0, current: 0, clause: 0, exclamations: 0, question: false, negatedLeft: 0, negationGoverned: true, scale: 1 }
+let infos: TokenInfo[] = []
+
+function closeClause(): void {
+  // A negation that reached no opinion word still says something is missing or wrong.
+  if (!state.negationGoverned) state.clause += W.bareNegation
+  let weight = 1 + W.exclamation * Math.min(state.exclamations, 3)
+  if (state.question && state.exclamations === 0) weight *= W.question
+  state.current += state.clause * weight
+  state.clause = 0
+  state.exclamations = 0
+  state.question = false
+  state.negatedLeft = 0
+  state.negationGoverned = true
+  state.scale = 1
+}
 
 /** Raw score in [-1, 1] of the tokens of sentimentTokens, before calibration. */
 export function sentimentOfTokens(tokens: readonly string[], lexicon: SentimentLexicon, hasLink = false): number {
+  const known = knownTokens(lexicon)
+  if (infos.length < tokens.length) infos = new Array<TokenInfo>(tokens.length)
   // A post mostly in Capitals or CAPITALS is styled, not naming or shouting on each word.
   let words = 0
   let capitalised = 0
   let shouted = 0
-  for (const token of tokens) {
-    if (kindOf(token) !== Kind.Word) continue
+  for (let i = 0; i < tokens.length; i++) {
+    const info = tokenInfo(known, lexicon, tokens[i] as string)
+    infos[i] = info
+    if (info.kind !== WORD) continue
     words++
-    if (isShouted(token)) shouted++
-    else if (isCapitalised(token)) capitalised++
+    if (info.shouted) shouted++
+    else if (info.capitalised) capitalised++
   }
   const namesByCase = capitalised + shouted < 0.7 * words
   const emphasisByCase = shouted < 0.5 * words
 
-  let before = 0 // clauses before the last contrast word
-  let current = 0 // clauses after it (or all, when none)
+  state.before = 0 // clauses before the last contrast word
+  state.current = 0 // clauses after it (or all, when none)
+  state.clause = 0
+  state.exclamations = 0
+  state.question = false
+  state.negatedLeft = 0
+  state.negationGoverned = true // the last negation reached an opinion word
+  state.scale = 1
   let sawContrast = false
-  let clause = 0
-  let exclamations = 0
-  let negatedLeft = 0
-  let negationGoverned = true // the last negation reached an opinion word
-  let question = false
-  let scale = 1
   let sentenceStart = true
   let previousWasCapital = false
   let laughed = false
   let emoji = 0
   let seenSymbols = ''
 
-  const closeClause = (): void => {
-    // A negation that reached no opinion word still says something is missing or wrong.
-    if (!negationGoverned) clause += W.bareNegation
-    let weight = 1 + W.exclamation * Math.min(exclamations, 3)
-    if (question && exclamations === 0) weight *= W.question
-    current += clause * weight
-    clause = 0
-    exclamations = 0
-    question = false
-    negatedLeft = 0
-    negationGoverned = true
-    scale = 1
-  }
-
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as string
-    const kind = kindOf(token)
-    if (kind === Kind.Mention) continue
-    if (kind === Kind.Break) {
-      if (token === '!' || token === '！') exclamations++
-      else if (token === '?' || token === '？') question = true
+    const info = infos[i] as TokenInfo
+    const kind = info.kind
+    if (kind === MENTION) continue
+    if (kind === BREAK) {
+      if (token === '!' || token === '！') state.exclamations++
+      else if (token === '?' || token === '？') state.question = true
       closeClause()
       if (ENDS_SENTENCE.has(token)) sentenceStart = true
       previousWasCapital = false
       continue
     }
-    if (kind === Kind.Symbol) {
-      const polarity = emojiPolarity(token)
+    if (kind === SYMBOL) {
+      const polarity = polarityOf(token)
       if (polarity === undefined || seenSymbols.includes(token)) continue
       seenSymbols += token
       if (polarity === 0) laughed = true
       else emoji += polarity
       continue
     }
-    const hashtag = kind === Kind.Hashtag
-    const word = hashtag ? token.slice(1) : token
+    const hashtag = kind === HASHTAG
     const atStart = sentenceStart
     sentenceStart = false
-    if (hashtag && isCamelCase(word)) continue
-    const lower = word.toLowerCase()
-    const value = wordValue(lexicon, lower)
+    if (hashtag && info.camelCase) continue
+    // A set phrase reads as one opinion word, whatever its words say alone ("menos mal").
+    const phrase = info.startsPhrase && !hashtag ? phraseAtStart(lexicon.phrases, tokens, i, info.lower) : undefined
+    if (phrase !== undefined) i += phrase.words.length - 1
+    const value = phrase?.value ?? info.value
     if (value === NEGATION) {
       if (!hashtag) {
-        if (!negationGoverned) clause += W.bareNegation
-        negatedLeft = W.negationScope
-        negationGoverned = false
+        if (!state.negationGoverned) state.clause += W.bareNegation
+        state.negatedLeft = W.negationScope
+        state.negationGoverned = false
       }
       continue
     }
     if (value === CONTRAST) {
       closeClause()
-      before += current
-      current = 0
+      state.before += state.current
+      state.current = 0
       sawContrast = true
       continue
     }
-    if (value === BOOSTER) { scale *= W.booster; continue }
-    if (value === DAMPENER) { scale *= W.dampener; continue }
+    if (value === BOOSTER) { state.scale *= W.booster; continue }
+    if (value === DAMPENER) { state.scale *= W.dampener; continue }
     if (value === LAUGHTER) { laughed = true; continue }
     // A Capitalised word inside a sentence, or one that starts a run of them, is a name. German
     // capitalises every noun, so there only a run of capitalised words is read as a name.
-    const capital = !hashtag && isCapitalised(word)
-    const nextIsCapital = i + 1 < tokens.length && isCapitalised(tokens[i + 1] as string)
+    const capital = !hashtag && info.capitalised
+    const nextIsCapital = i + 1 < tokens.length && (infos[i + 1] as TokenInfo).kind === WORD && (infos[i + 1] as TokenInfo).capitalised
     const isName: boolean = namesByCase && capital && (lexicon.lang === 'de'
       ? !atStart && (previousWasCapital || nextIsCapital)
       : !atStart || nextIsCapital)
     previousWasCapital = capital
     // A hashtag is a label on the post, outside the sentence's negation.
-    const negated = negatedLeft > 0 && !hashtag
-    if (negatedLeft > 0) negatedLeft--
-    if (value === 0 || isName) continue
-    let weight = (value < 0 ? value * W.negativeWord : value) * scale
-    if (emphasisByCase && !hashtag && isShouted(word)) weight *= W.shouted
+    const negated = state.negatedLeft > 0 && !hashtag
+    if (state.negatedLeft > 0) state.negatedLeft--
+    if (value === 0 || (isName && phrase === undefined)) continue
+    let weight = (value < 0 ? value * W.negativeWord : value) * state.scale
+    if (emphasisByCase && !hashtag && info.shouted) weight *= W.shouted
     if (negated) {
       weight *= W.negated
-      negationGoverned = true
+      state.negationGoverned = true
     }
-    clause += weight
-    scale = 1
+    state.clause += weight
+    state.scale = 1
   }
   closeClause()
-  let total = sawContrast ? before * W.beforeContrast + current * W.afterContrast : current
+  let total = sawContrast ? state.before * W.beforeContrast + state.current * W.afterContrast : state.current
   total += Math.max(-W.emojiCap, Math.min(W.emojiCap, emoji)) * W.emoji
   if (laughed) total += W.laughter
   // A post sharing a link mostly reports (news, announcements); its words weigh less.
