@@ -2,6 +2,7 @@
 // active authors and top-ranked accounts), never-collected first, then the longest unrefreshed.
 // Cost: at most `requestBudget` requests per run across all topics, `maxPagesPerList` pages per
 // list per account. Each page is committed with its cursor, so a stopped run resumes mid-list.
+// A list read to its end replaces the stored one: follows gone from the network are removed.
 // Locking: one run per scope at a time (job_runs), one instance per scheduled fire.
 import { collectFollowLists } from '../src/pipeline/collect/collect-follow-lists.ts'
 import { graphCandidates } from '../src/pipeline/collect/graph-candidates.ts'
@@ -30,7 +31,7 @@ export function createCollectGraphJob(deps: CollectGraphDeps): Job {
       const topics = await topicsWithSources(ctx.db, scope)
       const budget = { requests: deps.requestBudget ?? 300, maxPagesPerList: deps.maxPagesPerList ?? 5 }
       const since = new Date(ctx.now().getTime() - DEFAULT_WINDOW_DAYS * 86_400_000)
-      const stats = { accounts: 0, follows: 0, requests: 0 }
+      const stats = { accounts: 0, follows: 0, unfollows: 0, requests: 0 }
       const failures: string[] = []
       // The request count is kept by `budget` below; this one bounds the time a slow server can take.
       const fireBudget = createFireBudget({ ms: deps.timeBudgetMs ?? 20 * 60_000, requests: Number.MAX_SAFE_INTEGER })
@@ -55,6 +56,7 @@ export function createCollectGraphJob(deps: CollectGraphDeps): Job {
           try {
             const result = await collectFollowLists(ctx.db, topic.id, source.id, connector, account, budget, ctx.signal)
             stats.follows += result.follows
+            stats.unfollows += result.unfollows
             if (result.finished) stats.accounts++
           } catch (error) {
             failures.push(`${topic.name} · ${account.network} ${account.externalId}: ${(error as Error).message}`)

@@ -1,9 +1,13 @@
 // collect-mentions: for each topic × source, pages of mentions from the network's search, from
 // each search's checkpoint, each page committed with its checkpoint (a crash loses at most the
-// page in flight). Cost: up to `maxPages` requests per search per run, paced by each network's
-// rate limits, and by each workspace's budget per run (time and requests): a source that holds
-// its requests or asks for long waits stops at its workspace's budget, its checkpoint keeping what
-// was done. Locking: one run per scope at a time (job_runs), one instance per scheduled fire.
+// page in flight); then, per source, the engagement of the collected topics' recent matched posts
+// is re-read (see src/pipeline/collect/refresh-engagement.ts). One connector per source per run, shared by
+// the topics that use it, with its network session kept in the database (one login across runs).
+// Cost: up to `maxPages` requests per search per run, plus `refreshRequests` per source, paced by
+// each network's rate limits, and by each workspace's budget per run (time and requests): a source
+// that holds its requests or asks for long waits stops at its workspace's budget, its checkpoint
+// keeping what was done. Locking: one run per scope at a time (job_runs), one instance per
+// scheduled fire.
 import { collectTopicMentions } from '../src/pipeline/collect/collect-topic-mentions.ts'
 import { workspaceTopicMatchers, type TopicMatcher } from '../src/pipeline/ingest/topic-matchers.ts'
 import type { Connector } from '../src/pipeline/networks/connector.ts'
@@ -11,15 +15,20 @@ import type { StoredSource } from '../src/tenancy/sources/connector-factory.ts'
 import { BudgetSpentError, createFireBudget, type FireBudget } from '../src/pipeline/networks/http/fire-budget.ts'
 import type { Job, JobStats } from '../src/tenancy/job-runs/job.ts'
 import { topicsWithSources } from '../src/tenancy/topics/topic-sources.ts'
+import type { SessionPlace } from './stored-session-for.ts'
+import { refreshSources } from './refresh-sources.ts'
 
 export interface CollectMentionsDeps {
-  connect(source: StoredSource, budget: FireBudget): Connector
+  connect(source: StoredSource, budget: FireBudget, session?: SessionPlace): Connector
+  /** Engagement re-reads per source per run (default 40: 1,000 Bluesky posts, 4,000 on X or Reddit). */
+  refreshRequests?: number
   maxPagesPerSearch?: number
   /** What one workspace may spend per run, all its sources together. */
   budget?: { ms: number; requests: number }
 }
 
 export const DEFAULT_COLLECT_BUDGET = { ms: 10 * 60_000, requests: 2000 }
+export const DEFAULT_REFRESH_REQUESTS = 40
 
 export function createCollectMentionsJob(deps: CollectMentionsDeps): Job {
   return {
@@ -28,7 +37,14 @@ export function createCollectMentionsJob(deps: CollectMentionsDeps): Job {
     description: 'Collects new mentions of each topic from its networks.',
     async run(ctx, scope) {
       const topics = await topicsWithSources(ctx.db, scope)
-      const stats = { topics: topics.length, sources: 0, pages: 0, posts: 0, matched: 0, profiles: 0 }
+      const stats = { topics: topics.length, sources: 0, pages: 0, posts: 0, matched: 0, profiles: 0, logins: 0, searchRequests: 0, refreshRequests: 0, refreshed: 0 }
+      const session: SessionPlace = { db: ctx.db, counters: { logins: 0 } }
+      // One connector (and so one network session) per source for the whole run.
+      const connectors = new Map<string, Connector>()
+      const connectorOf = (source: StoredSource, workspaceId: string) => {
+        if (!connectors.has(source.id)) connectors.set(source.id, deps.connect(source, budgetOf(workspaceId), session))
+        return connectors.get(source.id)!
+      }
       const failures: string[] = []
       const notes = new Set<string>()
       const work = topics.flatMap((topic) => topic.sources.map((source) => ({ topic, source })))
@@ -54,7 +70,7 @@ export function createCollectMentionsJob(deps: CollectMentionsDeps): Job {
           const result = await collectTopicMentions(ctx.db, {
             topic,
             sourceId: source.id,
-            connector: deps.connect(source, budgetOf(topic.workspaceId)),
+            connector: connectorOf(source, topic.workspaceId),
             matchers: await matchersOf(topic.workspaceId),
             maxPages: deps.maxPagesPerSearch ?? 50,
             mastodonSearch: Boolean(source.credentials.accessToken),
@@ -63,6 +79,7 @@ export function createCollectMentionsJob(deps: CollectMentionsDeps): Job {
           })
           stats.sources++
           stats.pages += result.pages
+          stats.searchRequests += result.pages
           stats.posts += result.posts
           stats.matched += result.matched
           stats.profiles += result.profiles
@@ -79,6 +96,12 @@ export function createCollectMentionsJob(deps: CollectMentionsDeps): Job {
         done++
       }
       ctx.progress({ done, total: work.length })
+      const refreshed = await refreshSources(ctx, work, connectors, deps.refreshRequests ?? DEFAULT_REFRESH_REQUESTS)
+      stats.refreshRequests = refreshed.requests
+      stats.refreshed = refreshed.posts
+      for (const note of refreshed.notes) notes.add(note)
+      failures.push(...refreshed.failures)
+      stats.logins = session.counters.logins
       const result: JobStats = { ...stats, ...(notes.size && { notes: [...notes].join(' | ') }) }
       if (failures.length) throw Object.assign(new Error(failures.join('\n')), { stats: result })
       return result

@@ -4,6 +4,7 @@ import type { FireBudget } from '../src/pipeline/networks/http/fire-budget.ts'
 import { NO_SECRETS, type SecretBox } from '../src/platform/secrets/secret-box.ts'
 import { openCredentials } from '../src/platform/secrets/stored-secrets.ts'
 import { createCollectMentionsJob } from './collect-mentions.ts'
+import { storedSessionFor, type SessionPlace } from './stored-session-for.ts'
 import type { Job } from '../src/tenancy/job-runs/job.ts'
 import { createScoreJob } from './score.ts'
 import { createCollectGraphJob } from './collect-graph.ts'
@@ -32,8 +33,12 @@ export interface JobDeps {
 export function createJobs(deps: JobDeps = {}): Map<string, Job> {
   const addressPolicy = deps.addressPolicy ?? PUBLIC_ONLY
   const secrets = deps.secrets ?? NO_SECRETS
-  const connect = (source: Parameters<typeof connectorFor>[0], budget?: FireBudget) =>
-    connectorFor({ ...source, credentials: openCredentials(secrets, source.credentials) }, { addressPolicy, ...(budget && { budget }) }, deps.connectorTuning)
+  const connect = (source: Parameters<typeof connectorFor>[0], budget?: FireBudget, session?: SessionPlace) =>
+    connectorFor(
+      { ...source, credentials: openCredentials(secrets, source.credentials) },
+      { addressPolicy, ...(budget && { budget }), ...(session && { sessionStore: storedSessionFor(session, secrets, source) }) },
+      deps.connectorTuning,
+    )
   const jobs: Job[] = [
     createCollectMentionsJob({ connect, ...(deps.maxPagesPerSearch && { maxPagesPerSearch: deps.maxPagesPerSearch }), ...(deps.collectBudget && { budget: deps.collectBudget }) }),
     createCollectGraphJob({ connect }),

@@ -8,6 +8,8 @@ import * as jobRunner from './20261124_0007_job_runner.ts'
 import * as ingestReferences from './20261124_0008_ingest_references.ts'
 import * as analyticsSamples from './20261207_0011_analytics.ts'
 import * as people from './20261207_0016_people.ts'
+import * as collectionSessions from './20261207_0030_collection_sessions.ts'
+import * as collectionFidelity from './20261207_0031_collection_fidelity.ts'
 import * as provenance from './20261207_0032_provenance.ts'
 import * as trustQuotas from './20261207_0033_trust_quotas.ts'
 import * as unsubscribe from './20261207_0034_unsubscribe.ts'
@@ -24,6 +26,8 @@ export const migrations: Record<string, Migration> = {
   '20261124_0008_ingest_references': ingestReferences,
   '20261207_0011_analytics': analyticsSamples,
   '20261207_0016_people': people,
+  '20261207_0030_collection_sessions': collectionSessions,
+  '20261207_0031_collection_fidelity': collectionFidelity,
   '20261207_0032_provenance': provenance,
   '20261207_0033_trust_quotas': trustQuotas,
   '20261207_0034_unsubscribe': unsubscribe,

@@ -1,5 +1,6 @@
 import t from 'tap'
 import { createBlueskyConnector } from '../../src/pipeline/networks/bluesky/index.ts'
+import { BLUESKY_OVERLAP_MS } from '../../src/pipeline/networks/bluesky/search-walk.ts'
 import type { Checkpoint, Connector } from '../../src/pipeline/networks/connector.ts'
 import type { SearchSpec } from '../../src/pipeline/query/search-spec.ts'
 import { ConnectorError } from '../../src/pipeline/networks/errors.ts'
@@ -95,7 +96,7 @@ t.test('a walk stopped half-way resumes from its checkpoint in a new connector',
   t.same(all, visibleMatching(fake), 'none missing')
 })
 
-t.test('the next run returns only new posts, including ones sharing the previous newest instant', async (t) => {
+t.test('the next run returns the new posts, including ones sharing the previous newest instant, and re-reads only the overlap window', async (t) => {
   const fake = await start(t)
   const connector = connectorFor(fake)
   const first = await walk(connector, SPEC, null)
@@ -106,11 +107,16 @@ t.test('the next run returns only new posts, including ones sharing the previous
   fake.state.addPost({ rkey: 'other', authorDid: 'did:plc:ann', text: 'Nothing to see', createdAt: '2024-08-22T02:00:00.000Z' })
   const second = await walk(connector, SPEC, first.checkpoint)
   t.ok(second.done)
-  t.same(second.posts.map((post) => post.text), ['Solar from the future', 'Solar, later', 'Solar, same instant'])
+  const texts = second.posts.map((post) => post.text)
+  t.same(texts.slice(0, 2), ['Solar from the future', 'Solar, later'], 'newest first')
+  t.ok(texts.includes('Solar, same instant'), 'the post sharing the previous newest instant')
+  t.notOk(texts.includes('Nothing to see'))
   t.same(second.posts[0].createdAt, new Date('2024-08-22T01:00:00.000Z'), 'a future createdAt is capped by indexedAt')
+  const overlapStart = Date.parse(newestAt) - BLUESKY_OVERLAP_MS
+  t.ok(second.posts.every((post) => post.createdAt.getTime() >= overlapStart), 'what else comes back lies in the overlap window')
   const third = await walk(connector, SPEC, second.checkpoint)
-  t.same(third.posts, [])
   t.equal(third.pages, 1)
+  t.same(third.posts.filter((post) => post.createdAt.getTime() < Date.parse('2024-08-22T01:00:00.000Z') - BLUESKY_OVERLAP_MS), [], 'nothing older than the overlap')
 })
 
 t.test('language and tag filters are passed to the search', async (t) => {

@@ -7,6 +7,7 @@ import { ConnectorError } from '../networks/errors.ts'
 import type { GraphCandidate } from './graph-candidates.ts'
 import { loadCheckpoint, saveCheckpoint } from './checkpoints.ts'
 import { topicWorkspace } from './topic-workspace.ts'
+import { dropFollowsNotSeen, listReadStart } from './replace-follow-list.ts'
 
 export interface FollowListBudget {
   /** Requests left for this run; decremented as pages are fetched. */
@@ -22,18 +23,20 @@ const LISTS = ['followers', 'following'] as const
  * marks the account as collected once both lists are walked (or cut at the page limit).
  * Returns false when the budget ran out before the account was finished (it resumes next run).
  */
-export async function collectFollowLists(db: Kysely<DB>, topicId: string, sourceKey: string, connector: Connector, account: GraphCandidate, budget: FollowListBudget, signal: AbortSignal): Promise<{ finished: boolean; follows: number }> {
+export async function collectFollowLists(db: Kysely<DB>, topicId: string, sourceKey: string, connector: Connector, account: GraphCandidate, budget: FollowListBudget, signal: AbortSignal): Promise<{ finished: boolean; follows: number; unfollows: number }> {
   let follows = 0
   const workspaceId = await topicWorkspace(db, topicId)
+  let unfollows = 0
   for (const list of LISTS) {
     const kind = `${list}:${account.accountId}`
     const saved = await loadCheckpoint(db, topicId, sourceKey, kind)
     if (saved?.done === true) continue
     let cursor = typeof saved?.cursor === 'string' ? saved.cursor : null
     let pages = typeof saved?.pages === 'number' ? saved.pages : 0
+    let readStart = typeof saved?.readStart === 'string' ? saved.readStart : null
     let done = false
     while (!done) {
-      if (budget.requests <= 0 || signal.aborted) return { finished: false, follows }
+      if (budget.requests <= 0 || signal.aborted) return { finished: false, follows, unfollows }
       budget.requests--
       const page = await fetchList(connector, list, account.externalId, cursor, signal)
       pages++
@@ -41,11 +44,13 @@ export async function collectFollowLists(db: Kysely<DB>, topicId: string, source
       cursor = page?.cursor ?? null
       done = page === null || cursor === null || pages >= budget.maxPagesPerList
       await db.transaction().execute(async (trx) => {
+        readStart ??= await listReadStart(trx)
         if (page) {
           await upsertAccounts(trx, workspaceId, page.accounts)
           follows += await upsertFollows(trx, workspaceId, page.follows)
+          if (page.cursor === null) unfollows += await dropFollowsNotSeen(trx, account.accountId, list, readStart)
         }
-        await saveCheckpoint(trx, topicId, sourceKey, kind, { cursor, pages, done })
+        await saveCheckpoint(trx, topicId, sourceKey, kind, { cursor, pages, done, readStart })
       })
     }
   }
@@ -55,7 +60,7 @@ export async function collectFollowLists(db: Kysely<DB>, topicId: string, source
     await trx.deleteFrom('collection_checkpoints').where('topic_id', '=', topicId).where('source_key', '=', sourceKey)
       .where('kind', 'in', LISTS.map((l) => `${l}:${account.accountId}`)).execute()
   })
-  return { finished: true, follows }
+  return { finished: true, follows, unfollows }
 }
 
 async function fetchList(connector: Connector, list: (typeof LISTS)[number], externalId: string, cursor: string | null, signal: AbortSignal): Promise<FollowPage | null> {

@@ -2,10 +2,10 @@ import { sql, type Transaction } from 'kysely'
 import type { DB } from '../../platform/db/schema.ts'
 
 // What a workspace exports, decided once per export inside its snapshot and numbered in the file's
-// order into temporary tables that the pages then walk by key. Accounts, posts and follows are
-// shared; the workspace's share is what it imported itself plus what its topics see:
-// - posts: imported ones and those matched by its topics;
-// - accounts: imported ones, the authors of its topics' posts and the accounts those posts reply
+// order into temporary tables that the pages then walk by key. Every row read here is the
+// workspace's own copy; of those, it exports what it imported itself plus what its topics see:
+// - posts: imported ones, those matched by its topics and the reposts of those (`repostOf`);
+// - accounts: imported ones, the authors of its topics' posts and of their reposts, the accounts those posts reply
 //   to, repost, quote or mention (the interactions ingest derived from them);
 // - follows: imported ones and every stored follow between two exported accounts.
 // Order (byte order of the text, so both databases agree): accounts by network and id, posts by
@@ -13,6 +13,8 @@ import type { DB } from '../../platform/db/schema.ts'
 
 export async function selectExport(trx: Transaction<DB>, workspaceId: string): Promise<void> {
   const topicPosts = sql`select tp.post_id from topic_posts tp join topics t on t.id = tp.topic_id where t.workspace_id = ${workspaceId}`
+  // Reposts of matched posts match no topic themselves, but they are the amplification.
+  const repostsOfMatched = sql`select r.id, r.author_id from posts m join posts r on r.workspace_id = m.workspace_id and r.network = m.network and r.repost_of_external_id = m.external_id where m.id in (${topicPosts})`
 
   await sql`create temp table export_accounts (ord bigint primary key, account_id bigint not null unique) on commit drop`.execute(trx)
   await sql`
@@ -23,6 +25,7 @@ export async function selectExport(trx: Transaction<DB>, workspaceId: string): P
       select account_id from imported_accounts where workspace_id = ${workspaceId}
       union select p.author_id from posts p where p.id in (${topicPosts}) and p.author_id is not null
       union select i.target_id from interactions i where i.post_id in (${topicPosts})
+      union select rm.author_id from (${repostsOfMatched}) rm where rm.author_id is not null
     )`.execute(trx)
 
   await sql`create temp table export_posts (ord bigint primary key, post_id bigint not null, lang_given boolean not null) on commit drop`.execute(trx)
@@ -31,7 +34,7 @@ export async function selectExport(trx: Transaction<DB>, workspaceId: string): P
     select row_number() over (order by p.created_at, p.network collate "C", p.external_id collate "C"), p.id, coalesce(ip.lang_given, true)
     from posts p
     left join imported_posts ip on ip.workspace_id = ${workspaceId} and ip.post_id = p.id
-    where p.id in (select post_id from imported_posts where workspace_id = ${workspaceId} union ${topicPosts})`.execute(trx)
+    where p.id in (select post_id from imported_posts where workspace_id = ${workspaceId} union ${topicPosts} union select rm.id from (${repostsOfMatched}) rm)`.execute(trx)
 
   await sql`create temp table export_follows (ord bigint primary key, follower_id bigint not null, followee_id bigint not null) on commit drop`.execute(trx)
   await sql`

@@ -26,6 +26,9 @@ export interface PostsPage extends CollectedBatch {
   cursor: string | null
 }
 
+/** A post's engagement counts as the network gives them now. */
+export interface EngagementReading { externalId: string; likes: number; reposts: number; replies: number; quotes: number }
+
 export interface ConnectorCapabilities {
   search: boolean
   authorPosts: boolean
@@ -44,4 +47,10 @@ export interface Connector {
   followingPage(accountId: string, cursor: string | null, signal?: AbortSignal): Promise<FollowPage>
   /** Profiles with counts, batched as the network allows. Unknown ids are left out. */
   profiles(accountIds: string[], signal?: AbortSignal): Promise<NormalizedAccount[]>
+  /**
+   * Current counts of posts, in one request of at most `engagementBatch` ids (the network's own
+   * batch read). Deleted or unknown posts are left out. Absent where not built for the network.
+   */
+  engagement?(postIds: string[], signal?: AbortSignal): Promise<EngagementReading[]>
+  readonly engagementBatch?: number
 }

@@ -6,10 +6,14 @@ import type { CompileOptions, CompiledSearch } from '../query/compiled-search.ts
 import type { Nnf } from '../query/normal-forms.ts'
 import type { Connector, ConnectorCapabilities } from './connector.ts'
 import type { HttpClientOptions } from './http.ts'
+import type { SessionStore } from './session-store.ts'
 import type { RateLimitHeaderScheme } from './http/rate-limit-headers.ts'
 
 /** HTTP settings the application applies to every connector it builds (policy, budget, pacing). */
-export type ConnectorTuning = Pick<HttpClientOptions, 'timeoutMs' | 'maxRetries' | 'maxWaitMs' | 'sleep' | 'addressPolicy' | 'budget'>
+export type ConnectorTuning = Pick<HttpClientOptions, 'timeoutMs' | 'maxRetries' | 'maxWaitMs' | 'sleep' | 'addressPolicy' | 'budget'> & {
+  /** Where a network with logins (Bluesky, Reddit) keeps its session between runs and processes. */
+  sessionStore?: SessionStore
+}
 
 /** A stored source's connection: the network, its base URL, settings and (decrypted) credentials. */
 export interface SourceConfigShape<N extends CollectableNetwork = CollectableNetwork> {

@@ -9,6 +9,7 @@ import type { ScoreRunsTable, ScoresTable } from './tables/scores.ts'
 import type { SourcesTable } from './tables/sources.ts'
 import type { TopicsTable } from './tables/topics.ts'
 import type { WorkspacesTable } from './tables/workspaces.ts'
+import type { PostEngagementReadingsTable, SourceSessionsTable } from './tables/collection.ts'
 import type { AccessLinksTable, MembershipsTable, PeopleTable, WebSessionsTable } from './tables/people.ts'
 
 /** Every table, as Kysely sees the database. */
@@ -41,4 +42,6 @@ export interface DB {
   memberships: MembershipsTable
   access_links: AccessLinksTable
   web_sessions: WebSessionsTable
+  source_sessions: SourceSessionsTable
+  post_engagement_readings: PostEngagementReadingsTable
 }

@@ -4,6 +4,7 @@ import { ConnectorError } from '../../pipeline/networks/errors.ts'
 import { NETWORK_REGISTRY } from '../../pipeline/networks/registry.ts'
 import type { AddressPolicy } from '../../pipeline/networks/http/address-policy.ts'
 import type { FireBudget } from '../../pipeline/networks/http/fire-budget.ts'
+import type { SessionStore } from '../../pipeline/networks/session-store.ts'
 import { isCollectableNetwork } from '../../platform/shared/network-names.ts'
 
 export interface StoredSource {
@@ -18,7 +19,7 @@ export interface StoredSource {
 export type ConnectorPacing = Pick<ConnectorTuning, 'timeoutMs' | 'maxRetries' | 'maxWaitMs' | 'sleep'>
 
 /** What every connector the application builds is held to: the operator's address policy, and the run's budget. */
-export interface ConnectorLimits { addressPolicy: AddressPolicy; budget?: FireBudget }
+export interface ConnectorLimits { addressPolicy: AddressPolicy; budget?: FireBudget; sessionStore?: SessionStore }
 
 /** The connector a stored source describes; a source the network can't use is a clear 'config' error. */
 export function connectorFor(source: StoredSource, limits: ConnectorLimits, extra: ConnectorPacing = {}): Connector {

@@ -134,6 +134,13 @@ export function xrpcGet(state: FakeBlueskyState, method: string, query: URLSearc
       const found = actors.map((id) => state.actor(id)).filter((actor) => actor !== undefined && !actor.takenDown)
       return { status: 200, body: { profiles: found.map((actor) => profileDetailed(actor!, state)) } }
     }
+    case 'app.bsky.feed.getPosts': {
+      const uris = query.getAll('uris')
+      if (uris.length > 25) return xrpcError(400, 'InvalidRequest', 'uris must not have more than 25 elements')
+      // Deleted posts are left out silently, as the AppView does.
+      const found = uris.map((uri) => state.posts.get(uri)).filter((post) => post !== undefined && !post.deleted && visible(state, post.authorDid))
+      return { status: 200, body: { posts: found.map((post) => postView(post!, state)) } }
+    }
     case 'app.bsky.actor.getProfile': {
       const actor = state.actor(query.get('actor') ?? '')
       return actor === undefined ? xrpcError(400, 'InvalidRequest', 'Profile not found') : { status: 200, body: profileDetailed(actor, state) }

@@ -67,6 +67,14 @@ export async function startFakeBluesky(seed: FakeBlueskySeed, options: FakeBlues
       }
       const did = state.login(input.identifier, input.password)
       if (did === null) return xrpcError(401, 'AuthenticationRequired', 'Invalid identifier or password')
+      // The PDS's documented limits on createSession per account: 30 per 5 minutes, 300 per day.
+      const at = now()
+      const recent = (state.loginTimes.get(did) ?? []).filter((time) => time > at - 86_400_000)
+      if (recent.length >= 300 || recent.filter((time) => time > at - 300_000).length >= 30) {
+        state.loginsRefused++
+        return xrpcError(429, 'RateLimitExceeded', 'Rate Limit Exceeded')
+      }
+      state.loginTimes.set(did, [...recent, at])
       state.sessionsCreated++
       return { status: 200, body: { ...state.issueTokens(did), did, handle: state.actors.get(did)?.handle ?? 'handle.invalid', active: true } }
     }

@@ -19,6 +19,9 @@ export class FakeBlueskyState {
   /** Counts for tests that check a login happened only when needed. */
   sessionsCreated = 0
   sessionsRefreshed = 0
+  /** createSession times per DID, for the login limits; and the logins refused by them. */
+  readonly loginTimes = new Map<string, number[]>()
+  loginsRefused = 0
 
   constructor(private readonly seed: FakeBlueskySeed) {
     for (const actor of seed.actors) this.actors.set(actor.did, actor)

@@ -4,8 +4,10 @@ import type { Connector } from '../connector.ts'
 import { ConnectorError } from '../errors.ts'
 import { createHttpClient, type HttpClientOptions } from '../http.ts'
 import { blueskyAuthorPostsPage, blueskyFollowPage, blueskyProfiles } from './reads.ts'
+import { blueskyEngagement, GET_POSTS_MAX } from './engagement.ts'
 import { blueskySearchStep } from './search-walk.ts'
 import { BlueskySession } from './session.ts'
+import type { SessionStore } from '../session-store.ts'
 import { BLUESKY_CAPABILITIES, BLUESKY_RATE_LIMIT_HEADERS } from './traits.ts'
 
 export interface BlueskyConnectorOptions extends Omit<HttpClientOptions, 'network' | 'baseUrl' | 'headers' | 'rateLimitHeaders'> {
@@ -17,18 +19,20 @@ export interface BlueskyConnectorOptions extends Omit<HttpClientOptions, 'networ
   identifier?: string
   /** An app password (Settings → App passwords), never the account password. */
   appPassword?: string
+  /** Keeps the login between runs and processes, and counts logins against Bluesky's limits. */
+  sessionStore?: SessionStore
 }
 
 export const DEFAULT_APPVIEW_URL = 'https://public.api.bsky.app'
 export const DEFAULT_PDS_URL = 'https://bsky.social'
 
 export function createBlueskyConnector(options: BlueskyConnectorOptions = {}): Connector {
-  const { appViewUrl = DEFAULT_APPVIEW_URL, pdsUrl = DEFAULT_PDS_URL, identifier, appPassword, ...httpOptions } = options
+  const { appViewUrl = DEFAULT_APPVIEW_URL, pdsUrl = DEFAULT_PDS_URL, identifier, appPassword, sessionStore, ...httpOptions } = options
   const appView = createHttpClient({ ...httpOptions, network: 'bluesky', rateLimitHeaders: BLUESKY_RATE_LIMIT_HEADERS, baseUrl: appViewUrl })
   const pds = createHttpClient({ ...httpOptions, network: 'bluesky', rateLimitHeaders: BLUESKY_RATE_LIMIT_HEADERS, baseUrl: pdsUrl })
   const session =
     identifier?.trim() && appPassword?.trim()
-      ? new BlueskySession(pds, { identifier: identifier.trim(), appPassword: appPassword.trim() })
+      ? new BlueskySession(pds, { identifier: identifier.trim(), appPassword: appPassword.trim() }, sessionStore)
       : null
 
   return {
@@ -48,5 +52,7 @@ export function createBlueskyConnector(options: BlueskyConnectorOptions = {}): C
     followersPage: (accountId, cursor, signal) => blueskyFollowPage(appView, 'followers', accountId, cursor, signal),
     followingPage: (accountId, cursor, signal) => blueskyFollowPage(appView, 'following', accountId, cursor, signal),
     profiles: (accountIds, signal) => blueskyProfiles(appView, accountIds, signal),
+    engagement: (uris, signal) => blueskyEngagement(appView, uris, signal),
+    engagementBatch: GET_POSTS_MAX,
   }
 }

@@ -16,15 +16,15 @@ function searchQuery(spec: SearchSpec): { q: string; lang?: string; tag?: string
   return { q: spec.q, lang: spec.lang, tag: spec.tags?.map((tag) => tag.replace(/^#/, '')) }
 }
 
-type Age = 'new' | 'seen' | 'older'
-
-function ageOf(view: BlueskyPostView, previous: Watermark | null): Age {
-  if (previous === null) return 'new'
-  const difference = blueskySortAt(view.record, view.indexedAt).getTime() - Date.parse(previous.sortAt)
-  if (difference > 0) return 'new'
-  if (difference < 0) return 'older'
-  return previous.uris.includes(view.uri) ? 'seen' : 'new'
-}
+/**
+ * How far behind the last walk's newest post every walk re-reads. Search sorts by `sortAt`, the
+ * earlier of `createdAt` and `indexedAt`: a post the AppView indexes late (relay or AppView
+ * backfill, a PDS that was offline) lands behind posts already seen, with its creation time. An
+ * hour covers indexing delays in normal operation and short incidents; it costs nothing extra for
+ * a topic with fewer than 100 posts an hour (the overlap shares the first page), one page per 100
+ * more. Posts backdated by their client beyond it (imports) cannot be caught by any window.
+ */
+export const BLUESKY_OVERLAP_MS = 60 * 60_000
 
 function watermarkOf(views: BlueskyPostView[]): Watermark | null {
   let mark: Watermark | null = null
@@ -52,7 +52,7 @@ export async function blueskySearchStep(
           sort: 'latest',
           limit: SEARCH_PAGE_LIMIT,
           // Kept the same on every page of a walk, as cursors require.
-          since: previous?.sortAt,
+          since: previous ? new Date(Date.parse(previous.sortAt) - BLUESKY_OVERLAP_MS).toISOString() : undefined,
           cursor: checkpoint.cursor ?? undefined,
         },
         searchPostsOutputSchema,
@@ -60,12 +60,11 @@ export async function blueskySearchStep(
       ),
     signal,
   )
-  const ages = body.posts.map((view) => ageOf(view, previous))
-  const fresh = body.posts.filter((_, i) => ages[i] === 'new')
-  // Newest first: once an older post shows up, the rest was seen by the previous run.
-  const reachedOlder = ages.includes('older')
+  // Everything since the overlap's start is returned: posts seen before are absorbed by the
+  // unique keys at ingest, and the `since` bound ends the walk.
+  const fresh = body.posts
   const cursor = body.cursor ? body.cursor : null
-  const done = reachedOlder || cursor === null
+  const done = cursor === null
   const walk = newerWatermark(checkpoint.walk, watermarkOf(fresh))
   const next: BlueskyCheckpoint = done
     ? { v: 1, previous: newerWatermark(previous, walk), walk: null, cursor: null }

@@ -2,9 +2,25 @@
 // refresh dance: the PDS answers an expired access token with 400 `ExpiredToken` (the AppView
 // with 401), after which `refreshSession` with the refresh token gives a new pair. A refresh
 // token that is itself spent means logging in again.
+import { z } from 'zod'
 import { ConnectorError, isConnectorError } from '../errors.ts'
 import type { HttpClient } from '../http.ts'
+import type { LoginLimit, SessionStore } from '../session-store.ts'
 import { sessionOutputSchema, type BlueskySessionTokens } from './schemas.ts'
+
+/**
+ * createSession is limited to 30 per 5 minutes and 300 per day per account on a PDS; the
+ * bsky.social entryway is stricter (about 100 a day), so the day's limit is the entryway's.
+ */
+export const BLUESKY_LOGIN_LIMITS: readonly LoginLimit[] = [
+  { count: 30, windowMs: 5 * 60_000, label: '30 per 5 minutes' },
+  { count: 100, windowMs: 86_400_000, label: '100 per day' },
+]
+
+const storedSessionSchema = z.object({
+  identifier: z.string(),
+  tokens: z.object({ accessJwt: z.string(), refreshJwt: z.string(), did: z.string(), handle: z.string().optional() }),
+})
 
 const EXPIRED_CODES = new Set(['ExpiredToken', 'InvalidToken'])
 
@@ -27,6 +43,8 @@ export class BlueskySession {
   constructor(
     private readonly http: HttpClient,
     private readonly credentials: BlueskyCredentials,
+    /** Where the tokens outlive this object (the database); without it they live in memory only. */
+    private readonly store?: SessionStore,
   ) {}
 
   /** Runs `call` with a valid access token; on an expired one, refreshes and retries once. */
@@ -43,7 +61,7 @@ export class BlueskySession {
 
   private current(signal?: AbortSignal): Promise<BlueskySessionTokens> {
     if (this.tokens !== null) return Promise.resolve(this.tokens)
-    return this.once(() => this.login(signal))
+    return this.once(async () => (await this.stored()) ?? this.login(signal))
   }
 
   /** Concurrent callers that all met the same expired token share one refresh. */
@@ -64,7 +82,20 @@ export class BlueskySession {
     return this.pending
   }
 
+  /** The tokens another run, process or instance saved, when they are for this account. */
+  private async stored(): Promise<BlueskySessionTokens | null> {
+    if (!this.store) return null
+    const parsed = storedSessionSchema.safeParse(await this.store.load())
+    return parsed.success && parsed.data.identifier === this.credentials.identifier ? parsed.data.tokens : null
+  }
+
+  private async keep(tokens: BlueskySessionTokens): Promise<BlueskySessionTokens> {
+    await this.store?.save({ identifier: this.credentials.identifier, tokens: { accessJwt: tokens.accessJwt, refreshJwt: tokens.refreshJwt, did: tokens.did, ...(tokens.handle !== undefined && { handle: tokens.handle }) } })
+    return tokens
+  }
+
   private async login(signal?: AbortSignal): Promise<BlueskySessionTokens> {
+    await this.store?.beforeLogin(BLUESKY_LOGIN_LIMITS)
     try {
       const { body } = await this.http.postJson(
         '/xrpc/com.atproto.server.createSession',
@@ -72,7 +103,7 @@ export class BlueskySession {
         sessionOutputSchema,
         { signal },
       )
-      return body
+      return await this.keep(body)
     } catch (err) {
       if (isConnectorError(err) && (err.kind === 'auth' || err.kind === 'bad_request')) {
         throw new ConnectorError('bluesky', 'auth', `Bluesky login as ${this.credentials.identifier} was refused (${err.message}); check the identifier and app password`, {
@@ -91,9 +122,12 @@ export class BlueskySession {
         signal,
         headers: { authorization: `Bearer ${expired.refreshJwt}` },
       })
-      return body
+      return await this.keep(body)
     } catch (err) {
       if (!isConnectorError(err) || (err.kind !== 'auth' && err.kind !== 'bad_request')) throw err
+      // Refresh tokens are single-use: another process may have refreshed first and saved the new pair.
+      const saved = await this.stored()
+      if (saved !== null && saved.refreshJwt !== expired.refreshJwt) return saved
       return this.login(signal)
     }
   }

@@ -12,6 +12,7 @@ import { fetchProfiles, resolveNames } from './accounts.ts'
 import { batchOf } from './normalize.ts'
 import { postListingSchema } from './schemas.ts'
 import { readCheckpoint, stepWalk } from './search-walk.ts'
+import type { SessionStore } from '../session-store.ts'
 import { CREDENTIALS_REFUSED, createTokenSource } from './token.ts'
 import { REDDIT_CAPABILITIES, REDDIT_RATE_LIMIT_HEADERS } from './traits.ts'
 
@@ -22,12 +23,14 @@ export interface RedditConnectorOptions extends RedditHttpOptions {
   tokenUrl?: string
   clientId: string
   clientSecret: string
+  /** Keeps the app token between runs and processes until it expires. */
+  sessionStore?: SessionStore
 }
 
 const PAGE_SIZE = 100
 
 export function createRedditConnector(options: RedditConnectorOptions): Connector {
-  const { baseUrl = 'https://oauth.reddit.com', tokenUrl = 'https://www.reddit.com/api/v1/access_token', clientId, clientSecret, ...httpOptions } = options
+  const { baseUrl = 'https://oauth.reddit.com', tokenUrl = 'https://www.reddit.com/api/v1/access_token', clientId, clientSecret, sessionStore, ...httpOptions } = options
   if (!clientId || !clientSecret) {
     throw new ConnectorError('reddit', 'config', 'This Reddit source has no client id or secret: create a Reddit app and set both')
   }
@@ -38,6 +41,7 @@ export function createRedditConnector(options: RedditConnectorOptions): Connecto
     clientId,
     clientSecret,
     now: httpOptions.now ?? Date.now,
+    ...(sessionStore && { store: sessionStore }),
   })
   const http = createHttpClient({
     ...httpOptions,

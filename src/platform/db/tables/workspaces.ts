@@ -7,6 +7,8 @@ export interface WorkspaceSettings {
   schedules?: Record<string, string>
   /** Posts and interactions older than this many days are removed (absent: kept). */
   retentionDays?: number | null
+  /** Matched posts younger than this many days have their engagement re-read (default 7). */
+  engagementWindowDays?: number
 }
 
 /** The operator's overrides of the default quotas (src/tenancy/workspaces/quotas.ts), by kind. */

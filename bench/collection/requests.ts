@@ -1,0 +1,38 @@
+// The requests collect-mentions makes for the demo workspace (`relais demo`: the simulated
+// network, its Mastodon instances and Bluesky, two topics), as the job's stats report them: the
+// first run (the backlog), then scheduled runs 15 minutes of simulated time apart. It asserts
+// nothing; the figures go against each network's documented budget (see the collection note).
+//   node --import tsx bench/collection/requests.ts [--accounts 2000] [--runs 4]
+import { parseArgs } from 'node:util'
+import { createJobs } from '../../jobs/index.ts'
+import { runJob } from '../../jobs/run-job.ts'
+import { openDatabase } from '../../src/platform/db/database.ts'
+import { migrateToLatest } from '../../src/platform/db/migrator.ts'
+import { createSecretBox } from '../../src/platform/secrets/secret-box.ts'
+import { systemResolver } from '../../src/pipeline/networks/http/resolve-target.ts'
+import { createDemoWorkspace } from '../../src/simulation/demo/demo-setup.ts'
+import { generateSandbox, startSandboxServer } from '../../src/simulation/sandbox/index.ts'
+import { randomBytes } from 'node:crypto'
+
+const { values } = parseArgs({ options: { accounts: { type: 'string', default: '2000' }, runs: { type: 'string', default: '4' } } })
+const silent = { info() {}, warn() {}, error() {} }
+const data = generateSandbox({ seed: 'relais-demo', accounts: Number(values.accounts), days: 14, now: new Date() })
+const sandbox = await startSandboxServer({ data })
+const database = await openDatabase({ dataDir: ':memory:', command: 'bench' })
+try {
+  await migrateToLatest(database.db)
+  const secrets = createSecretBox([randomBytes(32)])
+  const demo = await createDemoWorkspace(database.db, data, sandbox, secrets)
+  const jobs = createJobs({ addressPolicy: { allowPrivate: true, allowHttpSources: true, resolver: systemResolver }, secrets })
+  const sources = await database.db.selectFrom('sources').select('network').where('workspace_id', '=', demo.workspaceId).execute()
+  console.log(`demo: ${demo.topics.length} topics, sources: ${sources.map((s) => s.network).join(', ')}`)
+  for (let run = 0; run < Number(values.runs); run++) {
+    if (run > 0) sandbox.advance(0.25)
+    const outcome = await runJob({ db: database.db, log: silent }, jobs.get('collect-mentions')!, { workspaceId: demo.workspaceId }, { trigger: 'manual' })
+    const s = outcome.status === 'skipped' ? {} : outcome.stats
+    console.log(`run ${run + 1} (${run === 0 ? 'backlog' : '+15 min'}): ${outcome.status} logins=${s.logins} searchRequests=${s.searchRequests} refreshRequests=${s.refreshRequests} refreshed=${s.refreshed} posts=${s.posts} profiles=${s.profiles}`)
+  }
+} finally {
+  await database.close()
+  await sandbox.close()
+}

@@ -1,0 +1,57 @@
+import { sql, type Kysely } from 'kysely'
+import type { DB } from '../../platform/db/schema.ts'
+import type { Connector } from '../networks/connector.ts'
+import { jsonRows } from '../../platform/db/json-rows.ts'
+import { postsToRefresh } from './posts-to-refresh.ts'
+
+/** Counts are re-read for a week: most of a post's engagement comes within days of it. */
+export const DEFAULT_ENGAGEMENT_WINDOW_DAYS = 7
+
+export interface EngagementRefresh {
+  workspaceId: string
+  topicIds: string[]
+  connector: Connector
+  /** Requests this pass may make for this source (the network's batch read, one per call). */
+  maxRequests: number
+  now: Date
+  signal: AbortSignal
+}
+
+export interface EngagementRefreshResult { requests: number; posts: number; stale: number }
+
+/**
+ * Re-reads the engagement counts of the topics' matched posts younger than the workspace's
+ * window, oldest reading first, through the network's batch read. Each batch writes the new
+ * counts on the posts and keeps the reading (time + counts) for velocity.
+ */
+export async function refreshEngagement(db: Kysely<DB>, job: EngagementRefresh): Promise<EngagementRefreshResult> {
+  const result: EngagementRefreshResult = { requests: 0, posts: 0, stale: 0 }
+  const { connector } = job
+  if (!connector.engagement || !connector.engagementBatch || job.topicIds.length === 0 || job.maxRequests <= 0) return result
+  const settings = await db.selectFrom('workspaces').select('settings').where('id', '=', job.workspaceId).executeTakeFirst()
+  const days = settings?.settings.engagementWindowDays ?? DEFAULT_ENGAGEMENT_WINDOW_DAYS
+  const since = new Date(job.now.getTime() - days * 86_400_000)
+  const batch = connector.engagementBatch
+  const due = await postsToRefresh(db, job.topicIds, connector.network, since, job.maxRequests * batch)
+  result.stale = due.length
+  for (let start = 0; start < due.length && result.requests < job.maxRequests && !job.signal.aborted; start += batch) {
+    const chunk = due.slice(start, start + batch)
+    const readings = await connector.engagement(chunk.map((p) => p.externalId), job.signal)
+    result.requests++
+    const idOf = new Map(chunk.map((p) => [p.externalId, p.id]))
+    const rows = readings.filter((r) => idOf.has(r.externalId)).map((r) => ({ post_id: idOf.get(r.externalId)!, likes: r.likes, reposts: r.reposts, replies: r.replies, quotes: r.quotes }))
+    if (rows.length === 0) continue
+    await db.transaction().execute(async (trx) => {
+      const values = jsonRows(rows, 'post_id bigint, likes int, reposts int, replies int, quotes int')
+      await sql`
+        update posts p set likes = r.likes, reposts = r.reposts, replies = r.replies, quotes = r.quotes, updated_at = now()
+        from ${values} where p.id = r.post_id`.execute(trx)
+      await sql`
+        insert into post_engagement_readings (post_id, read_at, likes, reposts, replies, quotes)
+        select post_id, now(), likes, reposts, replies, quotes from ${values}
+        on conflict (post_id, read_at) do nothing`.execute(trx)
+    })
+    result.posts += rows.length
+  }
+  return result
+}

@@ -1,0 +1,21 @@
+import type { ColumnType, Generated } from 'kysely'
+
+/** A source's network session, sealed; never returned by the API. */
+export interface SourceSessionsTable {
+  source_id: string
+  /** The sealed JSON of the session (tokens and their expiry); null before the first login. */
+  sealed: string | null
+  /** Times of the recent logins, pruned to the longest window a network limits them over. */
+  logins: ColumnType<Date[], Date[] | undefined, Date[]>
+  updated_at: Generated<Date>
+}
+
+/** One reading of a post's engagement counts: kept so velocity (counts over time) can be told. */
+export interface PostEngagementReadingsTable {
+  post_id: number
+  read_at: Date
+  likes: number
+  reposts: number
+  replies: number
+  quotes: number
+}
