@@ -10,7 +10,7 @@ export function TopicOverview({ id }: { id: string }) {
   const stats = useData(() => get<Schemas['TopicStats']>(`/v1/topics/${id}/stats`), [id])
   const fit = useData(() => get<Schemas['NetworkFit']>(`/v1/topics/${id}/network-fit`), [id])
   const trends = useData(() => get<Schemas['TopicTrends']>(`/v1/topics/${id}/trends?window=7d&minCount=2`), [id])
-  const hours = useData(() => get<Schemas['BestHours']>(`/v1/topics/${id}/best-hours?tz=${encodeURIComponent(Intl.DateTimeFormat().resolvedOptions().timeZone)}`), [id])
+  const hours = useData(() => get<Schemas['BestHours']>(`/v1/topics/${id}/best-hours?timeZone=${encodeURIComponent(Intl.DateTimeFormat().resolvedOptions().timeZone)}`), [id])
   const alerts = useData(() => get<Schemas['AlertPage']>(`/v1/topics/${id}/alerts?limit=10`), [id])
   const top = useData(() => get<Schemas['RankingPage']>(`/v1/topics/${id}/influencers?limit=5`), [id])
   return (
