@@ -12,12 +12,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       unsubscribed_at timestamptz not null default date_trunc('milliseconds', now()),
       primary key (subscription_id, address)
     );
-    create index access_links_digest on access_links (digest_id) where digest_id is not null
+    create index access_links_digest on access_links (digest_id) where digest_id is not null;
+    -- The last recipient may leave: a digest with nobody left stays (its settings are the admin's)
+    -- and sends nothing until someone is added again.
+    alter table digest_subscriptions drop constraint digest_subscriptions_recipients_check;
+    alter table digest_subscriptions add constraint digest_subscriptions_recipients_check check (cardinality(recipients) <= 50)
   `)
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await runStatements(db, `
+    alter table digest_subscriptions drop constraint digest_subscriptions_recipients_check;
+    alter table digest_subscriptions add constraint digest_subscriptions_recipients_check check (cardinality(recipients) between 1 and 50) not valid;
     drop index access_links_digest;
     drop table digest_unsubscribes
   `)

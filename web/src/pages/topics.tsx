@@ -33,6 +33,8 @@ export function TopicEdit({ id }: { id?: string }) {
   const existing = useData(() => (id ? get<Schemas['Topic']>(`/v1/topics/${id}`) : Promise.resolve(null)), [id])
   const [error, setError] = useState<string | null>(null)
   const [typed, setTyped] = useState<string | null>(null)
+  // Both fields hold what was typed: a re-render (the query check) must not reset the name.
+  const [name, setName] = useState<string | null>(null)
   if (id && !existing.data) return <Loading error={existing.error} />
   const topic = existing.data
   const submit = async (e: Event) => {
@@ -47,7 +49,7 @@ export function TopicEdit({ id }: { id?: string }) {
   return (
     <form class="narrow" onSubmit={submit}>
       <h1>{id ? t('Edit') : t('New topic')}</h1>
-      <label>{t('Name')}<input name="name" required maxLength={200} value={topic?.name ?? ''} /></label>
+      <label>{t('Name')}<input name="name" required maxLength={200} value={name ?? topic?.name ?? ''} onInput={(e) => setName((e.target as HTMLInputElement).value)} /></label>
       <label>{t('Query')}<textarea name="query" required rows={3} value={typed ?? topic?.query ?? ''} onInput={(e) => setTyped((e.target as HTMLTextAreaElement).value)} placeholder={'"fête des fleurs" OR #fleuriste lang:fr'} /></label>
       <QueryCheck query={typed ?? topic?.query ?? ''} networks={topic?.networks ?? []} />
       <p class="muted"><a href="/docs" target="_blank" rel="noopener">{t('Guide')}</a>: AND, OR, NOT, "phrase", #hashtag, @handle, lang:fr, network:mastodon</p>
