@@ -19,7 +19,7 @@ const fr: Record<string, string> = {
   'Map': 'Carte', 'People': 'Personnes', 'Mentions': 'Mentions', 'Inbox': 'À traiter', 'Influencers': 'Influenceurs', 'Relays': 'Relais',
   'Prospects': 'Prospects', 'Movers': 'En progression', 'Volume over time': 'Volume dans le temps', 'Share by network': 'Part par réseau',
   'Sentiment': 'Sentiment', 'Network fit': 'Adéquation des réseaux', 'Rising hashtags and terms': 'Hashtags et termes en hausse',
-  'Best hours to post': 'Meilleures heures pour publier', 'Alerts': 'Alertes', 'No alert.': 'Aucune alerte.', 'positive': 'positif',
+  'Best hours to post': 'Meilleures heures pour publier', 'Alerts': 'Alertes', 'No alert.': 'Aucune alerte.', 'Nothing is rising this week.': 'Rien ne monte cette semaine.', 'positive': 'positif',
   'negative': 'négatif', 'neutral': 'neutre', 'unknown': 'inconnu', 'mentions': 'mentions', 'posts': 'publications',
   'Search': 'Rechercher', 'Open the original': 'Voir l’original', 'Mark handled': 'Marquer traité', 'Handled': 'Traité',
   'Nothing to answer.': 'Rien à traiter.', 'Export GEXF': 'Exporter en GEXF', 'Search an account': 'Chercher un compte',

@@ -1,5 +1,5 @@
 import { get, type Schemas } from '../api'
-import { formatDate, formatNumber, formatPercent, networkName, t } from '../i18n'
+import { formatDate, formatNumber, formatPercent, lang, networkName, t } from '../i18n'
 import { Bar, Card, Loading, useData } from '../ui'
 import { TopicNav } from './topic-nav'
 import { VolumeChart } from './volume-chart'
@@ -58,6 +58,7 @@ export function TopicOverview({ id }: { id: string }) {
               <h3>{networkName(n.network)}</h3>
               <p>{n.hashtags.slice(0, 8).map((h) => <span class="chip" key={h.value}>#{h.value} <small>{h.recent}</small></span>)}</p>
               <p>{n.terms.slice(0, 8).map((h) => <span class="chip" key={h.value}>{h.value} <small>{h.recent}</small></span>)}</p>
+              {n.hashtags.length === 0 && n.terms.length === 0 && <p class="muted">{n.notice ? n.notice[lang.value] : t('Nothing is rising this week.')}</p>}
             </div>
           ))}
         </Card>
