@@ -16,7 +16,7 @@ t.test('the digest lists as relays only accounts that passed something on, by re
   // Relay scores as a run writes them: two accounts passed content on, three did not (score 0).
   const planted = [['quiet-hub', 0, 4], ['bridge', 40, 1], ['echo', 12.5, 2], ['lurker', 0, 3], ['fan', 0, 5]] as const
   for (const [i, [handle, relay, rank]] of planted.entries()) {
-    const account = await sql<{ id: number }>`insert into accounts (network, external_id, handle) values ('mastodon', ${handle}, ${`${handle}@ex.social`}) returning id`.execute(db)
+    const account = await sql<{ id: number }>`insert into accounts (workspace_id, network, external_id, handle) values (${workspaceId}, 'mastodon', ${handle}, ${`${handle}@ex.social`}) returning id`.execute(db)
     await sql`insert into scores (run_id, account_id, influence, relay, influence_rank, relay_rank, community, components)
       values (${run.rows[0].id}, ${account.rows[0].id}, ${90 - i * 10}, ${relay}, ${i + 1}, ${rank}, 0, '{}'::jsonb)`.execute(db)
   }
