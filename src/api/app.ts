@@ -82,7 +82,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: deps.bodyLimit,
     // A client sending its request byte by byte is cut off: it cannot hold a connection for ever.
     requestTimeout: deps.requestTimeoutMs ?? 60_000,
-    http: { connectionsCheckingInterval: connectionsCheckingInterval(deps.requestTimeoutMs ?? 60_000) },
+    // Given to Node's server at construction too: set only afterwards (as Fastify does), the
+    // deadline is not enforced on a request whose body stalls after its headers.
+    http: { connectionsCheckingInterval: connectionsCheckingInterval(deps.requestTimeoutMs ?? 60_000), requestTimeout: deps.requestTimeoutMs ?? 60_000 },
     clientErrorHandler: clientErrorHandler(deps.requestTimeoutMs ?? 60_000),
     genReqId: (req) => acceptedRequestId(req.headers['x-request-id']) ?? randomUUID(),
     requestIdHeader: false,
