@@ -54,7 +54,7 @@ export function createCollectGraphJob(deps: CollectGraphDeps): Job {
           ctx.progress({ done: position, total: candidates.length, label: `${topic.name} · ${account.externalId}` })
           const before = budget.requests
           try {
-            const result = await collectFollowLists(ctx.db, topic.id, source.id, connector, account, budget, ctx.signal)
+            const result = await collectFollowLists(ctx.db, topic, source.id, connector, account, budget, ctx.signal)
             stats.follows += result.follows
             stats.unfollows += result.unfollows
             if (result.finished) stats.accounts++

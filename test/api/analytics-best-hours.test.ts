@@ -4,7 +4,7 @@ import { topicMatcher } from '../../src/pipeline/ingest/topic-matchers.ts'
 import type { NormalizedAccount, NormalizedPost } from '../../src/pipeline/networks/model.ts'
 import { generateBestHoursWorld, type BestHoursWorld } from '../fixtures/planted-best-hours.ts'
 import { bearer, buildTestApp, type TestApp } from '../helpers/app.ts'
-import { topicWorkspace } from '../../src/pipeline/collect/topic-workspace.ts'
+import { topicWorkspace } from '../helpers/topic-workspace.ts'
 
 const RANGE = 'since=2026-07-01T00:00:00Z&until=2026-11-20T00:00:00Z'
 

@@ -6,7 +6,7 @@ import { upsertFollows } from '../../src/pipeline/ingest/upsert-follows.ts'
 import type { NormalizedAccount, NormalizedPost } from '../../src/pipeline/networks/model.ts'
 import { scoreTopic } from '../../src/insight/scoring/index.ts'
 import { bearer, buildTestApp, type TestApp } from '../helpers/app.ts'
-import { topicWorkspace } from '../../src/pipeline/collect/topic-workspace.ts'
+import { topicWorkspace } from '../helpers/topic-workspace.ts'
 
 const END = new Date('2026-11-20T00:00:00Z')
 const DAY = 86_400_000

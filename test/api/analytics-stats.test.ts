@@ -6,7 +6,7 @@ import { topicMatcher } from '../../src/pipeline/ingest/topic-matchers.ts'
 import type { NormalizedAccount, NormalizedPost } from '../../src/pipeline/networks/model.ts'
 import { scoreTopic } from '../../src/insight/scoring/index.ts'
 import { bearer, buildTestApp, type TestApp } from '../helpers/app.ts'
-import { topicWorkspace } from '../../src/pipeline/collect/topic-workspace.ts'
+import { topicWorkspace } from '../helpers/topic-workspace.ts'
 
 type Topic = { id: string; query: string; networks: string[]; languages: string[] }
 

@@ -4,7 +4,7 @@ import { topicMatcher } from '../../src/pipeline/ingest/topic-matchers.ts'
 import type { NormalizedAccount, NormalizedPost } from '../../src/pipeline/networks/model.ts'
 import { generateTrendWorld, type TrendWorld } from '../fixtures/planted-trends.ts'
 import { bearer, buildTestApp, type TestApp } from '../helpers/app.ts'
-import { topicWorkspace } from '../../src/pipeline/collect/topic-workspace.ts'
+import { topicWorkspace } from '../helpers/topic-workspace.ts'
 
 const END = new Date('2026-11-20T00:00:00Z')
 interface Trend { value: string; forms: string[]; recent: number; authors: number; baseline: number; expected: number; score: number; changePct: number | null }

@@ -5,7 +5,7 @@ import { ingestBatch } from '../../src/pipeline/ingest/ingest-batch.ts'
 import { topicMatcher } from '../../src/pipeline/ingest/topic-matchers.ts'
 import type { NormalizedAccount, NormalizedPost } from '../../src/pipeline/networks/model.ts'
 import { bearer, buildTestApp, type TestApp } from '../helpers/app.ts'
-import { topicWorkspace } from '../../src/pipeline/collect/topic-workspace.ts'
+import { topicWorkspace } from '../helpers/topic-workspace.ts'
 
 const T = new Date('2026-11-20T12:00:00Z').getTime()
 const HOUR = 3_600_000

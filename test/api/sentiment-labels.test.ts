@@ -6,7 +6,7 @@ import { ingestBatch } from '../../src/pipeline/ingest/ingest-batch.ts'
 import { topicMatcher } from '../../src/pipeline/ingest/topic-matchers.ts'
 import type { NormalizedAccount, NormalizedPost } from '../../src/pipeline/networks/model.ts'
 import { bearer, buildTestApp } from '../helpers/app.ts'
-import { topicWorkspace } from '../../src/pipeline/collect/topic-workspace.ts'
+import { topicWorkspace } from '../helpers/topic-workspace.ts'
 
 const AUTHOR: NormalizedAccount = {
   network: 'mastodon', externalId: 'zoe', handle: 'zoe', displayName: null, bio: null, url: null, followersCount: 10, followingCount: 1, postsCount: 1,

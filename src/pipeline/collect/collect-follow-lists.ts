@@ -6,7 +6,6 @@ import type { Connector, FollowPage } from '../networks/connector.ts'
 import { ConnectorError } from '../networks/errors.ts'
 import type { GraphCandidate } from './graph-candidates.ts'
 import { loadCheckpoint, saveCheckpoint } from './checkpoints.ts'
-import { topicWorkspace } from './topic-workspace.ts'
 import { dropFollowsNotSeen, listReadStart } from './replace-follow-list.ts'
 
 export interface FollowListBudget {
@@ -23,9 +22,9 @@ const LISTS = ['followers', 'following'] as const
  * marks the account as collected once both lists are walked (or cut at the page limit).
  * Returns false when the budget ran out before the account was finished (it resumes next run).
  */
-export async function collectFollowLists(db: Kysely<DB>, topicId: string, sourceKey: string, connector: Connector, account: GraphCandidate, budget: FollowListBudget, signal: AbortSignal): Promise<{ finished: boolean; follows: number; unfollows: number }> {
+export async function collectFollowLists(db: Kysely<DB>, topic: { id: string; workspaceId: string }, sourceKey: string, connector: Connector, account: GraphCandidate, budget: FollowListBudget, signal: AbortSignal): Promise<{ finished: boolean; follows: number; unfollows: number }> {
   let follows = 0
-  const workspaceId = await topicWorkspace(db, topicId)
+  const { id: topicId, workspaceId } = topic
   let unfollows = 0
   for (const list of LISTS) {
     const kind = `${list}:${account.accountId}`

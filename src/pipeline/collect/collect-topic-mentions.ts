@@ -8,10 +8,10 @@ import { parse } from '../query/index.ts'
 import { compileForNetwork } from '../networks/compile-query.ts'
 import { loadCheckpoint, saveCheckpoint, searchKind } from './checkpoints.ts'
 import { fillMissingProfiles } from './fill-profiles.ts'
-import { topicWorkspace } from './topic-workspace.ts'
 
 export interface MentionCollection {
-  topic: { id: string; query: string }
+  /** The topic, and the workspace whose own rows what it collects becomes (provenance). */
+  topic: { id: string; query: string; workspaceId: string }
   sourceId: string
   connector: Connector
   /** Every topic of the workspace: a post found for one topic is checked against all of them. */
@@ -33,7 +33,7 @@ export interface MentionCollectionResult { pages: number; posts: number; matched
 export async function collectTopicMentions(db: Kysely<DB>, job: MentionCollection): Promise<MentionCollectionResult> {
   const compiled = compileForNetwork(parse(job.topic.query), job.connector.network, { mastodonSearch: job.mastodonSearch })
   const result: MentionCollectionResult = { pages: 0, posts: 0, matched: 0, profiles: 0, searches: compiled.specs.length, complete: compiled.complete, ...(compiled.note && { note: compiled.note }) }
-  const workspaceId = await topicWorkspace(db, job.topic.id)
+  const { workspaceId } = job.topic
   for (const spec of compiled.specs) {
     const kind = searchKind(spec)
     let checkpoint = await loadCheckpoint(db, job.topic.id, job.sourceId, kind)
@@ -54,6 +54,6 @@ export async function collectTopicMentions(db: Kysely<DB>, job: MentionCollectio
       if (found.done) break
     }
   }
-  result.profiles = await fillMissingProfiles(db, job.topic.id, job.connector, job.signal)
+  result.profiles = await fillMissingProfiles(db, job.topic, job.connector, job.signal)
   return result
 }
