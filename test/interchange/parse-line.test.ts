@@ -63,6 +63,8 @@ t.test('each kind of bad line says why', async (t) => {
   t.match(reason('{"type":"account","network":"x","id":"a\\u0000b"}'), /NUL character/)
   t.match(reason('{"type":"account","network":"x","id":"1","bio":"\\ud800"}'), /invalid Unicode/)
   t.match(reason('{"type":"follow","network":"x","followerId":"a","followeeId":"a"}'), /same account/)
+  t.match(reason('{"type":"account","network":"mastodon","id":"a@b.example","verifiedLinks":["javascript:alert(1)"]}'), /verifiedLinks.*http\(s\) URL/)
+  t.match(reason('{"type":"account","network":"mastodon","id":"a@b.example","verifiedLinks":"https://a.example"}'), /verifiedLinks must be an array/)
 })
 
 const text = fc.string({ unit: 'grapheme', maxLength: 40 })
@@ -70,7 +72,7 @@ const id = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 })
 const network = fc.constantFrom('mastodon', 'instagram', 'linkedin', 'x')
 const count = fc.option(fc.integer({ min: 0, max: 2_147_483_647 }), { nil: null })
 const record: fc.Arbitrary<InterchangeRecord> = fc.oneof(
-  fc.record({ type: fc.constant('account' as const), network, id, handle: id, displayName: fc.option(text, { nil: null }), followersCount: count, followingCount: count, postsCount: count, bio: fc.option(text, { nil: null }) }),
+  fc.record({ type: fc.constant('account' as const), network, id, handle: id, displayName: fc.option(text, { nil: null }), followersCount: count, followingCount: count, postsCount: count, bio: fc.option(text, { nil: null }), verifiedLinks: fc.array(fc.webUrl({ validSchemes: ['https'] }).filter((u) => u.length <= 2048 && !/\s/.test(u)), { minLength: 1, maxLength: 3 }) }, { requiredKeys: ['type', 'network', 'id', 'handle', 'displayName', 'followersCount', 'followingCount', 'postsCount', 'bio'] }),
   fc.record({
     type: fc.constant('post' as const), network, id, authorId: fc.option(id, { nil: null }),
     createdAt: fc.date({ min: new Date('1990-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }), text,

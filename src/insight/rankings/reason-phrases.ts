@@ -14,7 +14,7 @@ export interface ReasonPhrases {
   reply: [string, string]; repost: [string, string]; quote: [string, string]; like: [string, string]; account: [string, string]; community: [string, string]
   followedByActive(k: number, n: number): string
   inCommunity(name: string): string
-  sameAs(handle: string, network: string): string
+  sameAs(handle: string, network: string, via: 'bridgy-fed' | 'rel-me'): string
   audience(attention: string): string
   audienceSilent: string
   passedOn(posts: string, from: string, to: string): string
@@ -36,7 +36,7 @@ const en: ReasonPhrases = {
   reply: ['reply', 'replies'], repost: ['repost', 'reposts'], quote: ['quote', 'quotes'], like: ['like', 'likes'], account: ['account', 'accounts'], community: ['community', 'communities'],
   followedByActive: (k, n) => `Followed by ${k} of the ${n} most active accounts on the topic.`,
   inCommunity: (name) => `Part of the community “${name}”.`,
-  sameAs: (handle, network) => `Same person as ${handle} on ${network} (a Bridgy Fed bridge).`,
+  sameAs: (handle, network, via) => `Same person as ${handle} on ${network} (${via === 'rel-me' ? 'a link the Mastodon profile verified' : 'a Bridgy Fed bridge'}).`,
   audience: (attention) => `Posted nothing on the topic in the window: an audience the topic listens to (${attention} engaged with it about the topic), not an influencer.`,
   audienceSilent: 'Posted nothing on the topic in the window: an audience the topic listens to, not an influencer.',
   passedOn: (posts, from, to) => `Passed on ${posts} about the topic, from ${from}, to an audience in ${to}.`,
@@ -58,7 +58,7 @@ const fr: ReasonPhrases = {
   reply: ['réponse', 'réponses'], repost: ['partage', 'partages'], quote: ['citation', 'citations'], like: ['j’aime', 'j’aime'], account: ['compte', 'comptes'], community: ['communauté', 'communautés'],
   followedByActive: (k, n) => `Suivi par ${k} des ${n} comptes les plus actifs sur le sujet.`,
   inCommunity: (name) => `Fait partie de la communauté « ${name} ».`,
-  sameAs: (handle, network) => `Même personne que ${handle} sur ${network} (un pont Bridgy Fed).`,
+  sameAs: (handle, network, via) => `Même personne que ${handle} sur ${network} (${via === 'rel-me' ? 'un lien vérifié par le profil Mastodon' : 'un pont Bridgy Fed'}).`,
   audience: (attention) => `N’a rien publié sur le sujet pendant la période : un public que le sujet écoute (${attention} l’ont cité, partagé ou lui ont répondu à ce sujet), pas un influenceur.`,
   audienceSilent: 'N’a rien publié sur le sujet pendant la période : un public que le sujet écoute, pas un influenceur.',
   passedOn: (posts, from, to) => `A relayé ${posts} sur le sujet, venant de ${from}, vers un public réparti sur ${to}.`,

@@ -19,7 +19,7 @@ export function reasonsFor(input: ReasonInput, lang: ReasonLanguage): string[] {
     reasons.push(...authorReasons(c, p))
   }
   if (input.communityName) reasons.push(p.inCommunity(input.communityName))
-  if (c.sameAs) reasons.push(p.sameAs(c.sameAs.handle, c.sameAs.network))
+  if (c.sameAs) reasons.push(p.sameAs(c.sameAs.handle, c.sameAs.network, c.sameAs.via))
   if (input.ranking === 'prospects') reasons.push(p.noTie)
   return reasons
 }

@@ -3,7 +3,7 @@ import type { ScoreComponents } from '../../platform/db/tables/scores.ts'
 import { audiences, findCommunities } from './communities.ts'
 import { computeInfluence } from './influence.ts'
 import { computeRelay } from './relay.ts'
-import { samePersonPairs } from './same-person.ts'
+import { samePersonPairs, type SamePersonVia } from './same-person.ts'
 import { topicalActivity } from './topical-activity.ts'
 import { betweennessSamples } from './betweenness-budget.ts'
 import { distinctNeighbours, sizes } from './neighbour-lists.ts'
@@ -38,7 +38,7 @@ export function computeScores(graph: TopicGraph): AccountScore[] {
   for (const i of graph.interactions) if (i.kind === 'repost' || i.kind === 'quote') passesMade[i.source]++
   const topical = topicalActivity(graph, passesMade)
   const { pageRank, teleport, gift } = computeInfluence(graph, topical)
-  const samePerson = samePersonPairs(graph.networks, graph.handles)
+  const samePerson = samePersonPairs(graph.networks, graph.handles, graph.verifiedLinks)
   const community = findCommunities(graph, samePerson)
   const audience = audiences(graph)
   const relay = computeRelay(graph, community, audience)
@@ -56,8 +56,8 @@ export function computeScores(graph: TopicGraph): AccountScore[] {
   for (let e = 0; e < graph.followFrom.length; e++) if (mostActive.has(graph.followFrom[e])) followedByActive[graph.followTo[e]]++
   const topicalFollowers = new Int32Array(n)
   for (let e = 0; e < graph.followFrom.length; e++) if (graph.topicPosts[graph.followFrom[e]] > 0) topicalFollowers[graph.followTo[e]]++
-  const twin = new Map<number, number>()
-  for (const p of samePerson) { twin.set(p.a, p.b); twin.set(p.b, p.a) }
+  const twin = new Map<number, { node: number; via: SamePersonVia }>()
+  for (const p of samePerson) { twin.set(p.a, { node: p.b, via: p.via }); twin.set(p.b, { node: p.a, via: p.via }) }
 
   const isAuthor = (v: number) => graph.topicPosts[v] > 0
   let maxPr = 0
@@ -99,7 +99,7 @@ export function computeScores(graph: TopicGraph): AccountScore[] {
         crossings: round4(relay.crossings[v]),
         communitiesPassedFrom: relay.communitiesFrom[v],
         audienceCommunities: relay.audienceCommunities[v],
-        sameAs: other === undefined ? null : { network: graph.networks[other], handle: graph.handles[other], via: 'bridgy-fed' },
+        sameAs: other === undefined ? null : { network: graph.networks[other.node], handle: graph.handles[other.node], via: other.via },
       },
     }
   })

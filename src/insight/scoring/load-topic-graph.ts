@@ -42,8 +42,8 @@ export async function loadTopicGraph(db: Kysely<DB>, topicId: string, since: Dat
     select f.follower_id, f.followee_id from follows f
     where f.follower_id in (select id from nodes) and f.followee_id in (select id from nodes)`.execute(db)
 
-  const accounts = accountIds.length === 0 ? { rows: [] } : await sql<{ id: number; network: string; handle: string; followers_count: number | null; graph_collected_at: Date | null }>`
-    select id, network, handle, followers_count, graph_collected_at from accounts
+  const accounts = accountIds.length === 0 ? { rows: [] } : await sql<{ id: number; network: string; handle: string; followers_count: number | null; graph_collected_at: Date | null; verified_links: string[] | null }>`
+    select id, network, handle, followers_count, graph_collected_at, case when jsonb_array_length(verified_links) > 0 then verified_links end as verified_links from accounts
     where id in (select value::bigint from jsonb_array_elements_text(${ids}::jsonb))`.execute(db)
 
   const n = accountIds.length
@@ -70,15 +70,17 @@ export async function loadTopicGraph(db: Kysely<DB>, topicId: string, since: Dat
   const networks = new Array<string>(n).fill('')
   const handles = new Array<string>(n).fill('')
   const collected = new Set<number>()
+  const verifiedLinks = new Map<number, readonly string[]>()
   for (const a of accounts.rows) {
     const v = index.get(a.id)!
     networks[v] = a.network
     handles[v] = a.handle
+    if (a.verified_links) verifiedLinks.set(v, a.verified_links)
     if (a.followers_count !== null) followers[v] = a.followers_count
     if (a.graph_collected_at) collected.add(a.id)
   }
   return {
-    accountIds, networks, handles,
+    accountIds, networks, handles, verifiedLinks,
     interactions: interactions.rows.map((i) => ({ source: index.get(i.source_id)!, target: index.get(i.target_id)!, kind: i.kind, weight: decayed(EDGE_WEIGHTS[i.kind], i.occurred_at, now) })),
     followFrom: Int32Array.from(follows.rows, (f) => index.get(f.follower_id)!),
     followTo: Int32Array.from(follows.rows, (f) => index.get(f.followee_id)!),

@@ -10,6 +10,8 @@ export interface TopicGraph {
   /** Per node: its network and handle (to tell networks apart and to link one person across them). */
   networks: string[]
   handles: string[]
+  /** Links the network verified as the owner's own, for the nodes that have any (node → links). */
+  verifiedLinks?: ReadonlyMap<number, readonly string[]>
   /** Interactions about the topic in the window, decayed weight included. */
   interactions: TopicInteraction[]
   /** Follow edges among the nodes (follower → followee), whatever they are about. */

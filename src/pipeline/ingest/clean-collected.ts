@@ -9,9 +9,10 @@ const linkOrNull = (url: string | null) => url === null || safeLink(url) === url
 
 export function cleanAccount(a: NormalizedAccount): NormalizedAccount {
   // Nearly every account is clean already: checked without building a copy.
-  if (isStorable(a.network) && isStorable(a.externalId) && isStorable(a.handle) && isStorable(a.displayName) && isStorable(a.bio) && isStorable(a.url) && linkOrNull(a.url)) return a
+  if (isStorable(a.network) && isStorable(a.externalId) && isStorable(a.handle) && isStorable(a.displayName) && isStorable(a.bio) && isStorable(a.url) && linkOrNull(a.url) && cleanLinks(a.verifiedLinks)) return a
   return {
     ...a,
+    ...(a.verifiedLinks && { verifiedLinks: a.verifiedLinks.map((l) => safeLink(cleanText(l))).filter((l): l is string => l !== null).slice(0, MAX_VERIFIED_LINKS) }),
     network: cleanText(a.network),
     externalId: cleanText(a.externalId),
     handle: cleanText(a.handle),
@@ -19,6 +20,14 @@ export function cleanAccount(a: NormalizedAccount): NormalizedAccount {
     bio: cleanNullableText(a.bio),
     url: safeLink(cleanNullableText(a.url)),
   }
+}
+
+/** A profile shows a handful of fields (Mastodon allows 4 by default); more is not a profile. */
+const MAX_VERIFIED_LINKS = 16
+
+function cleanLinks(links: string[] | undefined): boolean {
+  if (links === undefined) return true
+  return links.length <= MAX_VERIFIED_LINKS && links.every((l) => isStorable(l) && safeLink(l) === l)
 }
 
 function isCleanPost(p: NormalizedPost): boolean {

@@ -11,7 +11,7 @@ import type { Db } from '../../platform/db/db-handle.ts'
 export type AccountIds = Map<string, number>
 export const accountKey = (network: string, externalId: string) => `${network}\u001f${externalId}`
 
-const COLUMNS = 'network text, external_id text, handle text, display_name text, bio text, url text, followers_count int, following_count int, posts_count int'
+const COLUMNS = 'network text, external_id text, handle text, display_name text, bio text, url text, followers_count int, following_count int, posts_count int, verified_links jsonb'
 
 /**
  * Inserts or refreshes the workspace's own copies of accounts in one statement (another
@@ -36,11 +36,11 @@ export function prepareAccountsUpsert(workspaceId: string, accounts: readonly No
   const keys = [...unique.keys()].sort()
   const tuples = keys.map((key) => {
     const a = unique.get(key)!
-    return [a.network, a.externalId, a.handle, a.displayName, a.bio, a.url, a.followersCount, a.followingCount, a.postsCount]
+    return [a.network, a.externalId, a.handle, a.displayName, a.bio, a.url, a.followersCount, a.followingCount, a.postsCount, a.verifiedLinks ?? null]
   })
   const statement = sql<{ id: number; network: string; external_id: string }>`
-    insert into accounts as a (workspace_id, network, external_id, handle, display_name, bio, url, followers_count, following_count, posts_count)
-    select ${workspaceId}::uuid, network, external_id, handle, display_name, bio, url, followers_count, following_count, posts_count
+    insert into accounts as a (workspace_id, network, external_id, handle, display_name, bio, url, followers_count, following_count, posts_count, verified_links)
+    select ${workspaceId}::uuid, network, external_id, handle, display_name, bio, url, followers_count, following_count, posts_count, verified_links
     from ${jsonTuples(tuples, COLUMNS)}
     on conflict (workspace_id, network, external_id) do update set
       handle = case when excluded.handle = excluded.external_id then a.handle else excluded.handle end,
@@ -50,6 +50,7 @@ export function prepareAccountsUpsert(workspaceId: string, accounts: readonly No
       followers_count = coalesce(excluded.followers_count, a.followers_count),
       following_count = coalesce(excluded.following_count, a.following_count),
       posts_count = coalesce(excluded.posts_count, a.posts_count),
+      verified_links = coalesce(excluded.verified_links, a.verified_links),
       last_seen_at = now()
     returning id, network, external_id`
   return {
@@ -71,6 +72,7 @@ function mergeAccount(a: NormalizedAccount, b: NormalizedAccount): NormalizedAcc
     followersCount: b.followersCount ?? a.followersCount,
     followingCount: b.followingCount ?? a.followingCount,
     postsCount: b.postsCount ?? a.postsCount,
+    ...((b.verifiedLinks ?? a.verifiedLinks) && { verifiedLinks: b.verifiedLinks ?? a.verifiedLinks }),
   }
 }
 

@@ -8,15 +8,15 @@ import type { AccountRecord, FollowRecord, InterchangeRecord, PostRecord } from 
 export interface Page<T extends InterchangeRecord> { records: T[]; last: number }
 
 export async function accountPage(trx: Transaction<DB>, after: number, limit: number): Promise<Page<AccountRecord>> {
-  const { rows } = await sql<{ ord: number; network: string; external_id: string; handle: string; display_name: string | null; followers_count: number | null; following_count: number | null; posts_count: number | null; bio: string | null }>`
-    select e.ord, a.network, a.external_id, a.handle, a.display_name, a.followers_count, a.following_count, a.posts_count, a.bio
+  const { rows } = await sql<{ ord: number; network: string; external_id: string; handle: string; display_name: string | null; followers_count: number | null; following_count: number | null; posts_count: number | null; bio: string | null; verified_links: string[] | null }>`
+    select e.ord, a.network, a.external_id, a.handle, a.display_name, a.followers_count, a.following_count, a.posts_count, a.bio, a.verified_links
     from export_accounts e join accounts a on a.id = e.account_id
     where e.ord > ${after} order by e.ord limit ${limit}`.execute(trx)
   return {
     last: rows.length ? Number(rows[rows.length - 1].ord) : after,
     records: rows.map((r) => ({
       type: 'account', network: r.network, id: r.external_id, handle: r.handle, displayName: r.display_name,
-      followersCount: r.followers_count, followingCount: r.following_count, postsCount: r.posts_count, bio: r.bio,
+      followersCount: r.followers_count, followingCount: r.following_count, postsCount: r.posts_count, bio: r.bio, ...(r.verified_links?.length && { verifiedLinks: r.verified_links }),
     })),
   }
 }

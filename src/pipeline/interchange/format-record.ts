@@ -23,6 +23,7 @@ function formatAccount(a: AccountRecord): string {
     followingCount: a.followingCount ?? undefined,
     postsCount: a.postsCount ?? undefined,
     bio: a.bio ?? undefined,
+    verifiedLinks: a.verifiedLinks?.length ? a.verifiedLinks : undefined,
   })
 }
 

@@ -27,6 +27,12 @@ const count = z
   .min(0, 'must not be negative')
   .max(MAX_INT, `must be at most ${MAX_INT.toLocaleString('en-US')}`)
 const optionalCount = count.nullish().transform((v) => v ?? null)
+/** Links the network verified as the account owner's (Mastodon rel=me fields): http(s) URLs. */
+const verifiedLinks = z
+  .array(storableText('must be a URL').refine((s) => s.length <= 2048 && /^https?:\/\/[^\s]+$/i.test(s), 'must be an http(s) URL of at most 2048 characters'), { error: missingOr('must be an array of URLs') })
+  .max(16, 'has more than 16 links')
+  .nullish()
+  .transform((v) => v ?? undefined)
 const postCount = count.nullish().transform((v) => v ?? 0)
 
 const FIRST_STORABLE = Date.parse('0001-01-01T00:00:00Z')
@@ -45,6 +51,7 @@ export const accountRecord = z
     followingCount: optionalCount,
     postsCount: optionalCount,
     bio: optionalText,
+    verifiedLinks,
   })
   .transform((a) => ({
     type: 'account' as const,
@@ -56,6 +63,7 @@ export const accountRecord = z
     followingCount: a.followingCount,
     postsCount: a.postsCount,
     bio: a.bio,
+    ...(a.verifiedLinks && { verifiedLinks: a.verifiedLinks }),
   }))
 
 export const postRecord = z

@@ -15,6 +15,7 @@ export function toAccount(a: AccountRecord): NormalizedAccount {
     followersCount: a.followersCount,
     followingCount: a.followingCount,
     postsCount: a.postsCount,
+    ...(a.verifiedLinks && { verifiedLinks: a.verifiedLinks }),
   }
 }
 

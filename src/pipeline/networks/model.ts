@@ -18,6 +18,11 @@ export interface NormalizedAccount {
   followersCount: number | null
   followingCount: number | null
   postsCount: number | null
+  /**
+   * Links the network itself verified as the owner's own (Mastodon profile fields checked with
+   * rel=me), http(s) only. Absent when the network did not say; [] when it said there are none.
+   */
+  verifiedLinks?: string[]
 }
 
 export interface MentionRef {

@@ -16,5 +16,18 @@ export function normalizeMastodonAccount(account: MastodonAccount, localDomain: 
     followersCount: account.followers_count ?? null,
     followingCount: account.following_count ?? null,
     postsCount: account.statuses_count ?? null,
+    ...(account.fields && { verifiedLinks: verifiedLinks(account.fields) }),
   }
+}
+
+/** The links of the profile fields the instance verified (rel=me), as written in their anchors. */
+function verifiedLinks(fields: NonNullable<MastodonAccount['fields']>): string[] {
+  const links: string[] = []
+  for (const field of fields) {
+    if (!field.verified_at) continue
+    const { text, anchors } = htmlToText(field.value)
+    const candidates = anchors.length > 0 ? anchors.map((a) => a.href) : [text.trim()]
+    for (const link of candidates) if (/^https?:\/\//i.test(link) && !links.includes(link)) links.push(link)
+  }
+  return links
 }

@@ -15,6 +15,9 @@ export const mastodonAccountSchema = z.object({
   followers_count: z.number().int().nullish(),
   following_count: z.number().int().nullish(),
   statuses_count: z.number().int().nullish(),
+  // Profile metadata (entities/Field): `value` is HTML; `verified_at` is set when the linked page
+  // links back to the profile with rel="me". A malformed list is read as no fields.
+  fields: z.array(z.object({ name: z.string(), value: z.string(), verified_at: z.string().nullish() })).max(64).nullish().catch(null),
 })
 export type MastodonAccount = z.infer<typeof mastodonAccountSchema>
 

@@ -18,6 +18,8 @@ export interface AccountsTable {
   first_seen_at: Generated<Date>
   last_seen_at: Generated<Date>
   graph_collected_at: Date | null
+  /** Links the network verified as the owner's own (Mastodon rel=me fields); null when unknown. */
+  verified_links: string[] | null
 }
 export type AccountRow = Selectable<AccountsTable>
 export type NewAccount = Insertable<AccountsTable>

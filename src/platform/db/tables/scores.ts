@@ -58,7 +58,7 @@ export interface ScoreComponents {
   communitiesPassedFrom?: number
   audienceCommunities?: number
   /** The same person's account on another network, and how that is known. */
-  sameAs?: { network: string; handle: string; via: 'bridgy-fed' } | null
+  sameAs?: { network: string; handle: string; via: 'bridgy-fed' | 'rel-me' } | null
   /** Rank within the prospects' own list, null when not a prospect. */
   prospectRank?: number | null
   /** Name of its community, from the community's distinctive hashtags and bio words. */
