@@ -44,7 +44,7 @@ async function timeLoad(path: string, selector: string): Promise<number> {
 const baseline: number[] = []
 const topic: number[] = []
 for (let i = 0; i < runs; i++) {
-  baseline.push(await timeLoad('/no-such-page', 'main p'))
+  baseline.push(await timeLoad('/sources/no-such-page', 'main p'))
   topic.push(await timeLoad(`/topics/${topicId}`, '[data-testid="top-influencers"] li'))
 }
 
@@ -55,7 +55,7 @@ const firstDraw: number[] = []
 const idleFrames: number[] = []
 const panFrames: number[] = []
 for (let i = 0; i < runs; i++) {
-  await page.goto(`${base}/no-such-page`)
+  await page.goto(`${base}/sources/no-such-page`)
   await page.evaluate(() => performance.clearMarks())
   const navigated = await page.evaluate(() => performance.now())
   await page.evaluate((path) => { history.pushState(null, '', path); dispatchEvent(new PopStateEvent('popstate')) }, `/topics/${topicId}/map`)
