@@ -18,6 +18,8 @@ const demo = spawn(process.execPath, ['--import=tsx', 'src/cli/entry.ts', 'demo'
   env: { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), 'relais-bench-')), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '' },
   stdio: ['ignore', 'pipe', 'inherit'],
 })
+// Stopped however the bench ends (a failed wait included), so no demo is left running.
+process.on('exit', () => demo.kill('SIGTERM'))
 let stdout = ''
 demo.stdout.on('data', (d) => (stdout += d))
 while (!/Ctrl-C stops the demo/.test(stdout)) {
@@ -74,14 +76,15 @@ for (let i = 0; i < runs; i++) {
 
 /** Intervals between animation frames while `during` runs, in ms. */
 async function frames(p: Page, during: () => Promise<unknown>): Promise<number[]> {
-  await p.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __on: boolean }
-    w.__frames = []
-    w.__on = true
+  // A string, not a function: the frame loop names a function, and tsx's transform would make
+  // that name call a helper the page does not have.
+  await p.evaluate(`(() => {
+    window.__frames = []
+    window.__on = true
     let last = performance.now()
-    const tick = (now: number) => { w.__frames.push(now - last); last = now; if (w.__on) requestAnimationFrame(tick) }
+    const tick = (now) => { window.__frames.push(now - last); last = now; if (window.__on) requestAnimationFrame(tick) }
     requestAnimationFrame(tick)
-  })
+  })()`)
   await during()
   return p.evaluate(() => { const w = window as unknown as { __frames: number[]; __on: boolean }; w.__on = false; return w.__frames.slice(1) })
 }
