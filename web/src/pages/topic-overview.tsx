@@ -38,11 +38,11 @@ export function TopicOverview({ id }: { id: string }) {
         <Card title={t('Share by network')}>
           {!stats.data ? <Loading error={stats.error} /> : (
             <table><tbody>{stats.data.networks.map((n) => (
-              <tr key={n.network}><th scope="row">{networkName(n.network)}</th><td><Bar share={n.share} label={formatPercent(n.share)} /></td><td>{formatPercent(n.share)}</td><td>{formatNumber(n.mentions)}</td></tr>
+              <tr key={n.network}><th scope="row">{networkName(n.network)}</th><td><Bar share={n.share} label={formatPercent(n.share)} /></td><td class="nowrap">{formatPercent(n.share)}</td><td>{formatNumber(n.mentions)}</td></tr>
             ))}</tbody></table>
           )}
         </Card>
-        <Card title={t('Network fit')}>
+        <Card title={t('Network fit')} wide>
           {!fit.data ? <Loading error={fit.error} /> : (
             <>
               {fit.data.recommendation && <p><strong>{networkName(fit.data.recommendation.network)}</strong>: {fit.data.recommendation.summary}</p>}
