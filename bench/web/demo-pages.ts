@@ -18,6 +18,8 @@ const demo = spawn(process.execPath, ['--import=tsx', 'src/cli/entry.ts', 'demo'
   env: { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), 'relais-bench-')), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '' },
   stdio: ['ignore', 'pipe', 'inherit'],
 })
+// Stopped however the bench ends (a failed wait included), so no demo is left running.
+process.on('exit', () => demo.kill('SIGTERM'))
 let stdout = ''
 demo.stdout.on('data', (d) => (stdout += d))
 while (!/Ctrl-C stops the demo/.test(stdout)) {
@@ -44,7 +46,7 @@ async function timeLoad(path: string, selector: string): Promise<number> {
 const baseline: number[] = []
 const topic: number[] = []
 for (let i = 0; i < runs; i++) {
-  baseline.push(await timeLoad('/no-such-page', 'main p'))
+  baseline.push(await timeLoad('/sources/no-such-page', 'main p'))
   topic.push(await timeLoad(`/topics/${topicId}`, '[data-testid="top-influencers"] li'))
 }
 
@@ -55,7 +57,7 @@ const firstDraw: number[] = []
 const idleFrames: number[] = []
 const panFrames: number[] = []
 for (let i = 0; i < runs; i++) {
-  await page.goto(`${base}/no-such-page`)
+  await page.goto(`${base}/sources/no-such-page`)
   await page.evaluate(() => performance.clearMarks())
   const navigated = await page.evaluate(() => performance.now())
   await page.evaluate((path) => { history.pushState(null, '', path); dispatchEvent(new PopStateEvent('popstate')) }, `/topics/${topicId}/map`)
@@ -74,14 +76,15 @@ for (let i = 0; i < runs; i++) {
 
 /** Intervals between animation frames while `during` runs, in ms. */
 async function frames(p: Page, during: () => Promise<unknown>): Promise<number[]> {
-  await p.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __on: boolean }
-    w.__frames = []
-    w.__on = true
+  // A string, not a function: the frame loop names a function, and tsx's transform would make
+  // that name call a helper the page does not have.
+  await p.evaluate(`(() => {
+    window.__frames = []
+    window.__on = true
     let last = performance.now()
-    const tick = (now: number) => { w.__frames.push(now - last); last = now; if (w.__on) requestAnimationFrame(tick) }
+    const tick = (now) => { window.__frames.push(now - last); last = now; if (window.__on) requestAnimationFrame(tick) }
     requestAnimationFrame(tick)
-  })
+  })()`)
   await during()
   return p.evaluate(() => { const w = window as unknown as { __frames: number[]; __on: boolean }; w.__on = false; return w.__frames.slice(1) })
 }

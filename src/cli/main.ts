@@ -20,7 +20,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 }
 
 const COMMAND_USAGE: Record<string, string> = {
-  serve: serveUsage, migrate: migrateUsage, workspace: workspaceUsage, key: keyUsage, job: jobUsage, demo: demoUsage, import: importUsage, export: exportUsage,
+  serve: serveUsage, migrate: migrateUsage, workspace: [workspaceUsage, workspaceQuotasUsage].join('\n  '), key: keyUsage, job: jobUsage, demo: demoUsage, import: importUsage, export: exportUsage,
   erase: eraseUsage, 'subject-access': subjectAccessUsage, secrets: secretsUsage,
 }
 

@@ -1,7 +1,7 @@
 import t from 'tap'
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium } from 'playwright-core'
+import { chromium, type Page } from 'playwright-core'
 import { DEFAULT_WEB_ROOT } from '../../src/api/plugins/web-app.ts'
 import { BROWSER_ARGS, inkedPixels, seriousViolations, settled } from '../helpers/browser.ts'
 import { startCli } from '../helpers/run-cli.ts'
@@ -10,6 +10,25 @@ const CHROMIUM = '/usr/bin/chromium'
 const skip = process.env.DATABASE_URL ? 'the demo runs on its own embedded database (runs in the suite without DATABASE_URL)'
   : !existsSync(CHROMIUM) ? `Chromium is not installed at ${CHROMIUM}` : !existsSync(join(DEFAULT_WEB_ROOT, 'index.html')) ? 'the web app is not built (npm run build)' : false
 const SHOTS = join(process.cwd(), 'screenshots', 'web')
+
+/**
+ * What a 390 px screen cuts: the page wider than the screen, or a box whose content is wider than
+ * itself with no way for a keyboard to scroll it (a scrolling region must be focusable and named).
+ */
+function clippedAt390(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const cut: string[] = []
+    if (document.documentElement.scrollWidth > innerWidth + 1) cut.push(`the page is ${document.documentElement.scrollWidth} px wide`)
+    for (const e of document.querySelectorAll<HTMLElement>('main *')) {
+      if (e.tagName === 'CANVAS' || e.closest('[data-testid="map"]') || (e.clientWidth <= 1 && e.clientHeight <= 1)) continue // visually hidden: read, not shown
+      const overflow = getComputedStyle(e).overflowX
+      if (overflow === 'visible' || e.scrollWidth <= e.clientWidth + 1) continue
+      const scrollable = (overflow === 'auto' || overflow === 'scroll') && e.tabIndex >= 0 && !!(e.getAttribute('aria-label') || e.getAttribute('aria-labelledby'))
+      if (!scrollable) cut.push(`${e.tagName.toLowerCase()}.${e.className} ${e.getAttribute('aria-label') ?? ''}: ${e.scrollWidth} px of content in ${e.clientWidth} px`)
+    }
+    return cut
+  })
+}
 
 t.test('the web app on `relais demo`: signed in through the printed link, every page, the map, a topic and a key made in the app', { skip }, async (t) => {
   const demo = startCli(['demo', '--accounts', '300'], { DATA_DIR: t.testdir(), DATABASE_URL: undefined, PORT: '0', HOST: '127.0.0.1', PUBLIC_URL: undefined, SMTP_URL: undefined })
@@ -72,10 +91,28 @@ t.test('the web app on `relais demo`: signed in through the printed link, every 
     t.same(problems.slice(before), [], `${name}: no console error`)
     t.same(await seriousViolations(page), [], `${name}: no serious or critical accessibility violation`)
     await page.screenshot({ path: join(SHOTS, `demo-${name}-1280.png`), fullPage: true })
+    // As a phone opens it: the page loaded at 390 px (charts take their width when drawn).
     await page.setViewportSize({ width: 390, height: 844 })
+    await page.reload()
+    await settled(page)
+    t.same(await clippedAt390(page), [], `${name}: nothing cut off or wider than the screen at 390 px`)
     await page.screenshot({ path: join(SHOTS, `demo-${name}-390.png`), fullPage: true })
   }
   await page.setViewportSize({ width: 1280, height: 900 })
+
+  // The person chooses French; the choice holds across a reload, and the topic page speaks it.
+  await page.goto(`${base}/topics/${topicId}`)
+  await settled(page)
+  await page.selectOption('header select', 'fr')
+  t.match(await page.innerText('main'), /Volume dans le temps/, 'French chosen: the topic page is in French')
+  await page.reload()
+  await settled(page)
+  t.match(await page.innerText('header'), /Sujets[\s\S]*Se déconnecter/, 'and stays French after a reload')
+  t.equal(await page.getAttribute('html', 'lang'), 'fr', 'the document says it is French')
+  t.same(await seriousViolations(page), [], 'in French too, no serious or critical accessibility violation')
+  await page.screenshot({ path: join(SHOTS, 'demo-topic-fr-1280.png'), fullPage: true })
+  await page.selectOption('header select', 'en')
+  t.match(await page.innerText('header'), /Topics/, 'English chosen again')
 
   await page.goto(`${base}/topics/${topicId}`)
   await settled(page)

@@ -22,6 +22,7 @@ export const FR_MORE: Record<string, string> = {
   'The query is valid. What each network will be asked:': 'La requête est valide. Ce qui sera demandé à chaque réseau :', 'partly': 'en partie', 'nothing': 'rien',
   'When': 'Quand', 'Next send': 'Prochain envoi', 'nobody (everyone unsubscribed)': 'personne (tous se sont désabonnés)', 'Refused': 'Refusées', 'Last': 'Dernier', 'Stop': 'Arrêter',
   'New digest': 'Nouvelle synthèse', 'Topic': 'Sujet', 'Recipients (one address per line or separated by commas)': 'Destinataires (une adresse par ligne ou séparées par des virgules)',
+  'No digest yet.': 'Aucune synthèse pour l’instant.', 'No pending invitation.': 'Aucune invitation en attente.', 'Main': 'Principale', 'All networks': 'Tous les réseaux', 'Mentions over time by network': 'Mentions dans le temps, par réseau',
   'Day': 'Jour', 'Time zone': 'Fuseau horaire', 'Language of the email': 'Langue de l’e-mail',
   'monday': 'lundi', 'tuesday': 'mardi', 'wednesday': 'mercredi', 'thursday': 'jeudi', 'friday': 'vendredi', 'saturday': 'samedi', 'sunday': 'dimanche',
 }

@@ -48,5 +48,5 @@ export function t(text: string): string {
 export const formatNumber = (n: number, digits = 0) => n.toLocaleString(lang.value, { maximumFractionDigits: digits })
 export const formatPercent = (share: number) => `${formatNumber(share * 100, 1)} %`
 export const formatDate = (iso: string) => new Date(iso).toLocaleString(lang.value, { dateStyle: 'medium', timeStyle: 'short' })
-const NETWORK_NAMES: Record<string, string> = { mastodon: 'Mastodon', bluesky: 'Bluesky', reddit: 'Reddit', x: 'X', all: 'All' }
-export const networkName = (n: string) => NETWORK_NAMES[n] ?? n
+const NETWORK_NAMES: Record<string, string> = { mastodon: 'Mastodon', bluesky: 'Bluesky', reddit: 'Reddit', x: 'X' }
+export const networkName = (n: string) => (n === 'all' ? t('All networks') : NETWORK_NAMES[n] ?? n)

@@ -77,7 +77,7 @@ function Shell({ children }: { children: preact.ComponentChildren }) {
       <header class="top">
         <a class="brand" href="/">Relais</a>
         {member && (
-          <nav aria-label="Main">
+          <nav aria-label={t('Main')}>
             <a href="/topics">{t('Topics')}</a>
             <a href="/sources">{t('Sources')}</a>
             <a href="/digests">{t('Digests')}</a>

@@ -24,6 +24,11 @@ export function Card({ title, children, wide }: { title: string; children: Compo
   return <section class={wide ? 'card wide' : 'card'} aria-label={title}><h2>{title}</h2>{children}</section>
 }
 
+/** Content that may be wider than a narrow screen: it scrolls, and a keyboard can scroll it (focusable, named). */
+export function ScrollRegion({ label, children }: { label: string; children: ComponentChildren }) {
+  return <div class="scroll-region" role="region" tabIndex={0} aria-label={label}>{children}</div>
+}
+
 export function Bar({ share, label }: { share: number; label: string }) {
   return <div class="bar" title={label}><span style={{ width: `${Math.max(0, Math.min(1, share)) * 100}%` }} /></div>
 }

@@ -29,21 +29,23 @@ export function Digests() {
     <>
       <h1>{t('Digests')}</h1>
       {error && <p class="error" role="alert">{error}</p>}
-      <table>
-        <thead><tr><th>{t('Topics')}</th><th>{t('Recipients')}</th><th>{t('When')}</th><th>{t('Next send')}</th><th /></tr></thead>
-        <tbody>{list.data.items.map((d) => (
-          <tr key={d.id}>
-            <td><a href={`/topics/${d.topicId}`}>{name(d.topicId)}</a></td>
-            <td>{d.recipients.length ? d.recipients.join(', ') : <span class="muted">{t('nobody (everyone unsubscribed)')}</span>}{d.refusedRecipients.length > 0 && <><br /><small class="error">{t('Refused')}: {d.refusedRecipients.map((r) => r.address).join(', ')}</small></>}</td>
-            <td>{t(d.weekday)} {d.hour}h {d.timeZone} · {d.language}</td>
-            <td>{formatDate(d.nextSendAt)}{d.lastDelivery && <><br /><small class="muted">{t('Last')}: {d.lastDelivery.status}</small></>}</td>
-            <td>
-              <a href={`/v1/digests/${d.id}/preview`} target="_blank" rel="noopener">{t('Preview')}</a>{' '}
-              {canWrite && <button type="button" onClick={() => run(() => api('DELETE', `/v1/digests/${d.id}`))} aria-label={`${t('Stop')} ${name(d.topicId)}`}>{t('Stop')}</button>}
-            </td>
-          </tr>
-        ))}</tbody>
-      </table>
+      {list.data.items.length === 0 ? <p class="muted">{t('No digest yet.')}</p> : (
+        <table class="reflow">
+          <thead><tr><th>{t('Topic')}</th><th>{t('Recipients')}</th><th>{t('When')}</th><th>{t('Next send')}</th><th /></tr></thead>
+          <tbody>{list.data.items.map((d) => (
+            <tr key={d.id}>
+              <td data-label={t('Topic')}><a href={`/topics/${d.topicId}`}>{name(d.topicId)}</a></td>
+              <td data-label={t('Recipients')}>{d.recipients.length ? d.recipients.join(', ') : <span class="muted">{t('nobody (everyone unsubscribed)')}</span>}{d.refusedRecipients.length > 0 && <><br /><small class="error">{t('Refused')}: {d.refusedRecipients.map((r) => r.address).join(', ')}</small></>}</td>
+              <td data-label={t('When')}>{t(d.weekday)} {d.hour}h {d.timeZone} · {d.language}</td>
+              <td data-label={t('Next send')}>{formatDate(d.nextSendAt)}{d.lastDelivery && <><br /><small class="muted">{t('Last')}: {d.lastDelivery.status}</small></>}</td>
+              <td>
+                <a href={`/v1/digests/${d.id}/preview`} target="_blank" rel="noopener">{t('Preview')}</a>{' '}
+                {canWrite && <button type="button" onClick={() => run(() => api('DELETE', `/v1/digests/${d.id}`))} aria-label={`${t('Stop')} ${name(d.topicId)}`}>{t('Stop')}</button>}
+              </td>
+            </tr>
+          ))}</tbody>
+        </table>
+      )}
       {canWrite && topics.data && (
         <Card title={t('New digest')}>
           <form onSubmit={create} class="stack" aria-label={t('New digest')}>

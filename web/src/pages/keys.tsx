@@ -27,11 +27,11 @@ export function Keys() {
       {error && <p class="error" role="alert">{error}</p>}
       {created && <p role="status" class="notice">{t('Copy it now: it will not be shown again.')} <code data-testid="new-key">{created.key}</code></p>}
       {!list.data ? <Loading error={list.error} /> : (
-        <table>
+        <table class="reflow">
           <thead><tr><th>{t('Name')}</th><th>{t('Scopes')}</th><th>{t('Created')}</th><th /></tr></thead>
           <tbody>{list.data.items.map((k) => (
             <tr key={k.id}>
-              <td>{k.name || '—'}</td><td>{k.scopes.join(', ')}</td><td>{formatDate(k.createdAt)}</td>
+              <td data-label={t('Name')}>{k.name || '—'}</td><td data-label={t('Scopes')}>{k.scopes.join(', ')}</td><td data-label={t('Created')}>{formatDate(k.createdAt)}</td>
               <td>{k.revokedAt ? <span class="muted">{t('revoked')}</span> : <button type="button" onClick={() => revoke(k.id)} aria-label={`${t('Revoke')} ${k.name}`}>{t('Revoke')}</button>}</td>
             </tr>
           ))}</tbody>

@@ -5,6 +5,7 @@ import { session } from '../session'
 import { Card, Loading, useData } from '../ui'
 
 const ROLES = ['viewer', 'editor', 'admin'] as const
+const pending = (list: Schemas['InvitationList']) => list.items.filter((i) => !i.usedAt && !i.revokedAt)
 type Role = (typeof ROLES)[number]
 
 /** The workspace's people (admin): roles, removal, and invitations by link. */
@@ -30,17 +31,17 @@ export function Members() {
       <div class="grid">
         <Card title={t('Members')} wide>
           {!members.data ? <Loading error={members.error} /> : (
-            <table>
+            <table class="reflow">
               <thead><tr><th>{t('Name')}</th><th>{t('Email')}</th><th>{t('Role')}</th><th>{t('Since')}</th><th /></tr></thead>
               <tbody>{members.data.items.map((m) => (
                 <tr key={m.personId}>
-                  <td>{m.name}{m.personId === me && ` (${t('you')})`}</td><td>{m.email}</td>
-                  <td>
+                  <td data-label={t('Name')}>{m.name}{m.personId === me && ` (${t('you')})`}</td><td data-label={t('Email')}>{m.email}</td>
+                  <td data-label={t('Role')}>
                     <select aria-label={`${t('Role')}: ${m.name}`} value={m.role} onChange={(e) => run(() => api('PATCH', `/v1/members/${m.personId}`, { role: (e.target as HTMLSelectElement).value as Role }))}>
                       {ROLES.map((r) => <option key={r} value={r}>{t(r)}</option>)}
                     </select>
                   </td>
-                  <td>{formatDate(m.since)}</td>
+                  <td data-label={t('Since')}>{formatDate(m.since)}</td>
                   <td><button type="button" onClick={() => run(() => api('DELETE', `/v1/members/${m.personId}`))} aria-label={`${t('Remove')} ${m.name}`}>{t('Remove')}</button></td>
                 </tr>
               ))}</tbody>
@@ -56,8 +57,8 @@ export function Members() {
           {link && <p role="status" class="notice">{t('Send this link; it works once, for 7 days:')} <code data-testid="invitation-link">{link}</code></p>}
         </Card>
         <Card title={t('Invitations')}>
-          {!invitations.data ? <Loading error={invitations.error} /> : (
-            <ul>{invitations.data.items.filter((i) => !i.usedAt && !i.revokedAt).map((i) => (
+          {!invitations.data ? <Loading error={invitations.error} /> : pending(invitations.data).length === 0 ? <p class="muted">{t('No pending invitation.')}</p> : (
+            <ul>{pending(invitations.data).map((i) => (
               <li key={i.id}>{t(i.role)} · {i.email ?? t('anyone with the link')} · {t('until')} {formatDate(i.expiresAt)}{' '}
                 <button type="button" onClick={() => run(() => api('DELETE', `/v1/invitations/${i.id}`))}>{t('Revoke')}</button></li>
             ))}</ul>

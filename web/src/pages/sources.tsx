@@ -29,7 +29,12 @@ export function Sources() {
       )}
       {error && <p class="error" role="alert">{error}</p>}
       {!list.data ? <Loading error={list.error} /> : (
-        <table><tbody>{list.data.items.map((s) => <tr key={s.id}><td>{s.name}</td><td>{networkName(s.network)}</td><td>{s.baseUrl}</td><td>{formatDate(s.createdAt)}</td></tr>)}</tbody></table>
+        <table class="reflow">
+          <thead><tr><th>{t('Name')}</th><th>{t('Network')}</th><th>{t('Base URL')}</th><th>{t('Created')}</th></tr></thead>
+          <tbody>{list.data.items.map((s) => (
+            <tr key={s.id}><td data-label={t('Name')}>{s.name}</td><td data-label={t('Network')}>{networkName(s.network)}</td><td data-label={t('Base URL')}>{s.baseUrl}</td><td data-label={t('Created')}>{formatDate(s.createdAt)}</td></tr>
+          ))}</tbody>
+        </table>
       )}
       <Card title={t('What each network gives')} wide><CoverageNotes /></Card>
     </>

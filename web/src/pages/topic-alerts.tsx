@@ -34,10 +34,10 @@ export function TopicAlerts({ id }: { id: string }) {
       <div class="grid">
         <Card title={t('Alerts')} wide>
           {!alerts.data ? <Loading error={alerts.error} /> : alerts.data.items.length === 0 ? <p class="muted">{t('No alert.')}</p> : (
-            <table>
+            <table class="reflow">
               <thead><tr><th>{t('Hour')}</th><th>{t('Network')}</th><th>{t('Kind')}</th><th>{t('mentions')}</th><th>{t('negative')}</th></tr></thead>
               <tbody>{alerts.data.items.map((a) => (
-                <tr key={a.id}><td>{formatDate(a.hourStart)}</td><td>{networkName(a.network)}</td><td>{t(a.kind)}</td><td>{formatNumber(a.volume)}</td><td>{formatPercent(a.negativeShare)}</td></tr>
+                <tr key={a.id}><td data-label={t('Hour')}>{formatDate(a.hourStart)}</td><td data-label={t('Network')}>{networkName(a.network)}</td><td data-label={t('Kind')}>{t(a.kind)}</td><td data-label={t('mentions')}>{formatNumber(a.volume)}</td><td data-label={t('negative')}>{formatPercent(a.negativeShare)}</td></tr>
               ))}</tbody>
             </table>
           )}

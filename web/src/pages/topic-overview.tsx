@@ -38,15 +38,15 @@ export function TopicOverview({ id }: { id: string }) {
         <Card title={t('Share by network')}>
           {!stats.data ? <Loading error={stats.error} /> : (
             <table><tbody>{stats.data.networks.map((n) => (
-              <tr key={n.network}><th scope="row">{networkName(n.network)}</th><td><Bar share={n.share} label={formatPercent(n.share)} /></td><td>{formatPercent(n.share)}</td><td>{formatNumber(n.mentions)}</td></tr>
+              <tr key={n.network}><th scope="row">{networkName(n.network)}</th><td><Bar share={n.share} label={formatPercent(n.share)} /></td><td class="nowrap">{formatPercent(n.share)}</td><td>{formatNumber(n.mentions)}</td></tr>
             ))}</tbody></table>
           )}
         </Card>
-        <Card title={t('Network fit')}>
+        <Card title={t('Network fit')} wide>
           {!fit.data ? <Loading error={fit.error} /> : (
             <>
               {fit.data.recommendation && <p><strong>{networkName(fit.data.recommendation.network)}</strong>: {fit.data.recommendation.summary}</p>}
-              <table><tbody>{fit.data.networks.map((n) => (
+              <table class="reflow"><tbody>{fit.data.networks.map((n) => (
                 <tr key={n.network}><th scope="row">{networkName(n.network)}</th><td>{formatNumber(n.fitScore, 0)}/100</td><td class="muted">{('reasons' in n && Array.isArray((n as { reasons?: unknown }).reasons)) ? ((n as { reasons: string[] }).reasons).join(' ') : ''}</td></tr>
               ))}</tbody></table>
             </>
@@ -67,7 +67,7 @@ export function TopicOverview({ id }: { id: string }) {
         </Card>
         <Card title={t('Alerts')}>
           {!alerts.data ? <Loading error={alerts.error} /> : alerts.data.items.length === 0 ? <p class="muted">{t('No alert.')}</p> : (
-            <ul>{alerts.data.items.map((a) => <li key={a.id}>{formatDate(a.hourStart)} · {networkName(a.network)} · {a.kind} · {formatNumber(a.volume)} {t('mentions')}</li>)}</ul>
+            <ul>{alerts.data.items.map((a) => <li key={a.id}>{formatDate(a.hourStart)} · {networkName(a.network)} · {t(a.kind)} · {formatNumber(a.volume)} {t('mentions')}</li>)}</ul>
           )}
         </Card>
       </div>

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks'
 import uPlot from 'uplot'
 import 'uplot/dist/uPlot.min.css'
-import { networkName } from '../i18n'
+import { lang, networkName, t } from '../i18n'
 import type { Schemas } from '../api'
 
 const COLOURS = ['#2563eb', '#db2777', '#059669', '#d97706', '#7c3aed']
@@ -17,10 +17,10 @@ export function VolumeChart({ stats }: { stats: Schemas['TopicStats'] }) {
     const width = Math.max(280, box.current.clientWidth)
     const plot = new uPlot({
       width, height: 220,
-      series: [{}, { label: 'all', stroke: '#111827', width: 2 }, ...networks.map((n, i) => ({ label: networkName(n), stroke: COLOURS[i % COLOURS.length] }))],
+      series: [{}, { label: networkName('all'), stroke: '#111827', width: 2 }, ...networks.map((n, i) => ({ label: networkName(n), stroke: COLOURS[i % COLOURS.length] }))],
       axes: [{}, { size: 50 }],
     }, data, box.current)
     return () => plot.destroy()
-  }, [stats])
-  return <div ref={box} class="chart" role="img" aria-label="Mentions over time by network" />
+  }, [stats, lang.value])
+  return <div ref={box} class="chart" role="img" aria-label={t('Mentions over time by network')} />
 }

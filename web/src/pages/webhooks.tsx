@@ -37,14 +37,14 @@ export function Webhooks() {
       {error && <p class="error" role="alert">{error}</p>}
       {created && <p role="status" class="notice">{t('Secret, shown once: store it now.')} <code data-testid="webhook-secret">{created.secret}</code></p>}
       {!list.data ? <Loading error={list.error} /> : list.data.items.length === 0 ? <p class="muted">{t('No webhook yet.')}</p> : (
-        <table>
+        <table class="reflow">
           <thead><tr><th>URL</th><th>{t('Events')}</th><th>{t('State')}</th><th>{t('Created')}</th><th /></tr></thead>
           <tbody>{list.data.items.map((w) => (
             <tr key={w.id}>
-              <td>{w.url}{w.description && <><br /><small class="muted">{w.description}</small></>}</td>
-              <td>{w.events.join(', ')}</td>
-              <td>{w.active ? t('active') : t('paused')}</td>
-              <td>{formatDate(w.createdAt)}</td>
+              <td data-label="URL">{w.url}{w.description && <><br /><small class="muted">{w.description}</small></>}</td>
+              <td data-label={t('Events')}>{w.events.join(', ')}</td>
+              <td data-label={t('State')}>{w.active ? t('active') : t('paused')}</td>
+              <td data-label={t('Created')}>{formatDate(w.createdAt)}</td>
               <td>{admin && (
                 <>
                   <button type="button" onClick={() => run(() => api('PATCH', `/v1/webhooks/${w.id}`, { active: !w.active }))}>{w.active ? t('Pause') : t('Resume')}</button>{' '}
