@@ -89,6 +89,7 @@ export function createCollectMentionsJob(deps: CollectMentionsDeps): Job {
           stats.ownMentionRequests += own.requests
           stats.ownMentions += own.ownMentions
           stats.posts += own.posts
+          for (const note of own.notes) notes.add(`${topic.name} · ${source.network}: ${note}`)
         } catch (error) {
           if (error instanceof BudgetSpentError) {
             notes.add(`${topic.name} · ${source.network}: ${error.message}`)

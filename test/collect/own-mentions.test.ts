@@ -11,6 +11,7 @@ import { TEST_SECRETS } from '../helpers/test-secrets.ts'
 import { startFakeBluesky, type FakeBluesky } from '../fakes/bluesky/index.ts'
 import { startXFake, type XFake } from '../fakes/x/server.ts'
 import { snowflake } from '../fakes/x/seed.ts'
+import { startFakeMastodon } from '../fakes/mastodon/index.ts'
 
 const silent: Logger = { info() {}, warn() {}, error() {} }
 const minutesAgo = (minutes: number) => Date.now() - minutes * 60_000
@@ -135,4 +136,50 @@ t.test('mentions of the topic\'s own accounts that do not match its query are in
   t.equal(theirs.stats.ownMentions, 0)
   t.same((await inbox(ctx, ctx.theirs.read, theirTopicId)).items, [], 'their inbox has none of the mentions')
   t.equal((await inbox(ctx, ctx.theirs.read, topicId)).status, 404, 'our topic is not theirs to read')
+})
+
+t.test('Mastodon: the account\'s mention notifications, read with its own token; another account\'s token says why not', async (t) => {
+  const ctx = await buildTestApp(t)
+  const mastodon = await startFakeMastodon({
+    accounts: [{ id: '1', username: 'brand' }, { id: '2', username: 'lea' }, { id: '3', username: 'marc', domain: 'other.example' }],
+    statuses: [
+      { id: '10', accountId: '2', createdAt: iso(minutesAgo(50)), text: '@brand ma commande est en retard' },
+      { id: '11', accountId: '3', createdAt: iso(minutesAgo(40)), text: 'Le velo du dimanche' },
+      { id: '12', accountId: '1', createdAt: iso(minutesAgo(30)), text: 'Merci @lea, on regarde' },
+      { id: '13', accountId: '3', createdAt: iso(minutesAgo(20)), text: 'Rien à voir' },
+    ],
+    tokenOwners: { 'brand-token': '1', 'lea-token': '2' },
+  })
+  t.teardown(() => mastodon.close())
+  const source = (workspaceId: string, token: string) => ctx.database.db.insertInto('sources').values({
+    workspace_id: workspaceId, name: 'mastodon', network: 'mastodon', base_url: mastodon.url, settings: { localDomain: 'social.test' }, credentials: sealCredentials(TEST_SECRETS, { accessToken: token }),
+  }).execute()
+  await source(ctx.mine.id, 'brand-token')
+  await source(ctx.theirs.id, 'lea-token')
+  const own = { mastodon: ['@brand@social.test'] }
+  const topicId = await createTopic(ctx, ctx.mine.write, own)
+  const theirTopicId = await createTopic(ctx, ctx.theirs.write, own)
+
+  const first = await collect(ctx, ctx.mine.id)
+  t.equal(first.status, 'succeeded', first.error ?? '')
+  t.equal(first.stats.ownMentions, 1)
+  const items = (await inbox(ctx, ctx.mine.read, topicId)).items
+  t.same(texts(items), ['mastodon: @brand ma commande est en retard'], 'the mention that does not say "velo" is in the inbox')
+  t.match(items[0].why, { en: /^Mentions @brand@social\.test[,.] /, fr: /^Mentionne @brand@social\.test[,.] / })
+  t.ok(mastodon.requests.some((r) => r.path === '/api/v1/notifications' && r.query.getAll('types[]').includes('mention') && r.authorization === 'Bearer brand-token'), 'read from the notifications, with the account\'s token')
+
+  mastodon.state.addStatus({ id: '14', accountId: '3', createdAt: iso(minutesAgo(1)), text: 'Bonjour @brand, une question ?' })
+  const second = await collect(ctx, ctx.mine.id)
+  t.equal(second.stats.ownMentions, 1, 'only the new mention')
+  const calls = mastodon.requests.filter((r) => r.path === '/api/v1/notifications')
+  t.equal(calls.at(-1)?.query.get('since_id'), '10', 'the second walk starts after the first one\'s newest notification')
+  const again = (await inbox(ctx, ctx.mine.read, topicId)).items
+  t.equal(again.length, 2)
+  t.equal(new Set(again.map((i) => i.mention.id)).size, 2, 'no item twice')
+
+  const theirs = await collect(ctx, ctx.theirs.id)
+  t.equal(theirs.status, 'succeeded', theirs.error ?? '')
+  t.equal(theirs.stats.ownMentions, 0)
+  t.match(String(theirs.stats.notes), /this source's token belongs to @lea@social\.test/, 'the run says why the mentions were not read')
+  t.same((await inbox(ctx, ctx.theirs.read, theirTopicId)).items, [], 'their inbox has none of our mentions')
 })

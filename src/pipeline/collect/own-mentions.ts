@@ -16,7 +16,8 @@ import { loadCheckpoint, saveCheckpoint } from './checkpoints.ts'
  * - Bluesky: `searchPosts` with `mentions=` (mention facets; replies that do not name the account
  *   are not found);
  * - X: recent search `@handle OR to:handle` (names it or replies to it), the last 7 days;
- * - Mastodon: not collected yet — its notifications need the account's own token;
+ * - Mastodon: the account's mention notifications, when the source's token is that account's
+ *   (search cannot find posts by a mention); otherwise a note says they are not collected;
  * - Reddit: not collected — a username mention is only in the account's own inbox
  *   (`/message/mentions`, with that account's user token), which a source does not carry.
  *
@@ -34,7 +35,7 @@ export interface OwnMentionCollection {
   signal: AbortSignal
 }
 
-export interface OwnMentionResult { requests: number; posts: number; ownMentions: number }
+export interface OwnMentionResult { requests: number; posts: number; ownMentions: number; notes: string[] }
 
 /** Own accounts per topic and network at most: each costs one walk per run. */
 export const MAX_OWN_ACCOUNTS_PER_NETWORK = 10
@@ -52,7 +53,7 @@ export function ownAccountsOn(own: OwnAccounts, network: string): string[] {
 }
 
 export async function collectOwnMentions(db: Kysely<DB>, job: OwnMentionCollection): Promise<OwnMentionResult> {
-  const result: OwnMentionResult = { requests: 0, posts: 0, ownMentions: 0 }
+  const result: OwnMentionResult = { requests: 0, posts: 0, ownMentions: 0, notes: [] }
   const read = job.connector.ownMentionsPage?.bind(job.connector)
   if (!read) return result
   const { id: topicId, workspaceId } = job.topic
@@ -62,6 +63,10 @@ export async function collectOwnMentions(db: Kysely<DB>, job: OwnMentionCollecti
     let checkpoint = await loadCheckpoint(db, topicId, job.sourceId, kind)
     for (let page = 0; page < job.maxPages && !job.signal.aborted; page++) {
       const found = await read(account, checkpoint, job.signal)
+      if (found.unavailable) {
+        result.notes.push(found.unavailable)
+        break
+      }
       result.requests++
       const prepared = await prepareBatch(workspaceId, found, job.matchers)
       const mentioning = postsByOthers(found, account)

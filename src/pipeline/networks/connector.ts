@@ -58,5 +58,10 @@ export interface Connector {
    * wrote it), newest first, resuming from `checkpoint` like `searchPage`. Absent where the
    * network offers no such read to this source (see src/pipeline/collect/own-mentions.ts).
    */
-  ownMentionsPage?(account: string, checkpoint: Checkpoint | null, signal?: AbortSignal): Promise<SearchPage>
+  ownMentionsPage?(account: string, checkpoint: Checkpoint | null, signal?: AbortSignal): Promise<OwnMentionsPage>
+}
+
+export interface OwnMentionsPage extends SearchPage {
+  /** Why this source cannot read the account's mentions (e.g. a token of another account); the page is then empty. */
+  unavailable?: string
 }
