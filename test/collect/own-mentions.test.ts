@@ -12,6 +12,7 @@ import { startFakeBluesky, type FakeBluesky } from '../fakes/bluesky/index.ts'
 import { startXFake, type XFake } from '../fakes/x/server.ts'
 import { snowflake } from '../fakes/x/seed.ts'
 import { startFakeMastodon } from '../fakes/mastodon/index.ts'
+import { startRedditFake } from '../fakes/reddit/server.ts'
 
 const silent: Logger = { info() {}, warn() {}, error() {} }
 const minutesAgo = (minutes: number) => Date.now() - minutes * 60_000
@@ -182,4 +183,31 @@ t.test('Mastodon: the account\'s mention notifications, read with its own token;
   t.equal(theirs.stats.ownMentions, 0)
   t.match(String(theirs.stats.notes), /this source's token belongs to @lea@social\.test/, 'the run says why the mentions were not read')
   t.same((await inbox(ctx, ctx.theirs.read, theirTopicId)).items, [], 'their inbox has none of our mentions')
+})
+
+t.test('Reddit: mentions of the brand are not collected without the account\'s own token, and the run says so', async (t) => {
+  const ctx = await buildTestApp(t)
+  const now = Math.floor(Date.now() / 1000)
+  const reddit = await startRedditFake({
+    clientId: 'own-client', clientSecret: 'own-secret',
+    seed: {
+      users: [{ id: 'a1', name: 'brandco' }, { id: 'a2', name: 'zoe' }],
+      posts: [
+        { id: 'p1', subreddit: 'bikes', title: 'u/brandco where is my refund?', author: 'zoe', createdUtc: now - 600 },
+        { id: 'p2', subreddit: 'bikes', title: 'Un velo pliant', author: 'zoe', createdUtc: now - 300 },
+      ],
+    },
+  })
+  t.teardown(() => reddit.close())
+  await ctx.database.db.insertInto('sources').values({
+    workspace_id: ctx.mine.id, name: 'reddit', network: 'reddit', base_url: reddit.url, settings: { tokenUrl: `${reddit.url}/api/v1/access_token` },
+    credentials: sealCredentials(TEST_SECRETS, { clientId: 'own-client', clientSecret: 'own-secret' }),
+  }).execute()
+  const topicId = await createTopic(ctx, ctx.mine.write, { reddit: ['u/brandco'] })
+  const run = await collect(ctx, ctx.mine.id)
+  t.equal(run.status, 'succeeded', run.error ?? '')
+  t.equal(run.stats.ownMentionRequests, 0)
+  t.equal(run.stats.ownMentions, 0)
+  t.match(String(run.stats.notes), /own Reddit accounts are not collected: .*\/message\/mentions/)
+  t.same((await inbox(ctx, ctx.mine.read, topicId)).items, [], 'the post naming u/brandco is not in the inbox')
 })

@@ -40,6 +40,11 @@ export interface OwnMentionResult { requests: number; posts: number; ownMentions
 /** Own accounts per topic and network at most: each costs one walk per run. */
 export const MAX_OWN_ACCOUNTS_PER_NETWORK = 10
 
+/** Where a network offers this source no read of an account's mentions, what the run says. */
+const NOT_COLLECTED: Record<string, string> = {
+  reddit: 'mentions of the topic\'s own Reddit accounts are not collected: Reddit keeps username mentions in the account\'s own inbox (/message/mentions), readable only with that account\'s user token, and a Reddit source carries an app-only token',
+}
+
 export function ownMentionsKind(account: string): string {
   return `own-mentions:${normalOwnAccount(account)}`
 }
@@ -54,11 +59,15 @@ export function ownAccountsOn(own: OwnAccounts, network: string): string[] {
 
 export async function collectOwnMentions(db: Kysely<DB>, job: OwnMentionCollection): Promise<OwnMentionResult> {
   const result: OwnMentionResult = { requests: 0, posts: 0, ownMentions: 0, notes: [] }
-  const read = job.connector.ownMentionsPage?.bind(job.connector)
-  if (!read) return result
   const { id: topicId, workspaceId } = job.topic
   const topic = await db.selectFrom('topics').select('own_accounts').where('id', '=', topicId).where('workspace_id', '=', workspaceId).executeTakeFirst()
-  for (const account of ownAccountsOn(topic?.own_accounts ?? {}, job.connector.network)) {
+  const accounts = ownAccountsOn(topic?.own_accounts ?? {}, job.connector.network)
+  const read = job.connector.ownMentionsPage?.bind(job.connector)
+  if (!read) {
+    if (accounts.length) result.notes.push(NOT_COLLECTED[job.connector.network] ?? 'mentions of the topic\'s own accounts are not collected on this network')
+    return result
+  }
+  for (const account of accounts) {
     const kind = ownMentionsKind(account)
     let checkpoint = await loadCheckpoint(db, topicId, job.sourceId, kind)
     for (let page = 0; page < job.maxPages && !job.signal.aborted; page++) {
