@@ -72,6 +72,7 @@ export async function collectOwnMentions(db: Kysely<DB>, job: OwnMentionCollecti
     let checkpoint = await loadCheckpoint(db, topicId, job.sourceId, kind)
     for (let page = 0; page < job.maxPages && !job.signal.aborted; page++) {
       const found = await read(account, checkpoint, job.signal)
+      if (found.elsewhere) break
       if (found.unavailable) {
         result.notes.push(found.unavailable)
         break

@@ -64,4 +64,6 @@ export interface Connector {
 export interface OwnMentionsPage extends SearchPage {
   /** Why this source cannot read the account's mentions (e.g. a token of another account); the page is then empty. */
   unavailable?: string
+  /** The account's mentions are read elsewhere (e.g. on its home Mastodon instance): nothing to do here. */
+  elsewhere?: boolean
 }

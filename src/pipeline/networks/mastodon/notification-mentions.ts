@@ -6,6 +6,7 @@
 // newest notification, stopping at ids already seen, as the hashtag walk does (mention-walk.ts).
 import { z } from 'zod'
 import type { Checkpoint, OwnMentionsPage } from '../connector.ts'
+import { ConnectorError } from '../errors.ts'
 import type { HttpClient } from '../http.ts'
 import { acctHandle } from './acct.ts'
 import { completedWalk, readMastodonCheckpoint, REMEMBERED_IDS, walkInProgress, type MastodonCheckpoint } from './checkpoint.ts'
@@ -47,8 +48,19 @@ const unavailable = (stored: Checkpoint | null, why: string): OwnMentionsPage =>
 export async function mastodonNotificationMentionsStep(deps: NotificationMentionDeps, account: string, stored: Checkpoint | null, signal?: AbortSignal): Promise<OwnMentionsPage> {
   const wanted = account.trim().replace(/^@/, '').toLowerCase()
   const full = wanted.includes('@') ? wanted : `${wanted}@${deps.localDomain}`
+  // Notifications live on the account's home instance: a source on another instance has none to read.
+  if (full.slice(full.indexOf('@') + 1) !== deps.localDomain) return { posts: [], accounts: [], checkpoint: stored ?? {}, done: true, elsewhere: true }
   if (!deps.hasToken) return unavailable(stored, `mentions of @${full} are read from its notifications, which need that account's own access token on the source`)
-  const owner = await deps.tokenOwner(signal)
+  let owner: string
+  try {
+    owner = await deps.tokenOwner(signal)
+  } catch (error) {
+    // A server without the endpoint, or a token it refuses: not this source's to read, said once per run.
+    if (error instanceof ConnectorError && (error.kind === 'not_found' || error.kind === 'auth' || error.kind === 'forbidden')) {
+      return unavailable(stored, `mentions of @${full} are read from its notifications, but this source's token could not be checked (${error.kind})`)
+    }
+    throw error
+  }
   if (owner !== full) return unavailable(stored, `mentions of @${full} are read from its notifications, but this source's token belongs to @${owner}`)
 
   const checkpoint = readMastodonCheckpoint(stored)
