@@ -3,7 +3,8 @@
 // page in flight); then, per source, the engagement of the collected topics' recent matched posts
 // is re-read (see src/pipeline/collect/refresh-engagement.ts). One connector per source per run, shared by
 // the topics that use it, with its network session kept in the database (one login across runs).
-// Cost: up to `maxPages` requests per search per run, plus `refreshRequests` per source, paced by
+// Cost: up to `maxPages` requests per search per run, as many per own account of the topic on the
+// source's network (its mentions, src/pipeline/collect/own-mentions.ts), plus `refreshRequests` per source, paced by
 // each network's rate limits, and by each workspace's budget per run (time and requests): a source
 // that holds its requests or asks for long waits stops at its workspace's budget, its checkpoint
 // keeping what was done. Locking: one run per scope at a time (job_runs), one instance per
