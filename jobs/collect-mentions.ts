@@ -3,12 +3,14 @@
 // page in flight); then, per source, the engagement of the collected topics' recent matched posts
 // is re-read (see src/pipeline/collect/refresh-engagement.ts). One connector per source per run, shared by
 // the topics that use it, with its network session kept in the database (one login across runs).
-// Cost: up to `maxPages` requests per search per run, plus `refreshRequests` per source, paced by
+// Cost: up to `maxPages` requests per search per run, as many per own account of the topic on the
+// source's network (its mentions, src/pipeline/collect/own-mentions.ts), plus `refreshRequests` per source, paced by
 // each network's rate limits, and by each workspace's budget per run (time and requests): a source
 // that holds its requests or asks for long waits stops at its workspace's budget, its checkpoint
 // keeping what was done. Locking: one run per scope at a time (job_runs), one instance per
 // scheduled fire.
 import { collectTopicMentions } from '../src/pipeline/collect/collect-topic-mentions.ts'
+import { collectOwnMentions } from '../src/pipeline/collect/own-mentions.ts'
 import { workspaceTopicMatchers, type TopicMatcher } from '../src/pipeline/ingest/topic-matchers.ts'
 import type { Connector } from '../src/pipeline/networks/connector.ts'
 import type { StoredSource } from '../src/tenancy/sources/connector-factory.ts'
@@ -37,7 +39,7 @@ export function createCollectMentionsJob(deps: CollectMentionsDeps): Job {
     description: 'Collects new mentions of each topic from its networks.',
     async run(ctx, scope) {
       const topics = await topicsWithSources(ctx.db, scope)
-      const stats = { topics: topics.length, sources: 0, pages: 0, posts: 0, matched: 0, profiles: 0, logins: 0, searchRequests: 0, refreshRequests: 0, refreshed: 0 }
+      const stats = { topics: topics.length, sources: 0, pages: 0, posts: 0, matched: 0, profiles: 0, logins: 0, searchRequests: 0, refreshRequests: 0, refreshed: 0, ownMentionRequests: 0, ownMentions: 0 }
       const session: SessionPlace = { db: ctx.db, counters: { logins: 0 } }
       // One connector (and so one network session) per source for the whole run.
       const connectors = new Map<string, Connector>()
@@ -84,6 +86,11 @@ export function createCollectMentionsJob(deps: CollectMentionsDeps): Job {
           stats.matched += result.matched
           stats.profiles += result.profiles
           if (!result.complete && result.note) notes.add(`${topic.name}: ${result.note}`)
+          const own = await collectOwnMentions(ctx.db, { topic, sourceId: source.id, connector: connectorOf(source, topic.workspaceId), matchers: await matchersOf(topic.workspaceId), maxPages: deps.maxPagesPerSearch ?? 50, signal: ctx.signal })
+          stats.ownMentionRequests += own.requests
+          stats.ownMentions += own.ownMentions
+          stats.posts += own.posts
+          for (const note of own.notes) notes.add(`${topic.name} · ${source.network}: ${note}`)
         } catch (error) {
           if (error instanceof BudgetSpentError) {
             notes.add(`${topic.name} · ${source.network}: ${error.message}`)

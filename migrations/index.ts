@@ -2,8 +2,8 @@ import type { Migration } from 'kysely'
 import * as core from './20261124_0001_core.ts'
 import * as scores from './20261124_0002_scores.ts'
 import * as analytics from './20261124_0003_analytics.ts'
-import * as digestAlertsWebhooks from './20261124_0006_digest_alerts_webhooks.ts'
 import * as imports from './20261124_0004_imports.ts'
+import * as digestAlertsWebhooks from './20261124_0006_digest_alerts_webhooks.ts'
 import * as jobRunner from './20261124_0007_job_runner.ts'
 import * as ingestReferences from './20261124_0008_ingest_references.ts'
 import * as analyticsSamples from './20261207_0011_analytics.ts'
@@ -13,6 +13,7 @@ import * as collectionFidelity from './20261207_0031_collection_fidelity.ts'
 import * as provenance from './20261207_0032_provenance.ts'
 import * as trustQuotas from './20261207_0033_trust_quotas.ts'
 import * as unsubscribe from './20261207_0034_unsubscribe.ts'
+import * as ownAccountMentions from './20261207_0037_own_account_mentions.ts'
 import * as verifiedLinks from './20261207_0041_verified_links.ts'
 
 // Registered explicitly (not discovered from the folder) so the list is the same however the
@@ -32,5 +33,6 @@ export const migrations: Record<string, Migration> = {
   '20261207_0032_provenance': provenance,
   '20261207_0033_trust_quotas': trustQuotas,
   '20261207_0034_unsubscribe': unsubscribe,
+  '20261207_0037_own_account_mentions': ownAccountMentions,
   '20261207_0041_verified_links': verifiedLinks,
 }

@@ -20,7 +20,7 @@ export function recencySql(asOf: Date): RawBuilder<number> {
   return sql<number>`power(0.5, greatest(0, extract(epoch from (${asOf}::timestamptz - tp.post_created_at)) / 86400.0) / ${RECENCY_HALF_LIFE_DAYS})::float8`
 }
 
-export interface PriorityParts { reach: number; urgency: number; recency: number; followers: number; engagement: number; ageHours: number }
+export interface PriorityParts { ownAccount?: string | null; reach: number; urgency: number; recency: number; followers: number; engagement: number; ageHours: number }
 
 const hours = (h: number, lang: 'en' | 'fr') => (h < 1 ? (lang === 'en' ? 'less than an hour ago' : 'il y a moins d\'une heure') : h < 48 ? (lang === 'en' ? `${Math.floor(h)} h ago` : `il y a ${Math.floor(h)} h`) : (lang === 'en' ? `${Math.floor(h / 24)} days ago` : `il y a ${Math.floor(h / 24)} jours`))
 
@@ -28,7 +28,10 @@ const hours = (h: number, lang: 'en' | 'fr') => (h < 1 ? (lang === 'en' ? 'less 
 export function whyInInbox(reasons: readonly ('question' | 'negative' | 'directMention')[], p: PriorityParts): { en: string; fr: string } {
   const en: string[] = []
   const fr: string[] = []
-  if (reasons.includes('directMention')) en.push('Names one of your accounts'), fr.push('Cite l\'un de vos comptes')
+  if (reasons.includes('directMention')) {
+    if (p.ownAccount) en.push(`mentions ${p.ownAccount}`), fr.push(`mentionne ${p.ownAccount}`)
+    else en.push('Names one of your accounts'), fr.push('Cite l\'un de vos comptes')
+  }
   if (reasons.includes('question')) en.push('asks a question'), fr.push('pose une question')
   if (reasons.includes('negative')) en.push('reads as a complaint'), fr.push('ressemble à une plainte')
   const cap = (parts: string[]) => parts.join(', ').replace(/^./, (c) => c.toUpperCase())

@@ -53,4 +53,17 @@ export interface Connector {
    */
   engagement?(postIds: string[], signal?: AbortSignal): Promise<EngagementReading[]>
   readonly engagementBatch?: number
+  /**
+   * One page of posts that mention or answer `account` (one of a topic's own accounts, as people
+   * wrote it), newest first, resuming from `checkpoint` like `searchPage`. Absent where the
+   * network offers no such read to this source (see src/pipeline/collect/own-mentions.ts).
+   */
+  ownMentionsPage?(account: string, checkpoint: Checkpoint | null, signal?: AbortSignal): Promise<OwnMentionsPage>
+}
+
+export interface OwnMentionsPage extends SearchPage {
+  /** Why this source cannot read the account's mentions (e.g. a token of another account); the page is then empty. */
+  unavailable?: string
+  /** The account's mentions are read elsewhere (e.g. on its home Mastodon instance): nothing to do here. */
+  elsewhere?: boolean
 }

@@ -37,12 +37,27 @@ export async function createDemoWorkspace(db: Kysely<DB>, data: SandboxData, san
   for (const spec of TOPICS) {
     const community = data.communities.findIndex((c) => c.topic === spec.sandboxTopic)
     const brand = data.accounts.find((a) => a.community === community && a.role === 'member' && a.network === 'mastodon')
+    // Its Bluesky account too, the member others name most: mentions of it are collected even off
+    // the topic's query, so the demo's inbox shows them.
+    const blueskyBrand = mostMentionedMember(data, community, 'bluesky')
+    const ownAccounts = { ...(brand && { mastodon: [brand.handle] }), ...(blueskyBrand && { bluesky: [blueskyBrand.handle] }) }
     const row = await db
       .insertInto('topics')
-      .values({ workspace_id: workspace.id, name: spec.name, query: spec.query, languages: spec.languages, own_accounts: brand ? { mastodon: [brand.handle] } : {} })
+      .values({ workspace_id: workspace.id, name: spec.name, query: spec.query, languages: spec.languages, own_accounts: ownAccounts })
       .returning(['id', 'name'])
       .executeTakeFirstOrThrow()
     topics.push(row)
   }
   return { workspaceId: workspace.id, key: key.key, topics }
+}
+
+function mostMentionedMember(data: SandboxData, community: number, network: 'bluesky' | 'mastodon') {
+  const { posts, accounts } = data
+  const counts = new Map<number, number>()
+  for (let i = 0; i < posts.count; i++) {
+    const named = posts.mention[i]
+    if (named >= 0 && accounts[posts.author[i]].network === network) counts.set(named, (counts.get(named) ?? 0) + 1)
+  }
+  const members = accounts.filter((a) => a.community === community && a.role === 'member' && a.network === network)
+  return members.reduce<(typeof members)[number] | undefined>((best, a) => (best === undefined || (counts.get(a.index) ?? 0) > (counts.get(best.index) ?? 0) ? a : best), undefined)
 }

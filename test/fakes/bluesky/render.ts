@@ -161,3 +161,10 @@ export function postView(post: FakeBlueskyPost, state: FakeBlueskyState): Record
   }
   return view
 }
+
+/** The DIDs a post's mention facets name: what searchPosts' `mentions` filter matches. */
+export function mentionedDids(post: FakeBlueskyPost, state: FakeBlueskyState): string[] {
+  return facetsOf(post, state).flatMap((facet) =>
+    facet.features.filter((feature) => feature.$type === 'app.bsky.richtext.facet#mention').map((feature) => String(feature.did)),
+  )
+}

@@ -2,7 +2,7 @@
 // limits validated (1..100, 25 actors), cursors opaque, taken-down actors filtered after the page
 // is cut (short or empty pages that still carry a cursor).
 import { keysetPage } from './keyset.ts'
-import { postTags, postView, profileDetailed, profileView, sortAtMs } from './render.ts'
+import { mentionedDids, postTags, postView, profileDetailed, profileView, sortAtMs } from './render.ts'
 import { postUri, repostUri, type FakeBlueskyPost, type FakeBlueskyRepost } from './seed.ts'
 import type { FakeBlueskyState } from './state.ts'
 
@@ -32,7 +32,9 @@ function searchPosts(state: FakeBlueskyState, query: URLSearchParams): XrpcReply
   if (q === null || q.trim() === '') return xrpcError(400, 'InvalidRequest', 'Params must have the property "q"')
   const limit = limitParam(query, 25, 100)
   if (typeof limit !== 'number') return limit
-  const terms = q.toLowerCase().split(/\s+/).filter((term) => term.length > 0)
+  // `*` matches every post (used with a filter such as `mentions` alone).
+  const terms = q.toLowerCase().split(/\s+/).filter((term) => term.length > 0 && term !== '*')
+  const mentioned = mentionsFilter(state, query.get('mentions'))
   const lang = query.get('lang')
   const tags = query.getAll('tag').map((tag) => tag.toLowerCase())
   const since = query.get('since') === null ? null : Date.parse(query.get('since')!)
@@ -44,6 +46,7 @@ function searchPosts(state: FakeBlueskyState, query: URLSearchParams): XrpcReply
     return (
       terms.every((term) => (term.startsWith('#') ? postTagList.includes(term.slice(1)) : text.includes(term))) &&
       (lang === null || (post.langs ?? []).includes(lang)) &&
+      (mentioned === null || mentionedDids(post, state).includes(mentioned)) &&
       tags.every((tag) => postTagList.includes(tag)) &&
       (since === null || sortAtMs(post) >= since) &&
       (until === null || sortAtMs(post) < until)
@@ -52,6 +55,12 @@ function searchPosts(state: FakeBlueskyState, query: URLSearchParams): XrpcReply
   const { page, cursor } = keysetPage(matches, (post) => ({ ms: sortAtMs(post), id: postUri(post.authorDid, post.rkey) }), query.get('cursor'), limit)
   const posts = page.filter((post) => visible(state, post.authorDid)).map((post) => postView(post, state))
   return { status: 200, body: { ...(cursor ? { cursor } : {}), hitsTotal: matches.length, posts } }
+}
+
+/** `mentions`: a handle is resolved to its DID before the query runs; an unknown one matches nothing. */
+function mentionsFilter(state: FakeBlueskyState, value: string | null): string | null {
+  if (value === null) return null
+  return state.actor(value)?.did ?? 'did:unresolved'
 }
 
 type FeedItem = { post: FakeBlueskyPost; repost?: FakeBlueskyRepost }

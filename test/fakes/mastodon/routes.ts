@@ -3,11 +3,14 @@ import { clampLimit, idPageParams, linkHeader, paginateById } from './paginate.t
 import { renderAccount, renderText, type RenderContext } from './render.ts'
 import { renderStatus, searchableText } from './render-status.ts'
 import type { FakeMastodonStatus } from './seed.ts'
+import { mentionNotifications, verifyCredentials } from './notifications.ts'
 
 export interface RouteRequest extends RenderContext {
   path: string
   query: URLSearchParams
   authenticated: boolean
+  /** The local account whose token the request carries (`tokenOwners` in the seed), if any. */
+  tokenOwner: string | null
 }
 
 export interface RouteReply {
@@ -130,6 +133,8 @@ export function route(request: RouteRequest): RouteReply {
   let match: RegExpExecArray | null
   if ((match = /^\/api\/v1\/timelines\/tag\/([^/]+)$/.exec(path))) return hashtagTimeline(request, match[1])
   if (path === '/api/v2/search') return search(request)
+  if (path === '/api/v1/accounts/verify_credentials') return verifyCredentials(request)
+  if (path === '/api/v1/notifications') return mentionNotifications(request)
   if (path === '/api/v1/accounts/lookup') {
     const account = state.findByAcct(query.get('acct') ?? '', new URL(request.origin).host)
     return account === undefined ? notFound : { status: 200, body: renderAccount(account, request) }

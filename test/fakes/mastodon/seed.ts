@@ -69,6 +69,8 @@ export interface FakeMastodonSeed {
   follows?: FakeMastodonFollow[]
   /** Accepted bearer tokens. */
   tokens?: string[]
+  /** Tokens of local accounts (token → account id): they read that account's notifications. */
+  tokenOwners?: Record<string, string>
   /** Per-window request budget, reported in `X-RateLimit-*`; 429 once spent. */
   rateLimit?: { limit: number; windowMs: number }
   /** `GET /api/v1/statuses?id[]=` exists (Mastodon 4.3+); default true. */

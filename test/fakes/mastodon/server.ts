@@ -72,7 +72,7 @@ export async function startFakeMastodon(seed: FakeMastodonSeed, options: FakeMas
     if (token !== null && !state.tokens.has(token)) return send(res, 401, { error: 'The access token is invalid' })
     if (req.method !== 'GET') return send(res, 404, { error: 'Record not found' })
     try {
-      const reply = route({ state, origin, path: url.pathname, query: url.searchParams, authenticated: token !== null })
+      const reply = route({ state, origin, path: url.pathname, query: url.searchParams, authenticated: token !== null, tokenOwner: token === null ? null : state.tokenOwners.get(token) ?? null })
       send(res, reply.status, reply.body, reply.headers)
     } catch (err) {
       if (!(err instanceof UnknownIdError)) throw err

@@ -28,6 +28,8 @@ export class FakeMastodonState {
   readonly statuses = new OrderedRecords<FakeMastodonStatus>()
   readonly follows = new OrderedRecords<FakeMastodonFollow>()
   readonly tokens: Set<string>
+  /** Token → the local account it belongs to. */
+  readonly tokenOwners: Map<string, string>
   readonly batchStatusLookup: boolean
   /** Bumped on every change, so derived indexes know when to rebuild. */
   version = 0
@@ -36,7 +38,8 @@ export class FakeMastodonState {
     for (const account of seed.accounts) this.addAccount(account)
     for (const status of seed.statuses ?? []) this.addStatus(status)
     for (const follow of seed.follows ?? []) this.addFollow(follow)
-    this.tokens = new Set(seed.tokens ?? [])
+    this.tokens = new Set([...(seed.tokens ?? []), ...Object.keys(seed.tokenOwners ?? {})])
+    this.tokenOwners = new Map(Object.entries(seed.tokenOwners ?? {}))
     this.batchStatusLookup = seed.batchStatusLookup ?? true
   }
 

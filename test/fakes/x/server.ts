@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { startFakeServer, withFaults, type FaultInjector, type FaultOptions, type Handler, type RunningServer } from '../fault-injection.ts'
 import type { XSeed, XSeedTweet, XSeedUser } from './seed.ts'
 import { fullText, invalidRequest, notFound, problem, tweetJson, userJson } from './wire.ts'
+import { matchesSearch, usernames } from './search-operators.ts'
 
 export interface XFakeOptions {
   seed: XSeed
@@ -116,9 +117,7 @@ export async function startXFake(options: XFakeOptions): Promise<XFake> {
   }
 
   function matches(tweet: XSeedTweet, query: string): boolean {
-    const text = fullText(tweet).toLowerCase()
-    const terms = query.toLowerCase().split(/\s+/).filter((term) => term && !term.startsWith('-') && !term.includes(':'))
-    return terms.every((term) => (term.startsWith('#') ? new RegExp(`${term}\\b`).test(text) : text.includes(term)))
+    return matchesSearch(query, { text: fullText(tweet).toLowerCase(), tweet, usernameOf: usernames(seed.users) })
   }
 
   const handler: Handler = (req: IncomingMessage, res: ServerResponse) => {

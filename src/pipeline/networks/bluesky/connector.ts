@@ -6,6 +6,7 @@ import { createHttpClient, type HttpClientOptions } from '../http.ts'
 import { blueskyAuthorPostsPage, blueskyFollowPage, blueskyProfiles } from './reads.ts'
 import { blueskyEngagement, GET_POSTS_MAX } from './engagement.ts'
 import { blueskySearchStep } from './search-walk.ts'
+import { blueskyMentionsStep } from './mentions-of.ts'
 import { BlueskySession } from './session.ts'
 import type { SessionStore } from '../session-store.ts'
 import { BLUESKY_CAPABILITIES, BLUESKY_RATE_LIMIT_HEADERS } from './traits.ts'
@@ -47,6 +48,10 @@ export function createBlueskyConnector(options: BlueskyConnectorOptions = {}): C
         )
       }
       return blueskySearchStep(pds, session, spec, checkpoint, signal)
+    },
+    async ownMentionsPage(account, checkpoint, signal) {
+      if (session === null) throw new ConnectorError('bluesky', 'config', 'Bluesky search needs a login: set the identifier and an app password of an account')
+      return blueskyMentionsStep(pds, session, account, checkpoint, signal)
     },
     authorPostsPage: (accountId, cursor, signal) => blueskyAuthorPostsPage(appView, accountId, cursor, signal),
     followersPage: (accountId, cursor, signal) => blueskyFollowPage(appView, 'followers', accountId, cursor, signal),

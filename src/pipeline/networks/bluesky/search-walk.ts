@@ -40,6 +40,8 @@ export async function blueskySearchStep(
   spec: SearchSpec,
   stored: Checkpoint | null,
   signal?: AbortSignal,
+  /** Narrows the search to posts mentioning this account (handle or DID), see mentions-of.ts. */
+  mentions?: string,
 ): Promise<SearchPage> {
   const checkpoint = readBlueskyCheckpoint(stored)
   const { previous } = checkpoint
@@ -49,6 +51,7 @@ export async function blueskySearchStep(
         '/xrpc/app.bsky.feed.searchPosts',
         {
           ...searchQuery(spec),
+          mentions,
           sort: 'latest',
           limit: SEARCH_PAGE_LIMIT,
           // Kept the same on every page of a walk, as cursors require.

@@ -7,6 +7,7 @@ import { MastodonAccountLookup } from './account-lookup.ts'
 import { mastodonAuthorPostsPage, mastodonFollowPage, type AccountPagesDeps } from './account-pages.ts'
 import { MastodonIdIndex } from './id-index.ts'
 import { mastodonMentionStep } from './mention-walk.ts'
+import { mastodonNotificationMentionsStep, tokenOwnerReader } from './notification-mentions.ts'
 import { normalizeMastodonAccount } from './normalize-account.ts'
 import { MastodonReferenceResolver } from './resolve-references.ts'
 import { MASTODON_CAPABILITIES, MASTODON_RATE_LIMIT_HEADERS } from './traits.ts'
@@ -38,12 +39,15 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Conn
   const resolver = new MastodonReferenceResolver(http, index)
   const lookup = new MastodonAccountLookup(http, localDomain)
   const pages: AccountPagesDeps = { http, baseUrl, localDomain, lookup, index, resolver }
+  const tokenOwner = tokenOwnerReader(http, localDomain)
 
   return {
     network: 'mastodon',
     capabilities: MASTODON_CAPABILITIES,
     searchPage: (spec, checkpoint, signal) =>
       mastodonMentionStep({ http, baseUrl, localDomain, hasToken: token !== undefined, index, resolver }, spec, checkpoint, signal),
+    ownMentionsPage: (account, checkpoint, signal) =>
+      mastodonNotificationMentionsStep({ http, baseUrl, localDomain, hasToken: token !== undefined, index, resolver, tokenOwner }, account, checkpoint, signal),
     authorPostsPage: (accountId, cursor, signal) => mastodonAuthorPostsPage(pages, accountId, cursor, signal),
     followersPage: (accountId, cursor, signal) => mastodonFollowPage(pages, 'followers', accountId, cursor, signal),
     followingPage: (accountId, cursor, signal) => mastodonFollowPage(pages, 'following', accountId, cursor, signal),

@@ -15,6 +15,7 @@ import { batchFromTweets, normalizeUser } from './normalize.ts'
 import { tweetListSchema, userListSchema, type XPartialError } from './schemas.ts'
 import { EMPTY_X_CHECKPOINT, readXCheckpoint, type XCheckpoint } from './search-walk.ts'
 import { X_CAPABILITIES, X_RATE_LIMIT_HEADERS } from './traits.ts'
+import { xMentionsQuery } from './mentions-of.ts'
 
 export interface XConnectorOptions extends Omit<HttpClientOptions, 'network' | 'baseUrl' | 'headers' | 'rateLimitHeaders'> {
   baseUrl?: string
@@ -98,9 +99,11 @@ export function createXConnector(options: XConnectorOptions): XConnector {
     return { follows, accounts: users.map(normalizeUser), cursor: res.body.meta?.next_token ?? null }
   }
 
-  return {
+  const connector: XConnector = {
     network: 'x',
     capabilities: X_CAPABILITIES,
+
+    ownMentionsPage: (account, raw, signal) => connector.searchPage({ kind: 'query', q: xMentionsQuery(account) }, raw, signal),
 
     async searchPage(spec, raw, signal): Promise<XSearchPage> {
       const q = spec.kind === 'hashtag' ? `#${spec.tag}` : spec.q
@@ -139,4 +142,5 @@ export function createXConnector(options: XConnectorOptions): XConnector {
       return accounts
     },
   }
+  return connector
 }

@@ -62,6 +62,8 @@ export interface TopicPostsTable {
   matched_at: Generated<Date>
   matched_terms: string[]
   handled_at: Date | null
+  /** 'query': matches the topic's query; 'own-account': mentions or answers one of its own accounts (matched_terms holds '@account'). */
+  via: Generated<'query' | 'own-account'>
 }
 
 export interface FollowsTable {
