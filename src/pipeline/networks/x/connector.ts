@@ -13,6 +13,7 @@ import type { NormalizedFollow } from '../model.ts'
 import { maxId, tweetQuery, USER_FIELDS, xRateLimitBucket } from './fields.ts'
 import { batchFromTweets, normalizeUser } from './normalize.ts'
 import { tweetListSchema, userListSchema, type XPartialError } from './schemas.ts'
+import { POST_LOOKUP_MAX, xEngagement } from './engagement.ts'
 import { EMPTY_X_CHECKPOINT, readXCheckpoint, type XCheckpoint } from './search-walk.ts'
 import { X_CAPABILITIES, X_RATE_LIMIT_HEADERS } from './traits.ts'
 
@@ -138,5 +139,8 @@ export function createXConnector(options: XConnectorOptions): XConnector {
       }
       return accounts
     },
+
+    engagement: (ids, signal) => call(() => xEngagement(http, ids, report, signal)),
+    engagementBatch: POST_LOOKUP_MAX,
   }
 }
