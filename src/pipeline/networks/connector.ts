@@ -13,7 +13,12 @@ export interface SearchPage extends CollectedBatch {
   checkpoint: Checkpoint
   /** true when the walk reached what the previous run had already seen (or the end). */
   done: boolean
+  /** Items the network could not give inside a successful page (X: `errors[]` of a 200). */
+  partialErrors?: readonly PagePartialError[]
 }
+
+/** What a page says about an item it could not give: no credentials, only the network's words and the item's id. */
+export interface PagePartialError { title?: string | undefined; detail?: string | undefined; resource_id?: string | undefined }
 
 export interface FollowPage {
   follows: NormalizedFollow[]
