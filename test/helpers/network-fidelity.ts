@@ -9,14 +9,15 @@ import { TEST_SECRETS } from './test-secrets.ts'
 export interface FakeSource { network: 'x' | 'reddit' | 'mastodon'; baseUrl: string; settings?: Record<string, string>; credentials: Record<string, string> }
 export interface SourceListening { workspaceId: string; sourceId: string; topicIds: string[] }
 
-export async function listenOn(database: Database, source: FakeSource): Promise<SourceListening> {
+/** `queries`: the topics' queries, one per topic word by default (`#velo` for hashtag timelines). */
+export async function listenOn(database: Database, source: FakeSource, queries: readonly string[] = TOPIC_WORDS): Promise<SourceListening> {
   const { id: workspaceId } = await createWorkspace(database.db, `Fidelity ${source.network}`)
   const row = await database.db.insertInto('sources').values({
     workspace_id: workspaceId, name: source.network, network: source.network, base_url: source.baseUrl,
     settings: source.settings ?? {}, credentials: sealCredentials(TEST_SECRETS, source.credentials),
   }).returning('id').executeTakeFirstOrThrow()
   const topics = await database.db.insertInto('topics')
-    .values(TOPIC_WORDS.map((word) => ({ workspace_id: workspaceId, name: word, query: word })))
+    .values(queries.map((query) => ({ workspace_id: workspaceId, name: query, query })))
     .returning('id').execute()
   return { workspaceId, sourceId: row.id, topicIds: topics.map((t) => t.id) }
 }

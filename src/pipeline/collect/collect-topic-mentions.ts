@@ -8,6 +8,7 @@ import { parse } from '../query/index.ts'
 import { compileForNetwork } from '../networks/compile-query.ts'
 import { loadCheckpoint, saveCheckpoint, searchKind } from './checkpoints.ts'
 import { fillMissingProfiles } from './fill-profiles.ts'
+import { rememberReadIds } from './remember-read-ids.ts'
 
 export interface MentionCollection {
   /** The topic, and the workspace whose own rows what it collects becomes (provenance). */
@@ -45,6 +46,7 @@ export async function collectTopicMentions(db: Kysely<DB>, job: MentionCollectio
       const prepared = await prepareBatch(workspaceId, found, job.matchers)
       const stats = await db.transaction().execute(async (trx) => {
         const ingested = await storeBatch(trx, prepared)
+        await rememberReadIds(trx, workspaceId, job.sourceId, found.posts)
         await saveCheckpoint(trx, job.topic.id, job.sourceId, kind, found.checkpoint)
         return ingested
       })

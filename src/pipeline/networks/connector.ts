@@ -57,5 +57,8 @@ export interface Connector {
    * batch read). Deleted or unknown posts are left out. Absent where not built for the network.
    */
   engagement?(postIds: string[], signal?: AbortSignal): Promise<EngagementReading[]>
+  /** Ids per engagement request; may drop during a run when the network's batch read proves missing. */
   readonly engagementBatch?: number
+  /** Posts are read back by the source's own id for them (`readId`), not by their external id. */
+  readonly readsByReadId?: boolean
 }
