@@ -1,7 +1,7 @@
 import t from 'tap'
 import { openTestDatabase } from '../helpers/database.ts'
 import { scheduledRun, TOPIC_WORDS } from '../helpers/bluesky-fidelity.ts'
-import { listenOn, storedCounts, type Counts } from '../helpers/network-fidelity.ts'
+import { latestReadings, listenOn, storedCounts, type Counts } from '../helpers/network-fidelity.ts'
 import { startFakeMastodon, type FakeMastodon } from '../fakes/mastodon/index.ts'
 import type { FakeMastodonStatus } from '../fakes/mastodon/seed.ts'
 
@@ -63,6 +63,9 @@ t.test('on Mastodon 4.3+, a run leaves every matched status younger than the win
   const server = await serverCounts(fake)
   t.equal(stored.size, 30)
   for (const [uri, counts] of server) t.same(stored.get(uri), counts, uri)
+  // The walk's two-hour overlap brings counts too: the refresh's own readings show it read them all.
+  const readings = await latestReadings(database, workspaceId)
+  for (const [uri, counts] of server) t.same(readings.get(uri), counts, `read by the refresh: ${uri}`)
   t.ok([...stored.values()].every((c) => c.likes > 0), 'not the zeros of the first read')
   const batches = fake.requests.slice(before).filter((r) => r.path === '/api/v1/statuses')
   t.equal(batches.length, 2, '30 statuses: two batch reads')
@@ -82,13 +85,13 @@ t.test('an instance without the batch read (before 4.3) is found out once per ru
   t.equal(requests.filter((r) => r.path === '/api/v1/statuses').length, 1, 'the missing batch read is tried once')
   t.equal(requests.filter((r) => r.path.startsWith('/api/v1/statuses/')).length, 30)
   t.equal(second.stats.refreshRequests, 31, 'every request counted, the 404 too')
-  const stored = await storedCounts(database, workspaceId)
-  for (const [uri, counts] of await serverCounts(fake)) t.same(stored.get(uri), counts, uri)
+  const readings = await latestReadings(database, workspaceId)
+  for (const [uri, counts] of await serverCounts(fake)) t.same(readings.get(uri), counts, uri)
 
   // A smaller cap: one request finds the batch read missing, nine read one status each.
   for (const status of fake.state.statuses.items) status.favourites = 50
   const capped = await scheduledRun(database, workspaceId, { refreshRequests: 10 })
   t.equal(capped.stats.refreshRequests, 10)
   t.equal(capped.stats.refreshed, 9)
-  t.equal([...(await storedCounts(database, workspaceId)).values()].filter((c) => c.likes === 50).length, 9)
+  t.equal([...(await latestReadings(database, workspaceId)).values()].filter((c) => c.likes === 50).length, 9, 'nine statuses read by the refresh')
 })

@@ -1,7 +1,7 @@
 import t from 'tap'
 import { openTestDatabase } from '../helpers/database.ts'
 import { scheduledRun, TOPIC_WORDS } from '../helpers/bluesky-fidelity.ts'
-import { listenOn, storedCounts } from '../helpers/network-fidelity.ts'
+import { latestReadings, listenOn, storedCounts } from '../helpers/network-fidelity.ts'
 import { toBase36, type RedditSeed } from '../fakes/reddit/seed.ts'
 import { startRedditFake } from '../fakes/reddit/server.ts'
 
@@ -39,9 +39,12 @@ t.test('after a run, every matched Reddit post younger than the window has the s
 
   const stored = await storedCounts(database, workspaceId)
   t.equal(stored.size, 30, 'ten matched posts per topic in the window')
+  const readings = await latestReadings(database, workspaceId)
   for (const post of fake.seed.posts) {
     // Score stands for likes (never below zero), comments for replies.
-    t.same(stored.get(`t3_${post.id}`), { likes: Math.max(0, post.score ?? 0), reposts: 0, replies: post.numComments, quotes: 0 }, post.id)
+    const now = { likes: Math.max(0, post.score ?? 0), reposts: 0, replies: post.numComments, quotes: 0 }
+    t.same(stored.get(`t3_${post.id}`), now, post.id)
+    t.same(readings.get(`t3_${post.id}`), now, `read by the refresh: ${post.id}`)
   }
   // /api/info takes 100 fullnames: the 30 posts of the source are one request.
   const infos = fake.requests.slice(before).filter((r) => r.path === '/api/info')

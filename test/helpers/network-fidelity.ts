@@ -34,3 +34,14 @@ export async function storedCounts(database: Database, workspaceId: string, days
     .execute()
   return new Map(rows.map((r) => [r.external_id, { likes: r.likes, reposts: r.reposts, replies: r.replies, quotes: r.quotes }]))
 }
+
+/**
+ * The last reading the engagement refresh kept for each post, by external id: only the refresh
+ * writes readings, so these show what it read, apart from counts a search may bring on its own.
+ */
+export async function latestReadings(database: Database, workspaceId: string): Promise<Map<string, Counts>> {
+  const rows = await database.db.selectFrom('post_engagement_readings as r').innerJoin('posts as p', 'p.id', 'r.post_id')
+    .select(['p.external_id', 'r.likes', 'r.reposts', 'r.replies', 'r.quotes', 'r.read_at'])
+    .where('p.workspace_id', '=', workspaceId).orderBy('r.read_at').execute()
+  return new Map(rows.map((r) => [r.external_id, { likes: r.likes, reposts: r.reposts, replies: r.replies, quotes: r.quotes }]))
+}
