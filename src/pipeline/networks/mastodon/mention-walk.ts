@@ -16,10 +16,11 @@ import type { MastodonStatus } from './schemas.ts'
  * receives late (a delivery retried after the sending or receiving server was down, a reply or
  * boost fetched after the fact) gets an id made from its creation date, so it sorts among statuses
  * already seen: a walk that stopped at them (or asked `since_id`) would never meet it. Mastodon
- * delivers through Sidekiq, whose documented retry delay is (retry^4 + 15 + random) seconds:
- * the first eight retries add up to about 1 h 20 min, so two hours take in deliveries held up by an
- * outage of about an hour. Later arrivals (the last retries run days later; backfill of old
- * threads) are out of reach of a polling walk. Statuses read again are upserted, not duplicated.
+ * delivers through Sidekiq (ActivityPub::DeliveryWorker, 16 retries), waiting retry^4 + 15 seconds
+ * plus a jitter of up to half of retry^4 and Sidekiq's own rand(10) × (retry + 1) before retry n:
+ * the first eight retries add up to between 1 h 20 min and 2 h, so two hours take in deliveries
+ * held up by an outage of about an hour. Later arrivals (the last retries run days later; backfill
+ * of old threads) are out of reach of a polling walk. Statuses read again are upserted, not duplicated.
  * Full-text search has no id order either: the same margin says where its walk may stop.
  */
 export const LATE_DELIVERY_OVERLAP_MS = 2 * 60 * 60_000
