@@ -31,6 +31,8 @@ export interface CollectMentionsDeps {
 
 export const DEFAULT_COLLECT_BUDGET = { ms: 10 * 60_000, requests: 2000 }
 export const DEFAULT_REFRESH_REQUESTS = 40
+/** Partial errors logged per page: the count in the stats says how many there were in all. */
+const MAX_LOGGED_PARTIAL_ERRORS = 10
 
 export function createCollectMentionsJob(deps: CollectMentionsDeps): Job {
   return {
@@ -39,7 +41,7 @@ export function createCollectMentionsJob(deps: CollectMentionsDeps): Job {
     description: 'Collects new mentions of each topic from its networks.',
     async run(ctx, scope) {
       const topics = await topicsWithSources(ctx.db, scope)
-      const stats = { topics: topics.length, sources: 0, pages: 0, posts: 0, matched: 0, profiles: 0, logins: 0, searchRequests: 0, refreshRequests: 0, refreshed: 0, ownMentionRequests: 0, ownMentions: 0 }
+      const stats = { topics: topics.length, sources: 0, pages: 0, posts: 0, matched: 0, profiles: 0, logins: 0, searchRequests: 0, refreshRequests: 0, refreshed: 0, ownMentionRequests: 0, ownMentions: 0, partialErrors: 0 }
       const session: SessionPlace = { db: ctx.db, counters: { logins: 0 } }
       // One connector (and so one network session) per source for the whole run.
       const connectors = new Map<string, Connector>()
@@ -78,6 +80,10 @@ export function createCollectMentionsJob(deps: CollectMentionsDeps): Job {
             mastodonSearch: Boolean(source.credentials.accessToken),
             signal: ctx.signal,
             onPage: () => ctx.progress({ done, total: work.length, label: `${topic.name} · ${source.network}` }),
+            onPartialErrors: (errors) => ctx.log.warn(
+              { topicId: topic.id, sourceId: source.id, network: source.network, partialErrors: errors.slice(0, MAX_LOGGED_PARTIAL_ERRORS).map(({ title, detail, resource_id }) => ({ title, detail, resource_id })) },
+              'the network left items out of a page (partial errors)',
+            ),
           })
           stats.sources++
           stats.pages += result.pages
@@ -85,6 +91,7 @@ export function createCollectMentionsJob(deps: CollectMentionsDeps): Job {
           stats.posts += result.posts
           stats.matched += result.matched
           stats.profiles += result.profiles
+          stats.partialErrors += result.partialErrors
           if (!result.complete && result.note) notes.add(`${topic.name}: ${result.note}`)
           const own = await collectOwnMentions(ctx.db, { topic, sourceId: source.id, connector: connectorOf(source, topic.workspaceId), matchers: await matchersOf(topic.workspaceId), maxPages: deps.maxPagesPerSearch ?? 50, signal: ctx.signal })
           stats.ownMentionRequests += own.requests

@@ -19,6 +19,8 @@ export interface JobDeps {
   /** HTTP pacing for connectors (tests use short waits). */
   connectorTuning?: ConnectorPacing
   maxPagesPerSearch?: number
+  /** Engagement re-reads per source per collect-mentions run (default DEFAULT_REFRESH_REQUESTS). */
+  refreshRequests?: number
   /** The operator's address policy for sources and webhooks (ALLOW_PRIVATE_ADDRESSES); default public only. */
   addressPolicy?: AddressPolicy
   /** What one workspace may spend on the networks per collect-mentions run. */
@@ -40,7 +42,7 @@ export function createJobs(deps: JobDeps = {}): Map<string, Job> {
       deps.connectorTuning,
     )
   const jobs: Job[] = [
-    createCollectMentionsJob({ connect, ...(deps.maxPagesPerSearch && { maxPagesPerSearch: deps.maxPagesPerSearch }), ...(deps.collectBudget && { budget: deps.collectBudget }) }),
+    createCollectMentionsJob({ connect, ...(deps.maxPagesPerSearch && { maxPagesPerSearch: deps.maxPagesPerSearch }), ...(deps.collectBudget && { budget: deps.collectBudget }), ...(deps.refreshRequests !== undefined && { refreshRequests: deps.refreshRequests }) }),
     createCollectGraphJob({ connect }),
     createScoreJob(),
     createAnalyseJob({ addressPolicy, secrets }),

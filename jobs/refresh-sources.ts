@@ -25,7 +25,7 @@ export async function refreshSources(ctx: JobContext, work: readonly { topic: To
     if (!connector || ctx.signal.aborted) continue
     ctx.progress({ done: 0, label: `engagement · ${source.network}` })
     try {
-      const done = await refreshEngagement(ctx.db, { workspaceId, topicIds, connector, maxRequests, now: ctx.now(), signal: ctx.signal })
+      const done = await refreshEngagement(ctx.db, { workspaceId, sourceId: source.id, topicIds, connector, maxRequests, now: ctx.now(), signal: ctx.signal })
       outcome.requests += done.requests
       outcome.posts += done.posts
     } catch (error) {

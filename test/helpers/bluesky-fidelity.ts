@@ -1,6 +1,7 @@
 // A workspace listening to three topics through one Bluesky source on the fake (PDS + AppView),
 // and the collect-mentions runs the fidelity tests make against it.
 import { runJob, type RunOutcome } from '../../jobs/run-job.ts'
+import type { JobDeps } from '../../jobs/index.ts'
 import type { Logger } from '../../src/tenancy/job-runs/job.ts'
 import type { Database } from '../../src/platform/db/database.ts'
 import { sealCredentials } from '../../src/platform/secrets/stored-secrets.ts'
@@ -50,8 +51,8 @@ export async function listen(t: { teardown(fn: () => unknown): void }, database:
 }
 
 /** One scheduled run, by a fresh set of jobs: nothing survives between runs but the database. */
-export async function scheduledRun(database: Database, workspaceId: string): Promise<Extract<RunOutcome, { runId: number }>> {
-  const jobs = localJobs({ connectorTuning: { maxRetries: 1 } })
+export async function scheduledRun(database: Database, workspaceId: string, deps: JobDeps = {}): Promise<Extract<RunOutcome, { runId: number }>> {
+  const jobs = localJobs({ connectorTuning: { maxRetries: 1 }, ...deps })
   const outcome = await runJob({ db: database.db, log: silent }, jobs.get('collect-mentions')!, { workspaceId }, { trigger: 'schedule' })
   if (outcome.status === 'skipped') throw new Error(outcome.reason)
   return outcome

@@ -3,6 +3,7 @@ import type { Checkpoint, Connector } from '../../src/pipeline/networks/connecto
 import type { SearchSpec } from '../../src/pipeline/query/search-spec.ts'
 import { ConnectorError } from '../../src/pipeline/networks/errors.ts'
 import { createMastodonConnector } from '../../src/pipeline/networks/mastodon/index.ts'
+import { LATE_DELIVERY_OVERLAP_MS } from '../../src/pipeline/networks/mastodon/mention-walk.ts'
 import type { NormalizedPost } from '../../src/pipeline/networks/model.ts'
 import { minuteTimes, opaqueIds, startFakeMastodon, type FakeMastodon, type FakeMastodonStatus } from '../fakes/mastodon/index.ts'
 
@@ -114,11 +115,17 @@ t.test('the next run returns only what is new, including what arrived during the
   const second = await walk(connector, spec, restOfFirstRun.checkpoint)
   t.ok(second.done)
   t.same(
-    second.posts.map((post) => post.text),
+    second.posts.slice(0, 6).map((post) => post.text),
     ['Later 2 #RUST', 'Later 1 #RUST', 'Later 0 #RUST', 'Mid-walk 2 #rust', 'Mid-walk 1 #rust', 'Mid-walk 0 #rust'],
   )
+  // Behind them, the overlap is read again (statuses received late sort among older ids), no further.
+  const firstNewest = Math.max(...[...firstPage.posts, ...restOfFirstRun.posts].map((post) => post.createdAt.getTime()))
+  t.ok(second.posts.slice(6).every((post) => firstRun.includes(post.externalId)), 'the rest was seen by the first run')
+  t.ok(second.posts.every((post) => post.createdAt.getTime() >= firstNewest - LATE_DELIVERY_OVERLAP_MS), 'nothing older than the overlap')
+  const seen = new Set([...firstRun, ...ids(second.posts)])
   const third = await walk(connector, spec, second.checkpoint)
-  t.same(third.posts, [], 'nothing new, nothing returned')
+  t.ok(third.posts.every((post) => seen.has(post.externalId)), 'nothing new: only the overlap read again')
+  t.ok(third.posts.every((post) => post.createdAt.getTime() >= Date.parse('2024-08-21T12:02:00.000Z') - LATE_DELIVERY_OVERLAP_MS))
   t.equal(third.pages, 1)
 })
 
@@ -155,7 +162,12 @@ t.test('full-text search with a token pages by offset and resumes incrementally'
   fake.state.addStatus({ id: 'fresh-1', accountId: 'remote-1', createdAt: '2024-08-21T12:00:00.000Z', text: 'New compilers post' })
   const second = await walk(connector, spec, first.checkpoint)
   t.ok(second.done)
-  t.same(second.posts.map((post) => post.text), ['New compilers post'])
+  t.equal(second.posts[0].text, 'New compilers post')
+  // The rest is the overlap read again, the deleted status not among it.
+  const firstIds = new Set(ids(first.posts))
+  t.ok(second.posts.slice(1).every((post) => firstIds.has(post.externalId)))
+  t.notOk(ids(second.posts).some((uri) => uri.endsWith(`/${newest.id}`)))
+  t.ok(second.posts.length < first.posts.length, 'the walk stopped behind the overlap')
 })
 
 t.test('a token the instance refuses is an auth error', async (t) => {

@@ -1,4 +1,5 @@
 import t from 'tap'
+import { SEARCH_INDEX_OVERLAP_S } from '../../src/pipeline/networks/reddit/search-walk.ts'
 import type { Checkpoint, Connector } from '../../src/pipeline/networks/connector.ts'
 import type { SearchSpec } from '../../src/pipeline/query/search-spec.ts'
 import type { NormalizedAccount, NormalizedPost } from '../../src/pipeline/networks/model.ts'
@@ -66,7 +67,7 @@ t.test('stopping half-way and resuming from the checkpoint gives the same set', 
   t.equal(new Set(ids(all)).size, all.length, 'no duplicates across the restart')
 })
 
-t.test('a second run only returns posts newer than the first run saw', async (t) => {
+t.test('a second run returns the posts newer than the first run saw, and the overlap behind them again', async (t) => {
   const seed = generateRedditSeed(120)
   const { fake, connect } = await setup(t, seed)
   const first = await drain(connect(), null)
@@ -82,10 +83,15 @@ t.test('a second run only returns posts newer than the first run saw', async (t)
   const sameSecond = { id: toBase36(5), subreddit: 'rust', title: 'Late rustlang', author: 'user_3', createdUtc: Math.max(...seed.posts.filter((p) => p.title.includes('rustlang') || (p.selftext ?? '').includes('rustlang')).map((p) => p.createdUtc)) }
   fake.seed.posts.push(...fresh, sameSecond)
   const second = await drain(connect(), first.checkpoint)
-  t.same(ids(second.posts), [...fresh.map((p) => `t3_${p.id}`), `t3_${sameSecond.id}`].sort())
+  const secondIds = new Set(ids(second.posts))
+  t.ok([...fresh.map((p) => `t3_${p.id}`), `t3_${sameSecond.id}`].every((id) => secondIds.has(id)), 'every new post, the late one of the same second too')
+  const firstIds = new Set(ids(first.posts))
+  const again = second.posts.filter((p) => firstIds.has(p.externalId))
+  t.ok(again.every((p) => p.createdAt.getTime() / 1000 >= newest - SEARCH_INDEX_OVERLAP_S - 1), `the ${again.length} posts read again are the overlap, no older`)
+  t.equal(second.posts.length, fresh.length + 1 + again.length, 'nothing else')
   t.ok(second.pages >= 2, 'the new posts span two pages')
   const third = await drain(connect(), second.checkpoint)
-  t.same(third.posts, [], 'nothing new, nothing returned')
+  t.ok(third.posts.every((p) => secondIds.has(p.externalId)), 'nothing new: only the overlap again')
   t.ok(third.done)
 })
 
@@ -142,4 +148,15 @@ t.test('an empty result ends the walk at once', async (t) => {
 t.test('hashtag specs are refused: Reddit has no hashtag timelines', async (t) => {
   const { connect } = await setup(t, generateRedditSeed(3))
   await t.rejects(connect().searchPage({ kind: 'hashtag', tag: 'rust' }, null), NotSupportedError)
+})
+
+t.test('a post indexed late, created before the newest post seen, is found by the next run', async (t) => {
+  const seed = generateRedditSeed(60)
+  const { fake, connect } = await setup(t, seed)
+  const first = await drain(connect(), null)
+  const newestSeen = Math.max(...first.posts.map((p) => p.createdAt.getTime() / 1000))
+  const late = { id: toBase36(3_000_000_000), subreddit: 'rust', title: 'Indexed late, rustlang', author: 'user_4', createdUtc: newestSeen - 5 * 60 }
+  fake.seed.posts.push(late)
+  const second = await drain(connect(), first.checkpoint)
+  t.ok(ids(second.posts).includes(`t3_${late.id}`), 'found five minutes behind the newest post seen')
 })

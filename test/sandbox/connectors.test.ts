@@ -58,7 +58,7 @@ function taggedKeys(posts: NormalizedPost[], tag: string): string[] {
   return posts.filter((p) => p.hashtags.includes(tag)).map((p) => keyOf(p.authorExternalId, p.createdAt))
 }
 
-t.test('the Mastodon connector collects a hashtag timeline, then only what is new', async (t) => {
+t.test('the Mastodon connector collects a hashtag timeline, then what is new', async (t) => {
   const server = await withServer()
   t.teardown(() => server.close())
   const domain = 'piaille.sandbox.example'
@@ -81,7 +81,10 @@ t.test('the Mastodon connector collects a hashtag timeline, then only what is ne
   const fresh = new Set(taggedKeys(next.posts, 'velo'))
   const all = expectedKeys('mastodon', 'velo', server.now().getTime(), domain)
   t.ok(fresh.size > 0, `${fresh.size} new posts after advancing`)
-  t.same(fresh, new Set([...all].filter((key) => !keys.includes(key))), 'exactly the new ones')
+  const added = [...all].filter((key) => !keys.includes(key))
+  t.ok(added.every((key) => fresh.has(key)), 'every new one')
+  // The walk also reads again the two hours behind what it had seen (statuses received late).
+  t.ok([...fresh].every((key) => added.includes(key) || keys.includes(key)), 'the rest is the overlap, read again')
 })
 
 t.test('the Bluesky connector logs in on the PDS and collects a search', async (t) => {

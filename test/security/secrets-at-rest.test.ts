@@ -103,7 +103,7 @@ t.test('no plaintext secret in the stored database; rotation re-seals everything
   const keyFileBefore = database.url ? '' : readFileSync(join(dataDir, 'secret.key'), 'utf8')
   const rotated = await runCli(['secrets', 'rotate'], env)
   t.equal(rotated.code, 0, rotated.stderr)
-  t.match(rotated.stderr, /Re-sealed 1 source\(s\) and 1 webhook\(s\)/)
+  t.match(rotated.stderr, /Re-sealed 1 source\(s\), 1 webhook\(s\) and 0 network session\(s\)/)
   if (!database.url) {
     t.not(readFileSync(join(dataDir, 'secret.key'), 'utf8'), keyFileBefore, 'the key file holds the new key')
     database = await open()

@@ -23,7 +23,7 @@ export async function secretsCommand(args: string[], io: Io): Promise<number> {
       if (!config.newSecretKey) throw new SecretKeyError('Set NEW_SECRET_KEY to the new key (openssl rand -base64 32); SECRET_KEY stays the current one for this command.')
       const next = createSecretBox([Buffer.from(config.newSecretKey, 'base64')])
       const stats = await resealSecrets(db, current, next)
-      io.err(`Re-sealed ${stats.sources} source(s) and ${stats.webhooks} webhook(s) with key ${next.keyId}. Now set SECRET_KEY to the new key on every instance and restart them.`)
+      io.err(`Re-sealed ${stats.sources} source(s), ${stats.webhooks} webhook(s) and ${stats.sessions} network session(s) with key ${next.keyId}. Now set SECRET_KEY to the new key on every instance and restart them.`)
       return 0
     }
     const dir = resolve(config.database.dataDir)
@@ -33,7 +33,7 @@ export async function secretsCommand(args: string[], io: Io): Promise<number> {
     const stats = await resealSecrets(db, current, both)
     renameSync(nextPath, join(dir, KEY_FILE))
     rmSync(nextPath, { force: true })
-    io.err(`Re-sealed ${stats.sources} source(s) and ${stats.webhooks} webhook(s) with key ${both.keyId}; ${join(dir, KEY_FILE)} now holds it.`)
+    io.err(`Re-sealed ${stats.sources} source(s), ${stats.webhooks} webhook(s) and ${stats.sessions} network session(s) with key ${both.keyId}; ${join(dir, KEY_FILE)} now holds it.`)
     return 0
   })
 }

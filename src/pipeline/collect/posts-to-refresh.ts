@@ -1,18 +1,31 @@
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../platform/db/schema.ts'
 
-export interface PostDue { id: number; externalId: string }
+/** A post due for a re-read: `readId` is what the source reads it back by (its external id, or the id the source keeps for it). */
+export interface PostDue { id: number; externalId: string; readId: string }
+
+export interface DueQuery {
+  topicIds: string[]
+  network: string
+  sourceId: string
+  /** The source reads posts back by its own id for them (Mastodon): posts it holds none for are skipped. */
+  byReadId: boolean
+  since: Date
+  limit: number
+}
 
 /**
  * Matched posts of the topics on one network written since `since`, the longest unread first:
  * a post never re-read counts from when it was collected. Bounded by `limit` (the pass's budget).
  */
-export async function postsToRefresh(db: Kysely<DB>, topicIds: string[], network: string, since: Date, limit: number): Promise<PostDue[]> {
-  const { rows } = await sql<{ id: string | number; external_id: string }>`
-    select p.id, p.external_id from posts p
-    where p.network = ${network} and p.created_at >= ${since}
-      and exists (select 1 from topic_posts tp where tp.post_id = p.id and tp.topic_id in (${sql.join(topicIds)}))
+export async function postsToRefresh(db: Kysely<DB>, due: DueQuery): Promise<PostDue[]> {
+  const { rows } = await sql<{ id: string | number; external_id: string; read_id: string | null }>`
+    select p.id, p.external_id, ri.read_id from posts p
+    left join post_read_ids ri on ri.post_id = p.id and ri.source_id = ${due.sourceId}
+    where p.network = ${due.network} and p.created_at >= ${due.since}
+      and (${due.byReadId} = false or ri.read_id is not null)
+      and exists (select 1 from topic_posts tp where tp.post_id = p.id and tp.topic_id in (${sql.join(due.topicIds)}))
     order by coalesce((select max(r.read_at) from post_engagement_readings r where r.post_id = p.id), p.collected_at), p.id
-    limit ${limit}`.execute(db)
-  return rows.map((r) => ({ id: Number(r.id), externalId: r.external_id }))
+    limit ${due.limit}`.execute(db)
+  return rows.map((r) => ({ id: Number(r.id), externalId: r.external_id, readId: r.read_id ?? r.external_id }))
 }

@@ -9,6 +9,7 @@ export const DEFAULT_ENGAGEMENT_WINDOW_DAYS = 7
 
 export interface EngagementRefresh {
   workspaceId: string
+  sourceId: string
   topicIds: string[]
   connector: Connector
   /** Requests this pass may make for this source (the network's batch read, one per call). */
@@ -31,13 +32,17 @@ export async function refreshEngagement(db: Kysely<DB>, job: EngagementRefresh):
   const settings = await db.selectFrom('workspaces').select('settings').where('id', '=', job.workspaceId).executeTakeFirst()
   const days = settings?.settings.engagementWindowDays ?? DEFAULT_ENGAGEMENT_WINDOW_DAYS
   const since = new Date(job.now.getTime() - days * 86_400_000)
-  const batch = connector.engagementBatch
-  const due = await postsToRefresh(db, job.topicIds, connector.network, since, job.maxRequests * batch)
+  const due = await postsToRefresh(db, { topicIds: job.topicIds, network: connector.network, sourceId: job.sourceId, byReadId: connector.readsByReadId === true, since, limit: job.maxRequests * connector.engagementBatch })
   result.stale = due.length
-  for (let start = 0; start < due.length && result.requests < job.maxRequests && !job.signal.aborted; start += batch) {
+  let start = 0
+  while (start < due.length && result.requests < job.maxRequests && !job.signal.aborted) {
+    const batch = connector.engagementBatch
     const chunk = due.slice(start, start + batch)
-    const readings = await connector.engagement(chunk.map((p) => p.externalId), job.signal)
+    const readings = await connector.engagement(chunk.map((p) => p.readId), job.signal)
     result.requests++
+    // The network's batch read proved missing (an older Mastodon): the chunk is read again at the size it takes.
+    if (connector.engagementBatch < batch) continue
+    start += chunk.length
     const idOf = new Map(chunk.map((p) => [p.externalId, p.id]))
     const rows = readings.filter((r) => idOf.has(r.externalId)).map((r) => ({ post_id: idOf.get(r.externalId)!, likes: r.likes, reposts: r.reposts, replies: r.replies, quotes: r.quotes }))
     if (rows.length === 0) continue

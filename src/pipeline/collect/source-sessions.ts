@@ -4,9 +4,7 @@ import { ConnectorError } from '../networks/errors.ts'
 import type { CollectableNetwork } from '../../platform/shared/network-names.ts'
 import type { LoginLimit, SessionStore } from '../networks/session-store.ts'
 import type { SecretBox } from '../../platform/secrets/secret-box.ts'
-
-// The purpose a session is sealed for: a sealed session moved to another field does not open.
-const SESSION_PURPOSE = 'source-session'
+import { SOURCE_SESSION_PURPOSE as SESSION_PURPOSE } from '../../platform/secrets/stored-secrets.ts'
 
 export interface SessionCounters { logins: number }
 

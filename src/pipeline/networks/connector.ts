@@ -13,7 +13,12 @@ export interface SearchPage extends CollectedBatch {
   checkpoint: Checkpoint
   /** true when the walk reached what the previous run had already seen (or the end). */
   done: boolean
+  /** Items the network could not give inside a successful page (X: `errors[]` of a 200). */
+  partialErrors?: readonly PagePartialError[]
 }
+
+/** What a page says about an item it could not give: no credentials, only the network's words and the item's id. */
+export interface PagePartialError { title?: string | undefined; detail?: string | undefined; resource_id?: string | undefined }
 
 export interface FollowPage {
   follows: NormalizedFollow[]
@@ -52,6 +57,7 @@ export interface Connector {
    * batch read). Deleted or unknown posts are left out. Absent where not built for the network.
    */
   engagement?(postIds: string[], signal?: AbortSignal): Promise<EngagementReading[]>
+  /** Ids per engagement request; may drop during a run when the network's batch read proves missing. */
   readonly engagementBatch?: number
   /**
    * One page of posts that mention or answer `account` (one of a topic's own accounts, as people
@@ -59,6 +65,8 @@ export interface Connector {
    * network offers no such read to this source (see src/pipeline/collect/own-mentions.ts).
    */
   ownMentionsPage?(account: string, checkpoint: Checkpoint | null, signal?: AbortSignal): Promise<OwnMentionsPage>
+  /** Posts are read back by the source's own id for them (`readId`), not by their external id. */
+  readonly readsByReadId?: boolean
 }
 
 export interface OwnMentionsPage extends SearchPage {

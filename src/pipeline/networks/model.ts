@@ -34,6 +34,8 @@ export interface MentionRef {
 export interface NormalizedPost {
   network: string
   externalId: string
+  /** The id the source reads the post back by, when it is not `externalId` (a Mastodon status's instance-local id). */
+  readId?: string
   /** null when the author is gone (Reddit `[deleted]`). */
   authorExternalId: string | null
   createdAt: Date

@@ -1,5 +1,5 @@
 // The Mastodon REST endpoints the connector uses, answering from the fake's state.
-import { clampLimit, idPageParams, linkHeader, paginateById } from './paginate.ts'
+import { idPageParams, linkHeader, paginateById } from './paginate.ts'
 import { renderAccount, renderText, type RenderContext } from './render.ts'
 import { renderStatus, searchableText } from './render-status.ts'
 import type { FakeMastodonStatus } from './seed.ts'
@@ -163,7 +163,9 @@ export function route(request: RouteRequest): RouteReply {
     return status === undefined || !state.visible(status) ? notFound : { status: 200, body: renderStatus(status, request) }
   }
   if (path === '/api/v1/statuses' && state.batchStatusLookup) {
-    const ids = query.getAll('id[]').slice(0, clampLimit(null, STATUSES_DEFAULT_LIMIT))
+    // check_statuses_limit: more than DEFAULT_STATUSES_LIMIT ids is a validation error, not a clamp.
+    const ids = [...new Set(query.getAll('id[]'))]
+    if (ids.length > STATUSES_DEFAULT_LIMIT) return { status: 422, body: { error: 'Mastodon::ValidationError' } }
     const found = ids.map((id) => state.statuses.get(id)).filter((status) => status !== undefined && state.visible(status))
     return { status: 200, body: found.map((status) => renderStatus(status!, request)) }
   }

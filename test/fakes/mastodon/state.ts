@@ -17,6 +17,18 @@ export class OrderedRecords<T extends { id: string }> {
     return position === undefined ? undefined : this.items[position]
   }
 
+  /**
+   * Puts an item in the order just before `beforeId`, as Mastodon does for a status it receives
+   * late: its id is made from its creation date, so it sorts among older ones.
+   */
+  insertBefore(item: T, beforeId: string): void {
+    if (this.positions.has(item.id)) throw new Error(`fake: duplicate id ${item.id}`)
+    const at = this.positions.get(beforeId)
+    if (at === undefined) throw new Error(`fake: unknown id ${beforeId}`)
+    this.items.splice(at, 0, item)
+    this.items.forEach((record, position) => this.positions.set(record.id, position))
+  }
+
   /** Where an id sits in the order; undefined for an id this server never issued. */
   position(id: string): number | undefined {
     return this.positions.get(id)
@@ -52,6 +64,13 @@ export class FakeMastodonState {
   addStatus(status: FakeMastodonStatus): void {
     if (!this.accounts.has(status.accountId)) throw new Error(`fake: unknown account ${status.accountId}`)
     this.statuses.add(status)
+    this.version++
+  }
+
+  /** A status fetched late (federation, backfill): older id and date than statuses already served. */
+  addLateStatus(status: FakeMastodonStatus, beforeId: string): void {
+    if (!this.accounts.has(status.accountId)) throw new Error(`fake: unknown account ${status.accountId}`)
+    this.statuses.insertBefore(status, beforeId)
     this.version++
   }
 

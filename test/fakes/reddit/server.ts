@@ -23,6 +23,8 @@ export interface RedditFake extends RunningServer {
   /** Requests refused with 429 because the client went over its window. */
   overLimit: number
   apiRequests: number
+  /** Every API request after the token check, in order. */
+  requests: Array<{ path: string; query: URLSearchParams }>
   faults: FaultInjector | null
   /** Tokens stop working before their expiry, as when Reddit revokes them. */
   revokeTokens(): void
@@ -76,6 +78,7 @@ export async function startRedditFake(options: RedditFakeOptions): Promise<Reddi
     const expiresAt = bearer ? tokens.get(bearer) : undefined
     if (expiresAt === undefined || expiresAt <= now()) return send(res, 401, redditError(401, 'Unauthorized'), raw)
     fake.apiRequests++
+    fake.requests.push({ path: url.pathname, query: url.searchParams })
     const headers = rateHeaders(true)
     if (Number(headers['X-Ratelimit-Remaining']) <= 0 && Number(headers['X-Ratelimit-Used']) > window.limit) {
       fake.overLimit++
@@ -114,6 +117,14 @@ export async function startRedditFake(options: RedditFakeOptions): Promise<Reddi
       const user = userIndex.get(decodeURIComponent(about[1]))
       if (!user) return send(res, 404, redditError(404, 'Not Found'), raw, headers)
       return send(res, 200, t2About(user), raw, headers)
+    }
+    if (url.pathname === '/api/info') {
+      // Things by fullname, at most 100 (the listing limit), in the order asked; unknown ones left out.
+      const wanted = (url.searchParams.get('id') ?? '').split(',').filter(Boolean)
+      if (wanted.length > 100) return send(res, 400, redditError(400, 'Bad Request'), raw, headers)
+      const byName = new Map(options.seed.posts.map((p) => [`t3_${p.id}`, p]))
+      const found = wanted.map((name) => byName.get(name)).filter((p): p is RedditSeedPost => p !== undefined)
+      return send(res, 200, listing(found.map((p) => t3(p, userIndex)), null), raw, headers)
     }
     if (url.pathname === '/api/user_data_by_account_ids') {
       const wanted = (url.searchParams.get('ids') ?? '').split(',')
@@ -156,6 +167,7 @@ export async function startRedditFake(options: RedditFakeOptions): Promise<Reddi
     tokensIssued: 0,
     overLimit: 0,
     apiRequests: 0,
+    requests: [],
     faults,
     revokeTokens: () => tokens.clear(),
   }

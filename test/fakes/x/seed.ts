@@ -24,6 +24,7 @@ export interface XSeedTweet {
   likes?: number
   retweets?: number
   replies?: number
+  quotes?: number
 }
 
 export interface XSeed {

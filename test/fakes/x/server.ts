@@ -11,7 +11,7 @@ export interface XFakeOptions {
   bearerToken?: string
   now?: () => number
   /** Requests per 15-minute window, per endpoint. */
-  limits?: Partial<Record<'search' | 'timeline' | 'follows' | 'users', number>>
+  limits?: Partial<Record<'search' | 'timeline' | 'follows' | 'users' | 'lookup', number>>
   /** `includes.tweets` (long-standing) or `includes.posts` (2026 OpenAPI spelling). */
   includesKey?: 'tweets' | 'posts'
   /** When set, since_id older than this many days is refused (recent search covers 7). */
@@ -29,7 +29,8 @@ export interface XFake extends RunningServer {
 }
 
 const WINDOW_SECONDS = 15 * 60
-const DEFAULT_LIMITS = { search: 450, timeline: 10_000, follows: 300, users: 300 }
+// Per app, per 15 minutes (docs.x.com fundamentals/rate-limits): post lookup GET /2/tweets is 3,500.
+const DEFAULT_LIMITS = { search: 450, timeline: 10_000, follows: 300, users: 300, lookup: 3500 }
 const newestFirst = (a: { id: string }, b: { id: string }) => (BigInt(b.id) > BigInt(a.id) ? 1 : BigInt(b.id) < BigInt(a.id) ? -1 : 0)
 const token = (lastId: string) => Buffer.from(`after:${lastId}`).toString('base64url')
 const afterToken = (value: string | null) => (value ? Buffer.from(value, 'base64url').toString().replace(/^after:/, '') : null)
@@ -128,7 +129,7 @@ export async function startXFake(options: XFakeOptions): Promise<XFake> {
       return send(res, 429, { title: 'UsageCapExceeded', detail: 'Usage cap exceeded: Monthly product cap', type: 'https://api.twitter.com/2/problems/usage-capped', period: 'Monthly', scope: 'Product' })
     }
     fake.requests.push({ path: url.pathname, query: q })
-    const bucket = url.pathname === '/2/tweets/search/recent' ? 'search' : url.pathname.endsWith('/tweets') ? 'timeline' : /\/(followers|following)$/.test(url.pathname) ? 'follows' : 'users'
+    const bucket = url.pathname === '/2/tweets/search/recent' ? 'search' : url.pathname === '/2/tweets' ? 'lookup' : url.pathname.endsWith('/tweets') ? 'timeline' : /\/(followers|following)$/.test(url.pathname) ? 'follows' : 'users'
     const { headers, over } = rateWindow(bucket, true)
     if (over) {
       fake.overLimit++
@@ -173,6 +174,20 @@ export async function startXFake(options: XFakeOptions): Promise<XFake> {
       const { slice, meta } = paginate(positions, (p) => p.id, q, 'pagination_token', size)
       const fields = new Set((q.get('user.fields') ?? '').split(','))
       const body = slice.length ? { data: slice.map((p) => userJson(p.u, fields, seed)), meta: { result_count: slice.length, ...meta } } : { meta: { result_count: 0 } }
+      return send(res, 200, body, headers)
+    }
+    if (url.pathname === '/2/tweets') {
+      // Post lookup: 1 to 100 ids; unknown or deleted ones are partial errors of a 200.
+      const ids = (q.get('ids') ?? '').split(',').filter(Boolean)
+      if (ids.length === 0 || ids.length > 100) return send(res, 400, invalidRequest(`The number of values in the \`ids\` query parameter list [${ids.length}] is not between 1 and 100`, { ids: [q.get('ids') ?? ''] }), headers)
+      const byId = new Map(seed.tweets.map((t) => [t.id, t]))
+      const found = ids.map((id) => byId.get(id)).filter((t): t is XSeedTweet => t !== undefined)
+      const fields = new Set((q.get('tweet.fields') ?? '').split(','))
+      const byUsername = new Map(seed.users.map((u) => [u.username.toLowerCase(), u]))
+      const body: Record<string, unknown> = {}
+      if (found.length) body.data = found.map((t) => tweetJson(t, fields, byUsername))
+      const missing = ids.filter((id) => !byId.has(id))
+      if (missing.length) body.errors = missing.map((id) => notFound('tweet', 'ids', id))
       return send(res, 200, body, headers)
     }
     if (url.pathname === '/2/users') {

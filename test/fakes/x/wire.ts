@@ -71,7 +71,7 @@ export function tweetJson(tweet: XSeedTweet, fields: Set<string>, byUsername: Ma
   if (fields.has('entities') && Object.keys(entities).length) json.entities = long ? entitiesOf(json.text as string, [], byUsername) : entities
   if (fields.has('note_tweet') && long) json.note_tweet = { text, entities }
   if (fields.has('public_metrics')) {
-    json.public_metrics = { retweet_count: tweet.retweets ?? 0, reply_count: tweet.replies ?? 0, like_count: tweet.likes ?? 0, quote_count: 0, bookmark_count: 0, impression_count: 100 }
+    json.public_metrics = { retweet_count: tweet.retweets ?? 0, reply_count: tweet.replies ?? 0, like_count: tweet.likes ?? 0, quote_count: tweet.quotes ?? 0, bookmark_count: 0, impression_count: 100 }
   }
   return json
 }

@@ -1,6 +1,6 @@
-// The resume point of a mention walk. A walk goes from the newest status backwards until it meets
-// what the previous completed run had already seen; ids are opaque, so "already seen" is decided
-// by the server (`since_id`) or by meeting the very id, never by comparing ids ourselves.
+// The resume point of a mention walk. A walk goes from the newest status backwards until it is
+// past what the previous completed run had seen by an overlap of time (statuses received late
+// sort among older ids: see mention-walk.ts); ids are opaque and never compared by us.
 import { z } from 'zod'
 import type { Checkpoint } from '../connector.ts'
 
@@ -15,7 +15,7 @@ export const REMEMBERED_IDS = 20
 
 export const mastodonCheckpointSchema = z.object({
   v: z.literal(2),
-  /** Newest status of the last completed walk: the next walk stops there. */
+  /** Newest status of the last completed walk: the next walk stops an overlap behind its date. */
   previousNewest: seenSchema.nullable(),
   /** Newest status of the walk in progress; becomes `previousNewest` when the walk completes. */
   walkNewest: seenSchema.nullable(),

@@ -10,6 +10,8 @@ import { mastodonMentionStep } from './mention-walk.ts'
 import { mastodonNotificationMentionsStep, tokenOwnerReader } from './notification-mentions.ts'
 import { normalizeMastodonAccount } from './normalize-account.ts'
 import { MastodonReferenceResolver } from './resolve-references.ts'
+import { MastodonStatusLookup } from './status-lookup.ts'
+import { mastodonEngagement } from './engagement.ts'
 import { MASTODON_CAPABILITIES, MASTODON_RATE_LIMIT_HEADERS } from './traits.ts'
 
 export interface MastodonConnectorOptions extends Omit<HttpClientOptions, 'network' | 'baseUrl' | 'headers' | 'rateLimitHeaders'> {
@@ -36,7 +38,8 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Conn
     headers: (): Record<string, string> => (token === undefined ? {} : { authorization: `Bearer ${token}` }),
   })
   const index = new MastodonIdIndex(localDomain)
-  const resolver = new MastodonReferenceResolver(http, index)
+  const statuses = new MastodonStatusLookup(http)
+  const resolver = new MastodonReferenceResolver(statuses, index)
   const lookup = new MastodonAccountLookup(http, localDomain)
   const pages: AccountPagesDeps = { http, baseUrl, localDomain, lookup, index, resolver }
   const tokenOwner = tokenOwnerReader(http, localDomain)
@@ -60,5 +63,10 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Conn
       }
       return profiles
     },
+    engagement: (ids, signal) => mastodonEngagement(statuses, ids, signal),
+    get engagementBatch() {
+      return statuses.perRequest
+    },
+    readsByReadId: true,
   }
 }

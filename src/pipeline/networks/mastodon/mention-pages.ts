@@ -1,6 +1,7 @@
 // Fetching one page of a mention walk, for the two kinds of Mastodon search:
-// - a hashtag timeline, paged by the `Link: rel="next"` URL, with `since_id` so the server itself
-//   stops at the previous run's newest status (the documented way to poll);
+// - a hashtag timeline, paged by the `Link: rel="next"` URL, newest first, without `since_id`: the
+//   walk goes on behind the previous run's newest status by an overlap (see mention-walk.ts), since
+//   a status received late sorts among older ids;
 // - full-text search (needs a token), paged by `offset`, ordered newest first by the server.
 import { ConnectorError } from '../errors.ts'
 import type { HttpClient } from '../http.ts'
@@ -33,11 +34,10 @@ export function pathOf(url: string, base: string): string {
 
 async function hashtagPage(http: HttpClient, baseUrl: string, tag: string, checkpoint: MastodonCheckpoint, signal?: AbortSignal): Promise<MentionPage> {
   const path = `/api/v1/timelines/tag/${encodeURIComponent(tag.replace(/^#/, ''))}`
-  const sinceId = checkpoint.previousNewest?.ids[0]
   const response =
     checkpoint.nextUrl === null
-      ? await http.getJson(path, { limit: STATUSES_PAGE_LIMIT, since_id: sinceId }, mastodonStatusListSchema, { signal })
-      : await http.getJson(checkpoint.nextUrl, { since_id: sinceId }, mastodonStatusListSchema, { signal })
+      ? await http.getJson(path, { limit: STATUSES_PAGE_LIMIT }, mastodonStatusListSchema, { signal })
+      : await http.getJson(checkpoint.nextUrl, {}, mastodonStatusListSchema, { signal })
   const statuses = response.body
   const link = linkWithRel(response.headers.get('link'), 'next')
   const last = statuses.at(-1)

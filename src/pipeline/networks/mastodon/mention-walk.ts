@@ -1,5 +1,6 @@
 // One step of an incremental mention walk: fetch a page, keep what is newer than the previous
-// run, translate references, and say where the next step starts.
+// run's newest status less an overlap for late deliveries, translate references, and say where the
+// next step starts.
 import type { Checkpoint, SearchPage } from '../connector.ts'
 import type { SearchSpec } from '../../query/search-spec.ts'
 import type { HttpClient } from '../http.ts'
@@ -11,11 +12,18 @@ import { unresolvedStatusIds, type MastodonReferenceResolver } from './resolve-r
 import type { MastodonStatus } from './schemas.ts'
 
 /**
- * Search cannot be told "newer than" by id, so besides meeting one of the previous run's newest
- * ids the walk stops at statuses clearly older than them (in case all were deleted meanwhile).
- * The margin absorbs statuses federated late with a slightly older date.
+ * Every walk re-reads this far behind the newest status of the previous run. A status an instance
+ * receives late (a delivery retried after the sending or receiving server was down, a reply or
+ * boost fetched after the fact) gets an id made from its creation date, so it sorts among statuses
+ * already seen: a walk that stopped at them (or asked `since_id`) would never meet it. Mastodon
+ * delivers through Sidekiq (ActivityPub::DeliveryWorker, 16 retries), waiting retry^4 + 15 seconds
+ * plus a jitter of up to half of retry^4 and Sidekiq's own rand(10) × (retry + 1) before retry n:
+ * the first eight retries add up to between 1 h 20 min and 2 h, so two hours take in deliveries
+ * held up by an outage of about an hour. Later arrivals (the last retries run days later; backfill
+ * of old threads) are out of reach of a polling walk. Statuses read again are upserted, not duplicated.
+ * Full-text search has no id order either: the same margin says where its walk may stop.
  */
-const SEARCH_OVERLAP_MS = 10 * 60_000
+export const LATE_DELIVERY_OVERLAP_MS = 2 * 60 * 60_000
 
 export interface MentionWalkDeps {
   http: HttpClient
@@ -26,15 +34,12 @@ export interface MentionWalkDeps {
   resolver: MastodonReferenceResolver
 }
 
-/** Index of the first status the previous run already saw, or -1. */
-function previouslySeenAt(statuses: MastodonStatus[], spec: SearchSpec, checkpoint: MastodonCheckpoint): number {
+/** Index of the first status older than the previous run's newest less the overlap, or -1. */
+function behindOverlapAt(statuses: MastodonStatus[], checkpoint: MastodonCheckpoint): number {
   const previous = checkpoint.previousNewest
   if (previous === null) return -1
-  const cutoff = Date.parse(previous.createdAt) - SEARCH_OVERLAP_MS
-  const seen = new Set(previous.ids)
-  return statuses.findIndex(
-    (status) => seen.has(status.id) || (spec.kind === 'query' && Date.parse(status.created_at) < cutoff),
-  )
+  const cutoff = Date.parse(previous.createdAt) - LATE_DELIVERY_OVERLAP_MS
+  return statuses.findIndex((status) => Date.parse(status.created_at) < cutoff)
 }
 
 export async function mastodonMentionStep(
@@ -46,7 +51,7 @@ export async function mastodonMentionStep(
   const checkpoint = readMastodonCheckpoint(stored)
   const startsWalk = !walkInProgress(checkpoint)
   const page = await fetchMentionPage(deps.http, deps.baseUrl, deps.hasToken, spec, checkpoint, signal)
-  const seenAt = previouslySeenAt(page.statuses, spec, checkpoint)
+  const seenAt = behindOverlapAt(page.statuses, checkpoint)
   const fresh = seenAt === -1 ? page.statuses : page.statuses.slice(0, seenAt)
 
   for (const status of page.statuses) deps.index.learnStatus(status)

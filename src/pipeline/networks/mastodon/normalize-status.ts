@@ -37,6 +37,11 @@ function unique<T>(values: T[], key: (value: T) => string): T[] {
   return [...seen.values()]
 }
 
+/** A status's counts in Relais's terms, at collection and at every re-read. */
+export function statusCounts(status: MastodonAnyStatus): { likes: number; reposts: number; replies: number; quotes: number } {
+  return { likes: status.favourites_count ?? 0, reposts: status.reblogs_count ?? 0, replies: status.replies_count ?? 0, quotes: status.quotes_count ?? 0 }
+}
+
 function ownPost(status: MastodonAnyStatus, context: StatusContext): NormalizedPost {
   const { localDomain, index } = context
   const { text: body, anchors } = htmlToText(status.content, { dropClasses: ['quote-inline'] })
@@ -50,6 +55,7 @@ function ownPost(status: MastodonAnyStatus, context: StatusContext): NormalizedP
   return {
     network: 'mastodon',
     externalId: status.uri,
+    readId: status.id,
     authorExternalId: acctId(status.account.acct, localDomain),
     createdAt: new Date(status.created_at),
     text: warning.length > 0 && body.length > 0 ? `${warning}\n\n${body}` : warning || body,
@@ -59,10 +65,7 @@ function ownPost(status: MastodonAnyStatus, context: StatusContext): NormalizedP
     replyToAuthorExternalId: index.accountId(status.in_reply_to_account_id),
     repostOfExternalId: null,
     quoteOfExternalId: quotedUri(status, index),
-    likes: status.favourites_count ?? 0,
-    reposts: status.reblogs_count ?? 0,
-    replies: status.replies_count ?? 0,
-    quotes: status.quotes_count ?? 0,
+    ...statusCounts(status),
     hashtags: unique((status.tags ?? []).map((tag) => tag.name.toLowerCase()), (tag) => tag),
     mentions: unique(mentions, (mention) => mention.externalId ?? mention.handle),
     links: unique(
@@ -76,6 +79,7 @@ function boostPost(boost: MastodonStatus, original: MastodonAnyStatus, localDoma
   return {
     network: 'mastodon',
     externalId: boost.uri,
+    readId: boost.id,
     authorExternalId: acctId(boost.account.acct, localDomain),
     createdAt: new Date(boost.created_at),
     text: '',

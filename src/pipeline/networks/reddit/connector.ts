@@ -10,6 +10,7 @@ import type { Connector } from '../connector.ts'
 import type { SearchSpec } from '../../query/search-spec.ts'
 import { fetchProfiles, resolveNames } from './accounts.ts'
 import { batchOf } from './normalize.ts'
+import { INFO_MAX_IDS, redditEngagement } from './engagement.ts'
 import { postListingSchema } from './schemas.ts'
 import { readCheckpoint, stepWalk } from './search-walk.ts'
 import type { SessionStore } from '../session-store.ts'
@@ -102,5 +103,7 @@ export function createRedditConnector(options: RedditConnectorOptions): Connecto
     followingPage: noFollowGraph,
 
     profiles: (accountIds, signal) => fetchProfiles(http, call, [...new Set(accountIds)], signal),
+    engagement: (fullnames, signal) => call(() => redditEngagement(http, fullnames, signal)),
+    engagementBatch: INFO_MAX_IDS,
   }
 }

@@ -19,6 +19,15 @@ export function authorIdOf(post: RedditPost): string | null {
   return post.author === DELETED_AUTHOR ? null : (post.author_fullname ?? null)
 }
 
+/**
+ * Reddit's counts in Relais's terms, at collection and at every re-read: the score (upvotes less
+ * downvotes, never below zero) stands for likes, comments for replies, crossposts for reposts;
+ * Reddit has no quotes (a crosspost is kept as the quote reference, not counted twice).
+ */
+export function countsOf(post: RedditPost): { likes: number; reposts: number; replies: number; quotes: number } {
+  return { likes: Math.max(0, post.score), reposts: post.num_crossposts, replies: post.num_comments, quotes: 0 }
+}
+
 /** Title and body together: on Reddit the title carries most of what a post says. */
 export function normalizePost(post: RedditPost): NormalizedPost {
   const body = REMOVED_BODIES.has(post.selftext.trim()) ? '' : post.selftext
@@ -36,10 +45,7 @@ export function normalizePost(post: RedditPost): NormalizedPost {
     repostOfExternalId: null,
     // A crosspost re-shares a post under a new title: the closest Reddit has to a quote.
     quoteOfExternalId: post.crosspost_parent ?? null,
-    likes: Math.max(0, post.score),
-    reposts: post.num_crossposts,
-    replies: post.num_comments,
-    quotes: 0,
+    ...countsOf(post),
     // Reddit marks up neither mentions nor links: enrichment finds `u/name` and URLs in the text.
     hashtags: [],
     mentions: [],

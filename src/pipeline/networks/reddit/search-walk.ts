@@ -6,8 +6,9 @@
 //   fullnames of every post seen with exactly that time (several can share a second).
 // - `walk` is the run in progress: the listing's `after` cursor for the next page, and the newest
 //   post this walk has seen so far. It is null between runs.
-// - A walk stops (done) when it meets a post older than `newest` (posts of the same second
-//   are skipped when already seen, kept otherwise), or when the listing ends (`after: null`).
+// - A walk stops (done) when it meets a post older than `newest` less the search-index overlap
+//   (posts of the overlap are read again and upserted, not duplicated), or when the listing ends
+//   (`after: null`).
 // - When a walk ends, its newest post becomes `newest`, so the next run only returns newer posts.
 //   Stopping half-way and resuming from the last checkpoint continues at the same `after`.
 import { z } from 'zod'
@@ -38,6 +39,14 @@ export function newerBoundary(a: Boundary | null, b: Boundary | null): Boundary 
   return { createdUtc: a.createdUtc, ids: [...new Set([...a.ids, ...b.ids])] }
 }
 
+/**
+ * Reddit search finds a post only once it is indexed, which lags its creation; a post indexed after
+ * a run but created before that run's newest post would sort below it and never be met. Reddit
+ * publishes no figure for the lag: the walk re-reads one run interval of the default schedule
+ * (15 minutes) behind its newest post, so a post indexed less than a run late is caught.
+ */
+export const SEARCH_INDEX_OVERLAP_S = 15 * 60
+
 export interface WalkStep {
   fresh: RedditPost[]
   checkpoint: RedditCheckpoint
@@ -50,12 +59,12 @@ export function stepWalk(checkpoint: RedditCheckpoint, page: RedditPost[], after
   let walkNewest = checkpoint.walk?.newest ?? null
   const fresh: RedditPost[] = []
   let reachedSeen = false
+  const cutoff = boundary === null ? null : boundary.createdUtc - SEARCH_INDEX_OVERLAP_S
   for (const post of page) {
-    if (boundary && post.created_utc < boundary.createdUtc) {
+    if (cutoff !== null && post.created_utc < cutoff) {
       reachedSeen = true
       break
     }
-    if (boundary && post.created_utc === boundary.createdUtc && boundary.ids.includes(post.name)) continue
     fresh.push(post)
     walkNewest = newerBoundary(walkNewest, { createdUtc: post.created_utc, ids: [post.name] })
   }

@@ -1,5 +1,5 @@
 // X API v2 connector (app-only bearer token).
-// - Recent search (last 7 days), incremental through since_id: contract in ./search-walk.ts.
+// - Recent search (last 7 days), incremental through since_id less an index overlap: contract in ./search-walk.ts.
 // - Partial errors (HTTP 200 with `errors[]`, e.g. a referenced post that was deleted) never fail
 //   a page: the data is kept, the errors are returned as `partialErrors` on the page and passed
 //   to `onPartialErrors` for logging.
@@ -13,7 +13,8 @@ import type { NormalizedFollow } from '../model.ts'
 import { maxId, tweetQuery, USER_FIELDS, xRateLimitBucket } from './fields.ts'
 import { batchFromTweets, normalizeUser } from './normalize.ts'
 import { tweetListSchema, userListSchema, type XPartialError } from './schemas.ts'
-import { EMPTY_X_CHECKPOINT, readXCheckpoint, type XCheckpoint } from './search-walk.ts'
+import { POST_LOOKUP_MAX, xEngagement } from './engagement.ts'
+import { EMPTY_X_CHECKPOINT, readXCheckpoint, sinceIdWithOverlap, type XCheckpoint } from './search-walk.ts'
 import { X_CAPABILITIES, X_RATE_LIMIT_HEADERS } from './traits.ts'
 import { xMentionsQuery } from './mentions-of.ts'
 
@@ -66,7 +67,7 @@ export function createXConnector(options: XConnectorOptions): XConnector {
   }
 
   async function search(q: string, checkpoint: XCheckpoint, signal?: AbortSignal) {
-    const query = { query: q, max_results: SEARCH_PAGE_SIZE, since_id: checkpoint.sinceId ?? undefined, next_token: checkpoint.walk?.nextToken, ...tweetQuery }
+    const query = { query: q, max_results: SEARCH_PAGE_SIZE, since_id: checkpoint.sinceId === null ? undefined : sinceIdWithOverlap(checkpoint.sinceId), next_token: checkpoint.walk?.nextToken, ...tweetQuery }
     return call(() => http.getJson('/2/tweets/search/recent', query, tweetListSchema, optsOf(signal)))
   }
 
@@ -141,6 +142,9 @@ export function createXConnector(options: XConnectorOptions): XConnector {
       }
       return accounts
     },
+
+    engagement: (ids, signal) => call(() => xEngagement(http, ids, report, signal)),
+    engagementBatch: POST_LOOKUP_MAX,
   }
   return connector
 }

@@ -19,3 +19,11 @@ export interface PostEngagementReadingsTable {
   replies: number
   quotes: number
 }
+
+/** The id a source reads a post back by, where it is not the external id (a Mastodon status's local id). */
+export interface PostReadIdsTable {
+  post_id: number
+  source_id: string
+  workspace_id: string
+  read_id: string
+}
