@@ -1,5 +1,6 @@
 // What every command prints through and how it reports a usage mistake; apart from context.ts so
 // that `relais --help` loads neither the configuration nor the database.
+import type { Readable, Writable } from 'node:stream'
 
 /** What a command prints to; injectable so tests read what a person would see. */
 export interface Io {
@@ -7,6 +8,10 @@ export interface Io {
   err(line: string): void
   /** true when stderr is a terminal (progress bars only there). */
   interactive: boolean
+  /** Where a command reads standard input and writes bytes, and resolves relative paths (default: this process's). */
+  stdin?: Readable & { isTTY?: boolean }
+  stdout?: Writable
+  cwd?: string
 }
 
 export const processIo: Io = {

@@ -26,8 +26,32 @@ const COMMAND_USAGE: Record<string, string> = {
 
 const USAGE = ['Usage:', serveUsage, migrateUsage, workspaceUsage, workspaceQuotasUsage, keyUsage, jobUsage, demoUsage, importUsage, exportUsage, eraseUsage, subjectAccessUsage, secretsUsage].join('\n  ')
 
-/** Runs one `relais` command; returns the process exit code. */
+/**
+ * Runs one `relais` command; returns the process exit code. With the embedded database held by a
+ * running `relais serve`, the command runs inside that service (see cli/forward/).
+ */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [name, ...rest] = argv
+  if (name && Object.hasOwn(COMMANDS, name) && !rest.includes('--help') && !rest.includes('-h')) {
+    const forwarded = await forwardIfServed(argv, io)
+    if (forwarded !== null) return forwarded
+  }
+  return runCommand(argv, io)
+}
+
+async function forwardIfServed(argv: string[], io: Io): Promise<number | null> {
+  const [{ loadConfig }, { forwardToRunningService }] = await Promise.all([import('../platform/config/index.ts'), import('./forward/forward-command.ts')])
+  let database: { url: string | undefined; dataDir: string }
+  try {
+    database = loadConfig().database
+  } catch {
+    return null // the command itself reports the configuration mistake
+  }
+  return database.url ? null : forwardToRunningService(database.dataDir, argv, io)
+}
+
+/** Runs one `relais` command in this process. */
+export async function runCommand(argv: string[], io: Io = processIo): Promise<number> {
   const [name, ...args] = argv
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     io.out(USAGE)

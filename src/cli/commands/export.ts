@@ -11,7 +11,8 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
   const workspaceId = values.workspace
   // A reader that goes away (`| head`) fails the next write (reported below); a late error after
   // the last write must not crash the process on its way out.
-  process.stdout.on('error', () => {})
+  const stdout = io.stdout ?? process.stdout
+  stdout.on('error', () => {})
   return withDatabase('export', async ({ db }) => {
     if (!(await workspaceExists(db, workspaceId))) {
       io.err(`No workspace with id ${workspaceId}. Create one with: relais workspace create NAME`)
@@ -19,7 +20,7 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
     }
     const bar = progressReporter((text) => process.stderr.write(text), io.interactive)
     try {
-      const stats = await exportRecords(db, workspaceId, process.stdout, {
+      const stats = await exportRecords(db, workspaceId, stdout, {
         onProgress: (s) => bar.update({ done: s.accounts + s.posts + s.follows, label: 'records written' }),
       })
       bar.finish()

@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises'
+import { resolve } from 'node:path'
 import type { Readable } from 'node:stream'
 import { parseArgs } from 'node:util'
 import { importRecords, type ImportStats } from '../../pipeline/interchange/index.ts'
@@ -15,15 +16,16 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
   if (positionals.length !== 1 || !values.workspace) throw new UsageError(`${importUsage}\n(one FILE and --workspace are required)`)
   const [file] = positionals
   const workspaceId = values.workspace
-  if (file === '-' && process.stdin.isTTY) throw new UsageError('FILE "-" reads standard input: pipe or redirect a file into it.')
+  const stdin = io.stdin ?? process.stdin
+  if (file === '-' && stdin.isTTY) throw new UsageError('FILE "-" reads standard input: pipe or redirect a file into it.')
 
   // The file is opened before the database, so a wrong path costs nothing and holds no lock.
   let input: Readable
   let size: number | null = null
-  if (file === '-') input = process.stdin
+  if (file === '-') input = stdin
   else {
     try {
-      const handle = await open(file, 'r')
+      const handle = await open(resolve(io.cwd ?? process.cwd(), file), 'r')
       const stat = await handle.stat()
       if (!stat.isFile()) {
         await handle.close()

@@ -6,7 +6,8 @@ import { createMetrics } from '../../platform/observability/metrics.ts'
 import { createJobs } from '../../../jobs/index.ts'
 import { createScheduler, type Scheduler } from '../../../jobs/scheduler.ts'
 import { scheduleOverrides } from '../../../jobs/schedule-overrides.ts'
-import type { Io } from '../context.ts'
+import { serveDatabaseToCommands, type Io } from '../context.ts'
+import { openControlSocket, type ControlSocket } from '../forward/control-socket.ts'
 import { listen } from '../listen.ts'
 import { jobDepsOf } from '../job-deps.ts'
 import { addressPolicyOf } from '../../platform/config/address-policy.ts'
@@ -21,6 +22,8 @@ import { deliveryWarnings } from '../delivery-warnings.ts'
 export async function serveCommand(_args: string[], io: Io): Promise<number> {
   const config = loadConfig()
   const database = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir, command: 'relais serve', statementTimeoutMs: config.timeouts.statementMs })
+  let control: ControlSocket | null = null
+  let stopServingCommands: (() => void) | null = null
   try {
     await migrateToLatest(database.db)
     const secrets = await openSecrets(database.db, config)
@@ -41,6 +44,16 @@ export async function serveCommand(_args: string[], io: Io): Promise<number> {
       jobs: [...jobs.values()],
       nextRun: (name, workspaceId) => scheduler?.nextRun(name, workspaceId) ?? null,
     })
+    // With the embedded database this process owns the folder: other `relais` commands run here
+    // (ready before the service says it listens, so a script may go on as soon as it does).
+    if (database.kind === 'embedded') {
+      stopServingCommands = serveDatabaseToCommands(database, config)
+      try {
+        control = await openControlSocket(config.database.dataDir, async (argv, commandIo) => (await import('../main.ts')).runCommand(argv, commandIo), (err) => app.log.warn({ err }, 'a command forwarded to this service failed'))
+      } catch (error) {
+        io.err(`Other relais commands cannot run while this service runs (the control socket could not open: ${(error as Error).message}); stop it to run them.`)
+      }
+    }
     const base = await listen(app, config.http)
     if (config.scheduler) {
       scheduler = createScheduler({
@@ -63,6 +76,8 @@ export async function serveCommand(_args: string[], io: Io): Promise<number> {
     await app.close()
     return 0
   } finally {
+    await control?.close()
+    stopServingCommands?.()
     await database.close()
   }
 }
