@@ -53,4 +53,14 @@ export interface Connector {
    */
   engagement?(postIds: string[], signal?: AbortSignal): Promise<EngagementReading[]>
   readonly engagementBatch?: number
+  /**
+   * One page of the replies under a post (`postId` as stored), as posts whose `replyTo` is their
+   * parent, with their authors; `cursor` null at the end. Absent where not built for the network.
+   */
+  repliesPage?(postId: string, cursor: string | null, signal?: AbortSignal): Promise<PostsPage>
+  /**
+   * One page of who reposted a post, each repost as a post by the reposter whose `repostOf` is
+   * the post; `cursor` null at the end. Absent where not built for the network.
+   */
+  repostsPage?(postId: string, cursor: string | null, signal?: AbortSignal): Promise<PostsPage>
 }

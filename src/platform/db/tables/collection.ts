@@ -19,3 +19,11 @@ export interface PostEngagementReadingsTable {
   replies: number
   quotes: number
 }
+
+/** The counts a matched post carried when its reposters and its replies were last read. */
+export interface PostConversationReadsTable {
+  post_id: number
+  reposts_read: number | null
+  replies_read: number | null
+  read_at: Generated<Date>
+}
