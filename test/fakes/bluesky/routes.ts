@@ -118,12 +118,26 @@ function followList(state: FakeBlueskyState, query: URLSearchParams, direction: 
   return { status: 200, body: { subject: profileView(subject), ...(cursor ? { cursor } : {}), [direction]: others } }
 }
 
+/** `app.bsky.feed.getRepostedBy`: the reposters of a post, newest repost first (50 by default, 100 at most). */
+function repostedBy(state: FakeBlueskyState, query: URLSearchParams): XrpcReply {
+  const uri = query.get('uri')
+  if (uri === null || uri === '') return xrpcError(400, 'InvalidRequest', 'Params must have the property "uri"')
+  const limit = limitParam(query, 50, 100)
+  if (typeof limit !== 'number') return limit
+  const reposts = state.reposts.filter((repost) => repost.subjectUri === uri)
+  const { page, cursor } = keysetPage(reposts, (repost) => ({ ms: Date.parse(repost.indexedAt), id: repostUri(repost.byDid, repost.rkey) }), query.get('cursor'), limit)
+  const repostedBy = page.filter((repost) => visible(state, repost.byDid)).map((repost) => profileView(state.actors.get(repost.byDid)!))
+  return { status: 200, body: { uri, ...(cursor ? { cursor } : {}), repostedBy } }
+}
+
 export function xrpcGet(state: FakeBlueskyState, method: string, query: URLSearchParams): XrpcReply {
   switch (method) {
     case 'app.bsky.feed.searchPosts':
       return searchPosts(state, query)
     case 'app.bsky.feed.getAuthorFeed':
       return authorFeed(state, query)
+    case 'app.bsky.feed.getRepostedBy':
+      return repostedBy(state, query)
     case 'app.bsky.graph.getFollowers':
       return followList(state, query, 'followers')
     case 'app.bsky.graph.getFollows':

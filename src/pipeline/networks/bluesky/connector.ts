@@ -6,6 +6,7 @@ import { createHttpClient, type HttpClientOptions } from '../http.ts'
 import { blueskyAuthorPostsPage, blueskyFollowPage, blueskyProfiles } from './reads.ts'
 import { blueskyEngagement, GET_POSTS_MAX } from './engagement.ts'
 import { blueskySearchStep } from './search-walk.ts'
+import { blueskyRepostsPage } from './reposted-by.ts'
 import { BlueskySession } from './session.ts'
 import type { SessionStore } from '../session-store.ts'
 import { BLUESKY_CAPABILITIES, BLUESKY_RATE_LIMIT_HEADERS } from './traits.ts'
@@ -54,5 +55,6 @@ export function createBlueskyConnector(options: BlueskyConnectorOptions = {}): C
     profiles: (accountIds, signal) => blueskyProfiles(appView, accountIds, signal),
     engagement: (uris, signal) => blueskyEngagement(appView, uris, signal),
     engagementBatch: GET_POSTS_MAX,
+    repostsPage: (uri, cursor, signal) => blueskyRepostsPage(appView, uri, cursor, httpOptions.now ?? Date.now, signal),
   }
 }
