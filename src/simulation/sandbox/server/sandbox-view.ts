@@ -24,6 +24,7 @@ export class SandboxView {
   private byHandle: Map<string, number> | null = null
   private readonly tagLists = new Map<string, Int32Array>()
   private readonly searchCache = new Map<string, Int32Array>()
+  private repostIndex: Map<number, number[]> | null = null
 
   constructor(data: SandboxData) {
     this.data = data
@@ -122,6 +123,22 @@ export class SandboxView {
     const from = offsets[account]
     const to = upperBound(posts, this.visible - 1, from, offsets[account + 1])
     return posts.subarray(from, to)
+  }
+
+  /** The reposts of a post visible now, ascending (the oldest first). */
+  repostsOf(post: number): number[] {
+    if (!this.repostIndex) {
+      this.repostIndex = new Map()
+      const { posts } = this.data
+      for (let i = 0; i < posts.count; i++) {
+        if (posts.kind[i] !== PostKind.repost) continue
+        const list = this.repostIndex.get(posts.parent[i]) ?? []
+        list.push(i)
+        this.repostIndex.set(posts.parent[i], list)
+      }
+    }
+    const all = this.repostIndex.get(post) ?? []
+    return all.slice(0, upperBound(all, this.visible - 1))
   }
 
   followerCount(account: number): number {
