@@ -34,7 +34,8 @@ export interface ConversationReadResult { requests: number; posts: number; read:
  * reposts as posts by the reposter pointing at the post (matching no topic), replies as posts
  * pointing at their parent. Replies are put on the topics of the post they answer (with no
  * matched terms when their own words do not match): the conversation under a brand's matched
- * post is the topic's, and its inbox shows the questions and complaints in it. A post is marked
+ * post is the topic's, and its inbox shows the questions and complaints in it; each is marked read
+ * at its own reply count, since the replies under it came with it. A post is marked
  * read with the count it carried once its pages are walked; a budget spent mid-post leaves it
  * unmarked, to be read again next run.
  */
@@ -67,7 +68,11 @@ async function storePage(db: Kysely<DB>, job: ConversationRead, post: Conversati
   const prepared = await prepareBatch(job.workspaceId, page, job.kind === 'replies' ? job.matchers : [])
   return db.transaction().execute(async (trx) => {
     const stored = await storeBatch(trx, prepared)
-    if (job.kind === 'replies') await putOnTopics(trx, job.workspaceId, job.connector.network, page.posts.map((p) => p.externalId), post.topicIds)
+    if (job.kind === 'replies') {
+      const ids = page.posts.map((p) => p.externalId)
+      await putOnTopics(trx, job.workspaceId, job.connector.network, ids, post.topicIds)
+      await markRepliesRead(trx, job.workspaceId, job.connector.network, ids)
+    }
     return stored.posts
   })
 }
@@ -81,6 +86,20 @@ async function putOnTopics(trx: Transaction<DB>, workspaceId: string, network: s
     from posts p join topics t on t.workspace_id = p.workspace_id and t.id in (${sql.join(topicIds)})
     where p.workspace_id = ${workspaceId} and p.network = ${network} and p.external_id in (${sql.join(externalIds)})
     on conflict (topic_id, post_id) do nothing`.execute(trx)
+}
+
+/**
+ * The replies just read came with the replies under them (to the depth the network gave): they are
+ * marked read at their own counts, so a later run reads them again only once those grow, and not
+ * because they are new on the topic.
+ */
+async function markRepliesRead(trx: Transaction<DB>, workspaceId: string, network: string, externalIds: string[]): Promise<void> {
+  if (externalIds.length === 0) return
+  await sql`
+    insert into post_conversation_reads (post_id, replies_read)
+    select p.id, p.replies from posts p
+    where p.workspace_id = ${workspaceId} and p.network = ${network} and p.external_id in (${sql.join(externalIds)})
+    on conflict (post_id) do update set replies_read = excluded.replies_read, read_at = now()`.execute(trx)
 }
 
 async function markRead(db: Kysely<DB>, kind: ConversationKind, post: ConversationDue): Promise<void> {
