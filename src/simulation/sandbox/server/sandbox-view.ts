@@ -24,7 +24,7 @@ export class SandboxView {
   private byHandle: Map<string, number> | null = null
   private readonly tagLists = new Map<string, Int32Array>()
   private readonly searchCache = new Map<string, Int32Array>()
-  private repostIndex: Map<number, number[]> | null = null
+  private readonly children = new Map<number, Map<number, number[]>>()
 
   constructor(data: SandboxData) {
     this.data = data
@@ -125,19 +125,29 @@ export class SandboxView {
     return posts.subarray(from, to)
   }
 
-  /** The reposts of a post visible now, ascending (the oldest first). */
+  /** The reposts (or the replies) of a post visible now, ascending (the oldest first). */
   repostsOf(post: number): number[] {
-    if (!this.repostIndex) {
-      this.repostIndex = new Map()
+    return this.childrenOf(post, PostKind.repost)
+  }
+
+  repliesOf(post: number): number[] {
+    return this.childrenOf(post, PostKind.reply)
+  }
+
+  private childrenOf(post: number, kind: number): number[] {
+    let index = this.children.get(kind)
+    if (!index) {
+      index = new Map()
       const { posts } = this.data
       for (let i = 0; i < posts.count; i++) {
-        if (posts.kind[i] !== PostKind.repost) continue
-        const list = this.repostIndex.get(posts.parent[i]) ?? []
+        if (posts.kind[i] !== kind) continue
+        const list = index.get(posts.parent[i]) ?? []
         list.push(i)
-        this.repostIndex.set(posts.parent[i], list)
+        index.set(posts.parent[i], list)
       }
+      this.children.set(kind, index)
     }
-    const all = this.repostIndex.get(post) ?? []
+    const all = index.get(post) ?? []
     return all.slice(0, upperBound(all, this.visible - 1))
   }
 
