@@ -48,6 +48,8 @@ t.test('the replies under a matched post are collected to the depth asked, as re
   const texts = ['Which route do you take?', 'The one by the river', 'Thanks', 'No problem', 'Any time', 'Really', 'Seventh level', 'Eighth level']
   for (const post of chain(['did:plc:ben', 'did:plc:cat'], VELO_0, 'reply', texts, 0.9)) fake.state.addPost(post)
 
+  // ann, who wrote velo-0, is one of the velo topic's own accounts: the brand.
+  await database.db.updateTable('topics').set({ own_accounts: { bluesky: ['ann.test'] } }).where('id', '=', topicIds[0]).execute()
   const stats = await collect(database, workspaceId)
   t.equal(stats.threadRequests, 1, 'one thread read: the only matched post with replies')
   t.equal(threadCalls(fake), 1)

@@ -42,7 +42,7 @@ t.test('the replies under a matched status are collected as replies on the topic
   const fake = await startFakeMastodon(seed())
   t.teardown(() => fake.close())
   const { id: workspaceId } = await createWorkspace(database.db, 'Mine')
-  const topic = await database.db.insertInto('topics').values({ workspace_id: workspaceId, name: 'Vélo', query: '#velo', networks: ['mastodon'] }).returning('id').executeTakeFirstOrThrow()
+  const topic = await database.db.insertInto('topics').values({ workspace_id: workspaceId, name: 'Vélo', query: '#velo', networks: ['mastodon'], own_accounts: { mastodon: ['alice@other.example'] } }).returning('id').executeTakeFirstOrThrow()
   await database.db.insertInto('sources').values({ workspace_id: workspaceId, name: 'mastodon', network: 'mastodon', base_url: fake.url }).execute()
 
   const stats = await collect(database, workspaceId)

@@ -32,9 +32,12 @@ export interface ConversationReadResult { requests: number; posts: number; read:
  * since they were last read, the replies under them (or who reposted them), oldest unread first,
  * within the request budget. Each page is stored in the workspace like any collected batch:
  * reposts as posts by the reposter pointing at the post (matching no topic), replies as posts
- * pointing at their parent. Replies are put on the topics of the post they answer (with no
- * matched terms when their own words do not match): the conversation under a brand's matched
- * post is the topic's, and its inbox shows the questions and complaints in it; each is marked read
+ * pointing at their parent, matched against the workspace's topics like any post. Under a post
+ * by one of a topic's own accounts (the brand's), every reply is also put on that topic (with no
+ * matched terms when its own words do not match): the conversation under the brand's matched post
+ * is the topic's, and its inbox shows the questions and complaints in it. Replies under anyone
+ * else's post join a topic only by matching it, so they do not count as someone's posts on the
+ * topic (influence) for answering in a thread. Each reply is marked read
  * at its own reply count, since the replies under it came with it. A post is marked
  * read with the count it carried once its pages are walked; a budget spent mid-post leaves it
  * unmarked, to be read again next run.
@@ -70,14 +73,14 @@ async function storePage(db: Kysely<DB>, job: ConversationRead, post: Conversati
     const stored = await storeBatch(trx, prepared)
     if (job.kind === 'replies') {
       const ids = page.posts.map((p) => p.externalId)
-      await putOnTopics(trx, job.workspaceId, job.connector.network, ids, post.topicIds)
+      await putOnTopics(trx, job.workspaceId, job.connector.network, ids, post.ownTopicIds)
       await markRepliesRead(trx, job.workspaceId, job.connector.network, ids)
     }
     return stored.posts
   })
 }
 
-/** The replies, on the topics of the post they answer (kept as they are where already matched). */
+/** The replies, on the topics whose own account wrote the post they answer (kept as they are where already matched). */
 async function putOnTopics(trx: Transaction<DB>, workspaceId: string, network: string, externalIds: string[], topicIds: string[]): Promise<void> {
   if (externalIds.length === 0 || topicIds.length === 0) return
   await sql`
