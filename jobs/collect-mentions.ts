@@ -1,10 +1,13 @@
 // collect-mentions: for each topic × source, pages of mentions from the network's search, from
 // each search's checkpoint, each page committed with its checkpoint (a crash loses at most the
 // page in flight); then, per source, the engagement of the collected topics' recent matched posts
-// is re-read (see src/pipeline/collect/refresh-engagement.ts). One connector per source per run, shared by
+// is re-read (see src/pipeline/collect/refresh-engagement.ts); then, per source, the replies under
+// the matched posts and who reposted them, where the network's counts grew since they were last
+// read (see src/pipeline/collect/read-conversations.ts). One connector per source per run, shared by
 // the topics that use it, with its network session kept in the database (one login across runs).
 // Cost: up to `maxPages` requests per search per run, as many per own account of the topic on the
-// source's network (its mentions, src/pipeline/collect/own-mentions.ts), plus `refreshRequests` per source, paced by
+// source's network (its mentions, src/pipeline/collect/own-mentions.ts), plus `refreshRequests`,
+// `threadRequests` and `repostRequests` per source, paced by
 // each network's rate limits, and by each workspace's budget per run (time and requests): a source
 // that holds its requests or asks for long waits stops at its workspace's budget, its checkpoint
 // keeping what was done. Locking: one run per scope at a time (job_runs), one instance per
@@ -19,11 +22,21 @@ import type { Job, JobStats } from '../src/tenancy/job-runs/job.ts'
 import { topicsWithSources } from '../src/tenancy/topics/topic-sources.ts'
 import type { SessionPlace } from './stored-session-for.ts'
 import { refreshSources } from './refresh-sources.ts'
+import { conversationSources } from './conversation-sources.ts'
 
 export interface CollectMentionsDeps {
   connect(source: StoredSource, budget: FireBudget, session?: SessionPlace): Connector
   /** Engagement re-reads per source per run (default 40: 1,000 Bluesky posts, 4,000 on X or Reddit). */
   refreshRequests?: number
+  /**
+   * Reads of the replies under matched posts per source per run (default 40) and of who reposted
+   * them (default 40). Against the documented limits, on the 15-minute schedule: Reddit allows
+   * 100 requests a minute (1,500 per run's quarter hour), 80 is about 5 % of it; Bluesky's PDS
+   * 3,000 per 5 minutes, 80 is under 1 %; Mastodon 300 paged requests per 15 minutes per IP,
+   * 80 is about a quarter, leaving search and refresh the rest.
+   */
+  threadRequests?: number
+  repostRequests?: number
   maxPagesPerSearch?: number
   /** What one workspace may spend per run, all its sources together. */
   budget?: { ms: number; requests: number }
@@ -31,6 +44,8 @@ export interface CollectMentionsDeps {
 
 export const DEFAULT_COLLECT_BUDGET = { ms: 10 * 60_000, requests: 2000 }
 export const DEFAULT_REFRESH_REQUESTS = 40
+export const DEFAULT_THREAD_REQUESTS = 40
+export const DEFAULT_REPOST_REQUESTS = 40
 /** Partial errors logged per page: the count in the stats says how many there were in all. */
 const MAX_LOGGED_PARTIAL_ERRORS = 10
 
@@ -41,7 +56,7 @@ export function createCollectMentionsJob(deps: CollectMentionsDeps): Job {
     description: 'Collects new mentions of each topic from its networks.',
     async run(ctx, scope) {
       const topics = await topicsWithSources(ctx.db, scope)
-      const stats = { topics: topics.length, sources: 0, pages: 0, posts: 0, matched: 0, profiles: 0, logins: 0, searchRequests: 0, refreshRequests: 0, refreshed: 0, ownMentionRequests: 0, ownMentions: 0, partialErrors: 0 }
+      const stats = { topics: topics.length, sources: 0, pages: 0, posts: 0, matched: 0, profiles: 0, logins: 0, searchRequests: 0, refreshRequests: 0, refreshed: 0, ownMentionRequests: 0, ownMentions: 0, partialErrors: 0, threadRequests: 0, replies: 0, repostRequests: 0, reposts: 0 }
       const session: SessionPlace = { db: ctx.db, counters: { logins: 0 } }
       // One connector (and so one network session) per source for the whole run.
       const connectors = new Map<string, Connector>()
@@ -115,6 +130,14 @@ export function createCollectMentionsJob(deps: CollectMentionsDeps): Job {
       stats.refreshed = refreshed.posts
       for (const note of refreshed.notes) notes.add(note)
       failures.push(...refreshed.failures)
+      const threads = await conversationSources(ctx, work, connectors, matchersOf, 'replies', deps.threadRequests ?? DEFAULT_THREAD_REQUESTS)
+      const reposts = await conversationSources(ctx, work, connectors, matchersOf, 'reposts', deps.repostRequests ?? DEFAULT_REPOST_REQUESTS)
+      stats.threadRequests = threads.requests
+      stats.replies = threads.posts
+      stats.repostRequests = reposts.requests
+      stats.reposts = reposts.posts
+      for (const note of [...threads.notes, ...reposts.notes]) notes.add(note)
+      failures.push(...threads.failures, ...reposts.failures)
       stats.logins = session.counters.logins
       const result: JobStats = { ...stats, ...(notes.size && { notes: [...notes].join(' | ') }) }
       if (failures.length) throw Object.assign(new Error(failures.join('\n')), { stats: result })

@@ -25,6 +25,9 @@ export interface JobDeps {
   addressPolicy?: AddressPolicy
   /** What one workspace may spend on the networks per collect-mentions run. */
   collectBudget?: { ms: number; requests: number }
+  /** Reads of replies and of reposters per source per collect-mentions run (defaults in collect-mentions.ts). */
+  threadRequests?: number
+  repostRequests?: number
   /** Opens the sealed source credentials and webhook secrets. */
   secrets?: SecretBox
   /** SMTP and the public address, for the digest emails. */
@@ -42,7 +45,7 @@ export function createJobs(deps: JobDeps = {}): Map<string, Job> {
       deps.connectorTuning,
     )
   const jobs: Job[] = [
-    createCollectMentionsJob({ connect, ...(deps.maxPagesPerSearch && { maxPagesPerSearch: deps.maxPagesPerSearch }), ...(deps.collectBudget && { budget: deps.collectBudget }), ...(deps.refreshRequests !== undefined && { refreshRequests: deps.refreshRequests }) }),
+    createCollectMentionsJob({ connect, ...(deps.maxPagesPerSearch && { maxPagesPerSearch: deps.maxPagesPerSearch }), ...(deps.collectBudget && { budget: deps.collectBudget }), ...(deps.refreshRequests !== undefined && { refreshRequests: deps.refreshRequests }), ...(deps.threadRequests !== undefined && { threadRequests: deps.threadRequests }), ...(deps.repostRequests !== undefined && { repostRequests: deps.repostRequests }) }),
     createCollectGraphJob({ connect }),
     createScoreJob(),
     createAnalyseJob({ addressPolicy, secrets }),

@@ -13,6 +13,7 @@ import * as collectionFidelity from './20261207_0031_collection_fidelity.ts'
 import * as provenance from './20261207_0032_provenance.ts'
 import * as trustQuotas from './20261207_0033_trust_quotas.ts'
 import * as unsubscribe from './20261207_0034_unsubscribe.ts'
+import * as conversationReads from './20261207_0035_conversation_reads.ts'
 import * as postReadIds from './20261207_0036_post_read_ids.ts'
 import * as ownAccountMentions from './20261207_0037_own_account_mentions.ts'
 import * as verifiedLinks from './20261207_0041_verified_links.ts'
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   '20261207_0032_provenance': provenance,
   '20261207_0033_trust_quotas': trustQuotas,
   '20261207_0034_unsubscribe': unsubscribe,
+  '20261207_0035_conversation_reads': conversationReads,
   '20261207_0036_post_read_ids': postReadIds,
   '20261207_0037_own_account_mentions': ownAccountMentions,
   '20261207_0041_verified_links': verifiedLinks,

@@ -54,8 +54,13 @@ t.test('collect-mentions stores each on-topic post once, with its author and int
 
   const offTopic = await sql<{ n: number }>`
     select count(*)::int as n from topic_posts tp join posts p on p.id = tp.post_id
-    where tp.topic_id = ${topicId} and not (p.hashtags && array['velo','mobilite']::text[])`.execute(database.db)
+    where tp.topic_id = ${topicId} and cardinality(tp.matched_terms) > 0 and not (p.hashtags && array['velo','mobilite']::text[])`.execute(database.db)
   t.equal(offTopic.rows[0].n, 0, 'every matched post carries one of the hashtags')
+  // The rest of the topic is the conversation under matched posts: replies, put on the topic without terms.
+  const unmatched = await sql<{ n: number }>`
+    select count(*)::int as n from topic_posts tp join posts p on p.id = tp.post_id
+    where tp.topic_id = ${topicId} and cardinality(tp.matched_terms) = 0 and p.reply_to_external_id is null`.execute(database.db)
+  t.equal(unmatched.rows[0].n, 0, 'every other post on the topic is a reply under a matched post')
   const authorless = await sql<{ n: number }>`
     select count(*)::int as n from topic_posts tp join posts p on p.id = tp.post_id where tp.topic_id = ${topicId} and p.author_id is null`.execute(database.db)
   t.equal(authorless.rows[0].n, 0, 'every post has its author')

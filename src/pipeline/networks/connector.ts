@@ -67,6 +67,16 @@ export interface Connector {
   ownMentionsPage?(account: string, checkpoint: Checkpoint | null, signal?: AbortSignal): Promise<OwnMentionsPage>
   /** Posts are read back by the source's own id for them (`readId`), not by their external id. */
   readonly readsByReadId?: boolean
+  /**
+   * One page of the replies under a post (`postId` as stored), as posts whose `replyTo` is their
+   * parent, with their authors; `cursor` null at the end. Absent where not built for the network.
+   */
+  repliesPage?(postId: string, cursor: string | null, signal?: AbortSignal): Promise<PostsPage>
+  /**
+   * One page of who reposted a post, each repost as a post by the reposter whose `repostOf` is
+   * the post; `cursor` null at the end. Absent where not built for the network.
+   */
+  repostsPage?(postId: string, cursor: string | null, signal?: AbortSignal): Promise<PostsPage>
 }
 
 export interface OwnMentionsPage extends SearchPage {

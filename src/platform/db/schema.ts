@@ -9,7 +9,7 @@ import type { ScoreRunsTable, ScoresTable } from './tables/scores.ts'
 import type { SourcesTable } from './tables/sources.ts'
 import type { TopicsTable } from './tables/topics.ts'
 import type { WorkspacesTable } from './tables/workspaces.ts'
-import type { PostEngagementReadingsTable, PostReadIdsTable, SourceSessionsTable } from './tables/collection.ts'
+import type { PostConversationReadsTable, PostEngagementReadingsTable, PostReadIdsTable, SourceSessionsTable } from './tables/collection.ts'
 import type { AccessLinksTable, MembershipsTable, PeopleTable, WebSessionsTable } from './tables/people.ts'
 
 /** Every table, as Kysely sees the database. */
@@ -45,4 +45,5 @@ export interface DB {
   source_sessions: SourceSessionsTable
   post_engagement_readings: PostEngagementReadingsTable
   post_read_ids: PostReadIdsTable
+  post_conversation_reads: PostConversationReadsTable
 }

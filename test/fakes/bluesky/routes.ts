@@ -127,12 +127,51 @@ function followList(state: FakeBlueskyState, query: URLSearchParams, direction: 
   return { status: 200, body: { subject: profileView(subject), ...(cursor ? { cursor } : {}), [direction]: others } }
 }
 
+/** `app.bsky.feed.getRepostedBy`: the reposters of a post, newest repost first (50 by default, 100 at most). */
+function repostedBy(state: FakeBlueskyState, query: URLSearchParams): XrpcReply {
+  const uri = query.get('uri')
+  if (uri === null || uri === '') return xrpcError(400, 'InvalidRequest', 'Params must have the property "uri"')
+  const limit = limitParam(query, 50, 100)
+  if (typeof limit !== 'number') return limit
+  const reposts = state.reposts.filter((repost) => repost.subjectUri === uri)
+  const { page, cursor } = keysetPage(reposts, (repost) => ({ ms: Date.parse(repost.indexedAt), id: repostUri(repost.byDid, repost.rkey) }), query.get('cursor'), limit)
+  const repostedBy = page.filter((repost) => visible(state, repost.byDid)).map((repost) => profileView(state.actors.get(repost.byDid)!))
+  return { status: 200, body: { uri, ...(cursor ? { cursor } : {}), repostedBy } }
+}
+
+/** `app.bsky.feed.getPostThread`: a post and `depth` levels of replies (6 by default, 1000 at most), oldest reply first. */
+function postThread(state: FakeBlueskyState, query: URLSearchParams): XrpcReply {
+  const uri = query.get('uri')
+  if (uri === null || uri === '') return xrpcError(400, 'InvalidRequest', 'Params must have the property "uri"')
+  const depth = query.get('depth') === null ? 6 : Number(query.get('depth'))
+  if (!Number.isInteger(depth) || depth < 0 || depth > 1000) return xrpcError(400, 'InvalidRequest', 'depth must be an integer between 0 and 1000')
+  const root = state.posts.get(uri)
+  if (root === undefined || root.deleted) return xrpcError(400, 'NotFound', `Post not found: ${uri}`)
+  const node = (post: FakeBlueskyPost, level: number): Record<string, unknown> => {
+    const postUriOf = postUri(post.authorDid, post.rkey)
+    const children = [...state.posts.values()].filter((reply) => reply.replyTo?.parent === postUriOf).sort((a, b) => sortAtMs(a) - sortAtMs(b))
+    return {
+      $type: 'app.bsky.feed.defs#threadViewPost',
+      post: postView(post, state),
+      ...(level < depth && {
+        replies: children.map((reply) =>
+          reply.deleted ? { $type: 'app.bsky.feed.defs#notFoundPost', uri: postUri(reply.authorDid, reply.rkey), notFound: true } : node(reply, level + 1)),
+      }),
+    }
+  }
+  return { status: 200, body: { thread: node(root, 0) } }
+}
+
 export function xrpcGet(state: FakeBlueskyState, method: string, query: URLSearchParams): XrpcReply {
   switch (method) {
     case 'app.bsky.feed.searchPosts':
       return searchPosts(state, query)
     case 'app.bsky.feed.getAuthorFeed':
       return authorFeed(state, query)
+    case 'app.bsky.feed.getPostThread':
+      return postThread(state, query)
+    case 'app.bsky.feed.getRepostedBy':
+      return repostedBy(state, query)
     case 'app.bsky.graph.getFollowers':
       return followList(state, query, 'followers')
     case 'app.bsky.graph.getFollows':

@@ -128,6 +128,63 @@ function followList(request: RouteRequest, accountId: string, direction: 'follow
   return { status: 200, body: accounts.map((item) => renderAccount(item, request)), headers }
 }
 
+/**
+ * `GET /api/v1/statuses/:id/reblogged_by`: the accounts that boosted a status, newest boost
+ * first, `limit` 40 by default, silently capped at 80, paged by the boosts' ids through the Link
+ * header only (`next` only when the page is full).
+ */
+function rebloggedBy(request: RouteRequest, statusId: string): RouteReply {
+  const { state } = request
+  const status = state.statuses.get(statusId)
+  if (status === undefined || !state.visible(status)) return notFound
+  const boosts = state.statuses.items.filter((item) => item.reblogOfId === statusId && state.visible(item))
+  const params = idPageParams(request.query, ACCOUNTS_DEFAULT_LIMIT)
+  const page = paginateById(state.statuses, boosts, params)
+  const headers: Record<string, string> = {}
+  if (page.length > 0) {
+    headers.Link = linkHeader({
+      origin: request.origin,
+      path: request.path,
+      carried: { limit: String(params.limit) },
+      firstId: page[0].id,
+      lastId: page.at(-1)!.id,
+      includeNext: page.length === params.limit,
+      prevParam: 'since_id',
+    })
+  }
+  return { status: 200, body: page.map((boost) => renderAccount(state.accounts.get(boost.accountId)!, request)), headers }
+}
+
+/**
+ * `GET /api/v1/statuses/:id/context`: its ancestors and its descendants (the replies under it, in
+ * thread order). Without a signed-in user Mastodon gives at most 60 descendants, 20 levels deep.
+ */
+function statusContext(request: RouteRequest, statusId: string): RouteReply {
+  const { state } = request
+  const status = state.statuses.get(statusId)
+  if (status === undefined || !state.visible(status)) return notFound
+  const limit = request.authenticated ? 4096 : 60
+  const maxDepth = request.authenticated ? Number.MAX_SAFE_INTEGER : 20
+  const descendants: FakeMastodonStatus[] = []
+  const walk = (parentId: string, depth: number) => {
+    for (const reply of state.statuses.items) {
+      if (descendants.length >= limit) return
+      if (reply.inReplyToId !== parentId || !state.visible(reply) || reply.reblogOfId !== undefined) continue
+      descendants.push(reply)
+      if (depth + 1 < maxDepth) walk(reply.id, depth + 1)
+    }
+  }
+  walk(statusId, 0)
+  const ancestors: FakeMastodonStatus[] = []
+  for (let parent = status.inReplyToId; parent !== undefined; ) {
+    const above = state.statuses.get(parent)
+    if (above === undefined || !state.visible(above)) break
+    ancestors.unshift(above)
+    parent = above.inReplyToId
+  }
+  return { status: 200, body: { ancestors: ancestors.map((s) => renderStatus(s, request)), descendants: descendants.map((s) => renderStatus(s, request)) } }
+}
+
 export function route(request: RouteRequest): RouteReply {
   const { path, query, state } = request
   let match: RegExpExecArray | null
@@ -158,6 +215,8 @@ export function route(request: RouteRequest): RouteReply {
   if ((match = /^\/api\/v1\/accounts\/([^/]+)\/(followers|following)$/.exec(path))) {
     return followList(request, decodeURIComponent(match[1]), match[2] as 'followers' | 'following')
   }
+  if ((match = /^\/api\/v1\/statuses\/([^/]+)\/context$/.exec(path))) return statusContext(request, decodeURIComponent(match[1]))
+  if ((match = /^\/api\/v1\/statuses\/([^/]+)\/reblogged_by$/.exec(path))) return rebloggedBy(request, decodeURIComponent(match[1]))
   if ((match = /^\/api\/v1\/statuses\/([^/]+)$/.exec(path))) {
     const status = state.statuses.get(decodeURIComponent(match[1]))
     return status === undefined || !state.visible(status) ? notFound : { status: 200, body: renderStatus(status, request) }

@@ -27,9 +27,25 @@ export interface RedditSeedPost {
   crosspostParent?: string
 }
 
+/** A comment under a submission: `/comments/{postId}` serves them as a tree. */
+export interface RedditSeedComment {
+  /** base36 id without the `t1_` prefix */
+  id: string
+  /** The submission's base36 id. */
+  postId: string
+  /** Fullname of the parent: the submission (`t3_…`) or a comment (`t1_…`). */
+  parentId: string
+  /** A seeded user's name, or `[deleted]`. */
+  author: string
+  body: string
+  createdUtc: number
+  score?: number
+}
+
 export interface RedditSeed {
   users: RedditSeedUser[]
   posts: RedditSeedPost[]
+  comments?: RedditSeedComment[]
 }
 
 export const toBase36 = (n: number): string => n.toString(36)

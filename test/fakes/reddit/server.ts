@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { readBody, startFakeServer, withFaults, type FaultInjector, type FaultOptions, type Handler, type RunningServer } from '../fault-injection.ts'
 import type { RedditSeed, RedditSeedPost } from './seed.ts'
-import { listing, redditError, serialize, t2About, t3 } from './wire.ts'
+import { COMMENT_DEPTH_MAX, COMMENT_LIMIT_MAX, commentTree, listing, redditError, serialize, t2About, t3 } from './wire.ts'
 
 export interface RedditFakeOptions {
   seed: RedditSeed
@@ -25,6 +25,8 @@ export interface RedditFake extends RunningServer {
   apiRequests: number
   /** Every API request after the token check, in order. */
   requests: Array<{ path: string; query: URLSearchParams }>
+  /** `/comments/{id}` requests served. */
+  commentRequests: number
   faults: FaultInjector | null
   /** Tokens stop working before their expiry, as when Reddit revokes them. */
   revokeTokens(): void
@@ -112,6 +114,15 @@ export async function startRedditFake(options: RedditFakeOptions): Promise<Reddi
       if (!user || user.suspended) return send(res, 404, redditError(404, 'Not Found'), raw, headers)
       return send(res, 200, page(options.seed.posts.filter((p) => p.author === user.name)), raw, headers)
     }
+    const comments = /^\/comments\/([a-z0-9]+)$/.exec(url.pathname)
+    if (comments) {
+      const post = options.seed.posts.find((p) => p.id === comments[1])
+      if (!post) return send(res, 404, redditError(404, 'Not Found'), raw, headers)
+      fake.commentRequests++
+      const depth = Math.min(COMMENT_DEPTH_MAX, Number(url.searchParams.get('depth') ?? COMMENT_DEPTH_MAX))
+      const max = Math.min(COMMENT_LIMIT_MAX, Number(url.searchParams.get('limit') ?? COMMENT_LIMIT_MAX))
+      return send(res, 200, commentTree(post, (options.seed.comments ?? []).filter((c) => c.postId === post.id), userIndex, depth, max), raw, headers)
+    }
     const about = /^\/user\/([^/]+)\/about$/.exec(url.pathname)
     if (about) {
       const user = userIndex.get(decodeURIComponent(about[1]))
@@ -168,6 +179,7 @@ export async function startRedditFake(options: RedditFakeOptions): Promise<Reddi
     overLimit: 0,
     apiRequests: 0,
     requests: [],
+    commentRequests: 0,
     faults,
     revokeTokens: () => tokens.clear(),
   }

@@ -1,5 +1,5 @@
 // Reddit JSON in the documented shapes (reference/network-apis.md §4.3, §4.5).
-import type { RedditSeedPost, RedditSeedUser } from './seed.ts'
+import type { RedditSeedComment, RedditSeedPost, RedditSeedUser } from './seed.ts'
 
 export function t3(post: RedditSeedPost, users: Map<string, RedditSeedUser>) {
   const author = users.get(post.author)
@@ -73,4 +73,57 @@ export function serialize(body: unknown, raw: boolean): string {
   return JSON.stringify(body, (_key, value: unknown) =>
     typeof value === 'string' ? value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : value,
   )
+}
+
+/** Reddit's default and largest comment `limit` on `/comments/{id}`, and its deepest `depth`. */
+export const COMMENT_LIMIT_MAX = 500
+export const COMMENT_DEPTH_MAX = 10
+
+/**
+ * The comment tree of a submission as `/comments/{id}` serves it: replies nested as Listings
+ * ("" when none), newest first, `depth` levels at most and `limit` comments in all; what is left
+ * out becomes a `more` stub naming the unloaded children.
+ */
+export function commentTree(post: RedditSeedPost, comments: RedditSeedComment[], users: Map<string, RedditSeedUser>, depth: number, limit: number) {
+  let budget = limit
+  const childrenOf = (parent: string) => comments.filter((c) => c.parentId === parent).sort((a, b) => b.createdUtc - a.createdUtc)
+  const level = (parent: string, at: number): unknown[] => {
+    const kids = childrenOf(parent)
+    const out: unknown[] = []
+    for (const [i, c] of kids.entries()) {
+      if (budget <= 0 || at >= depth) {
+        const rest = kids.slice(i)
+        out.push({ kind: 'more', data: { count: rest.length, name: `t1_${rest[0].id}`, id: rest[0].id, parent_id: parent, depth: at, children: rest.map((r) => r.id) } })
+        break
+      }
+      budget--
+      const replies = level(`t1_${c.id}`, at + 1)
+      out.push(t1(c, post, users, replies))
+    }
+    return out
+  }
+  const top = level(`t3_${post.id}`, 0)
+  return [listing([t3(post, users)], null), listing(top, null)]
+}
+
+function t1(c: RedditSeedComment, post: RedditSeedPost, users: Map<string, RedditSeedUser>, replies: unknown[]) {
+  const author = users.get(c.author)
+  const data: Record<string, unknown> = {
+    id: c.id,
+    name: `t1_${c.id}`,
+    body: c.body,
+    body_html: `<div class="md"><p>${c.body}</p>\n</div>`,
+    author: c.author,
+    created_utc: c.createdUtc,
+    score: c.score ?? 1,
+    ups: c.score ?? 1,
+    downs: 0,
+    link_id: `t3_${post.id}`,
+    parent_id: c.parentId,
+    subreddit: post.subreddit,
+    permalink: `/r/${post.subreddit}/comments/${post.id}/_/${c.id}/`,
+    replies: replies.length ? listing(replies, null) : '',
+  }
+  if (c.author !== '[deleted]' && author) data.author_fullname = `t2_${author.id}`
+  return { kind: 't1', data }
 }

@@ -7,6 +7,8 @@ import { blueskyAuthorPostsPage, blueskyFollowPage, blueskyProfiles } from './re
 import { blueskyEngagement, GET_POSTS_MAX } from './engagement.ts'
 import { blueskySearchStep } from './search-walk.ts'
 import { blueskyMentionsStep } from './mentions-of.ts'
+import { blueskyRepostsPage } from './reposted-by.ts'
+import { blueskyRepliesPage } from './post-thread.ts'
 import { BlueskySession } from './session.ts'
 import type { SessionStore } from '../session-store.ts'
 import { BLUESKY_CAPABILITIES, BLUESKY_RATE_LIMIT_HEADERS } from './traits.ts'
@@ -59,5 +61,7 @@ export function createBlueskyConnector(options: BlueskyConnectorOptions = {}): C
     profiles: (accountIds, signal) => blueskyProfiles(appView, accountIds, signal),
     engagement: (uris, signal) => blueskyEngagement(appView, uris, signal),
     engagementBatch: GET_POSTS_MAX,
+    repliesPage: (uri, _cursor, signal) => blueskyRepliesPage(appView, uri, signal),
+    repostsPage: (uri, cursor, signal) => blueskyRepostsPage(appView, uri, cursor, httpOptions.now ?? Date.now, signal),
   }
 }

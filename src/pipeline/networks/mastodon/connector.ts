@@ -12,6 +12,8 @@ import { normalizeMastodonAccount } from './normalize-account.ts'
 import { MastodonReferenceResolver } from './resolve-references.ts'
 import { MastodonStatusLookup } from './status-lookup.ts'
 import { mastodonEngagement } from './engagement.ts'
+import { mastodonRepostsPage } from './reblogged-by.ts'
+import { mastodonRepliesPage } from './status-context.ts'
 import { MASTODON_CAPABILITIES, MASTODON_RATE_LIMIT_HEADERS } from './traits.ts'
 
 export interface MastodonConnectorOptions extends Omit<HttpClientOptions, 'network' | 'baseUrl' | 'headers' | 'rateLimitHeaders'> {
@@ -54,6 +56,10 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Conn
     authorPostsPage: (accountId, cursor, signal) => mastodonAuthorPostsPage(pages, accountId, cursor, signal),
     followersPage: (accountId, cursor, signal) => mastodonFollowPage(pages, 'followers', accountId, cursor, signal),
     followingPage: (accountId, cursor, signal) => mastodonFollowPage(pages, 'following', accountId, cursor, signal),
+    repliesPage: (uri, _cursor, signal) =>
+      mastodonRepliesPage({ http, baseUrl, localDomain, index, resolver, hasToken: token !== undefined }, uri, signal),
+    repostsPage: (uri, cursor, signal) =>
+      mastodonRepostsPage({ http, baseUrl, localDomain, index, hasToken: token !== undefined, now: httpOptions.now ?? Date.now }, uri, cursor, signal),
     async profiles(accountIds, signal) {
       // The REST API has no batch lookup by acct; one call per account.
       const profiles: NormalizedAccount[] = []

@@ -18,6 +18,7 @@ function remember<V>(map: Map<string, V>, key: string, value: V): void {
 
 export class MastodonIdIndex {
   private readonly statusUris = new Map<string, string | null>()
+  private readonly statusIds = new Map<string, string>()
   private readonly accountIds = new Map<string, string>()
 
   constructor(private readonly localDomain: string) {}
@@ -28,6 +29,7 @@ export class MastodonIdIndex {
 
   learnStatus(status: MastodonAnyStatus & { reblog?: MastodonAnyStatus | null }): void {
     remember(this.statusUris, status.id, status.uri)
+    remember(this.statusIds, status.uri, status.id)
     this.learnAccount(status.account)
     for (const mention of status.mentions ?? []) this.learnAccount(mention)
     if (status.reblog) this.learnStatus(status.reblog)
@@ -46,6 +48,11 @@ export class MastodonIdIndex {
 
   statusUri(id: string | null | undefined): string | null {
     return id === null || id === undefined ? null : (this.statusUris.get(id) ?? null)
+  }
+
+  /** The instance's own id of a status known by its `uri`, when the connector has seen it. */
+  statusId(uri: string): string | null {
+    return this.statusIds.get(uri) ?? null
   }
 
   accountId(id: string | null | undefined): string | null {

@@ -1,6 +1,7 @@
 // Reddit connector (app-only OAuth, Data API listings).
 // - Search covers posts (t3) only: Reddit's search API does not search comments, so `type=link`.
 // - Incremental walk and checkpoint contract: see ./search-walk.ts.
+// - Replies: the comment tree of a submission (./comment-tree.ts).
 // - Reddit has no follower graph: followersPage/followingPage throw NotSupportedError.
 // - Account ids are `t2_` fullnames; user endpoints need names, resolved through
 //   /api/user_data_by_account_ids (`u/name` and bare names are accepted too).
@@ -11,6 +12,7 @@ import type { SearchSpec } from '../../query/search-spec.ts'
 import { fetchProfiles, resolveNames } from './accounts.ts'
 import { batchOf } from './normalize.ts'
 import { INFO_MAX_IDS, redditEngagement } from './engagement.ts'
+import { COMMENT_DEPTH, COMMENT_LIMIT, commentsOf, commentTreeSchema } from './comment-tree.ts'
 import { postListingSchema } from './schemas.ts'
 import { readCheckpoint, stepWalk } from './search-walk.ts'
 import type { SessionStore } from '../session-store.ts'
@@ -105,5 +107,14 @@ export function createRedditConnector(options: RedditConnectorOptions): Connecto
     profiles: (accountIds, signal) => fetchProfiles(http, call, [...new Set(accountIds)], signal),
     engagement: (fullnames, signal) => call(() => redditEngagement(http, fullnames, signal)),
     engagementBatch: INFO_MAX_IDS,
+
+    // One request per submission: its comment tree as Reddit loads it (comments behind `more`
+    // stubs are not read).
+    async repliesPage(postId, _cursor, signal) {
+      if (!postId.startsWith('t3_')) return { posts: [], accounts: [], cursor: null }
+      const query = { depth: COMMENT_DEPTH, limit: COMMENT_LIMIT, sort: 'new', raw_json: 1 }
+      const res = await call(() => http.getJson(`/comments/${encodeURIComponent(postId.slice(3))}`, query, commentTreeSchema, optsOf(signal)))
+      return { ...commentsOf(res.body), cursor: null }
+    },
   }
 }

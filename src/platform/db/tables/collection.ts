@@ -27,3 +27,11 @@ export interface PostReadIdsTable {
   workspace_id: string
   read_id: string
 }
+
+/** The counts a matched post carried when its reposters and its replies were last read. */
+export interface PostConversationReadsTable {
+  post_id: number
+  reposts_read: number | null
+  replies_read: number | null
+  read_at: Generated<Date>
+}

@@ -24,6 +24,7 @@ export class SandboxView {
   private byHandle: Map<string, number> | null = null
   private readonly tagLists = new Map<string, Int32Array>()
   private readonly searchCache = new Map<string, Int32Array>()
+  private readonly children = new Map<number, Map<number, number[]>>()
 
   constructor(data: SandboxData) {
     this.data = data
@@ -122,6 +123,32 @@ export class SandboxView {
     const from = offsets[account]
     const to = upperBound(posts, this.visible - 1, from, offsets[account + 1])
     return posts.subarray(from, to)
+  }
+
+  /** The reposts (or the replies) of a post visible now, ascending (the oldest first). */
+  repostsOf(post: number): number[] {
+    return this.childrenOf(post, PostKind.repost)
+  }
+
+  repliesOf(post: number): number[] {
+    return this.childrenOf(post, PostKind.reply)
+  }
+
+  private childrenOf(post: number, kind: number): number[] {
+    let index = this.children.get(kind)
+    if (!index) {
+      index = new Map()
+      const { posts } = this.data
+      for (let i = 0; i < posts.count; i++) {
+        if (posts.kind[i] !== kind) continue
+        const list = index.get(posts.parent[i]) ?? []
+        list.push(i)
+        index.set(posts.parent[i], list)
+      }
+      this.children.set(kind, index)
+    }
+    const all = index.get(post) ?? []
+    return all.slice(0, upperBound(all, this.visible - 1))
   }
 
   followerCount(account: number): number {

@@ -6,6 +6,8 @@ import type { SandboxView } from '../sandbox-view.ts'
 import { followGraph, getProfile, getProfiles, resolveHandle } from './actors.ts'
 import { getAuthorFeed, getPosts } from './feeds.ts'
 import { searchPosts } from './search-posts.ts'
+import { getRepostedBy } from './reposted-by.ts'
+import { getPostThread } from './post-thread.ts'
 import type { BlueskySessions } from './session.ts'
 import { XrpcError } from './xrpc-params.ts'
 
@@ -15,6 +17,8 @@ const QUERIES: Record<string, (view: SandboxView, query: URLSearchParams, sessio
   'app.bsky.feed.searchPosts': (view, query) => searchPosts(view, query),
   'app.bsky.feed.getAuthorFeed': (view, query) => getAuthorFeed(view, query),
   'app.bsky.feed.getPosts': (view, query) => getPosts(view, query),
+  'app.bsky.feed.getRepostedBy': (view, query) => getRepostedBy(view, query),
+  'app.bsky.feed.getPostThread': (view, query) => getPostThread(view, query),
   'app.bsky.graph.getFollowers': (view, query) => followGraph(view, query, 'followers'),
   'app.bsky.graph.getFollows': (view, query) => followGraph(view, query, 'follows'),
   'app.bsky.actor.getProfile': (view, query) => getProfile(view, query),

@@ -5,6 +5,8 @@ import { accountById, followList, getAccount, lookupAccount, RECORD_NOT_FOUND } 
 import { instanceV1 } from './instance.ts'
 import { search } from './search.ts'
 import { getStatus, getStatuses } from './statuses.ts'
+import { rebloggedBy } from './reblogged-by.ts'
+import { statusContext } from './status-context.ts'
 import { accountStatuses, tagTimeline } from './timelines.ts'
 
 export function routeMastodon(view: SandboxView, instance: number, request: SandboxRequest): SandboxResponse {
@@ -16,6 +18,10 @@ export function routeMastodon(view: SandboxView, instance: number, request: Sand
   if (path === '/api/v1/statuses') return getStatuses(view, request, instance)
   const status = /^\/api\/v1\/statuses\/(\d+)$/.exec(path)
   if (status) return getStatus(view, instance, status[1])
+  const context = /^\/api\/v1\/statuses\/(\d+)\/context$/.exec(path)
+  if (context) return statusContext(view, instance, context[1])
+  const reblogs = /^\/api\/v1\/statuses\/(\d+)\/reblogged_by$/.exec(path)
+  if (reblogs) return rebloggedBy(view, request, instance, reblogs[1])
   const tag = /^\/api\/v1\/timelines\/tag\/([^/]+)$/.exec(path)
   if (tag) return tagTimeline(view, request, instance, decodeURIComponent(tag[1]))
   const account = /^\/api\/v1\/accounts\/(\d+)(?:\/(statuses|followers|following))?$/.exec(path)

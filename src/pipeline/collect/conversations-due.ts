@@ -1,0 +1,58 @@
+import { sql, type Kysely } from 'kysely'
+import type { DB } from '../../platform/db/schema.ts'
+
+/** What a conversation read collects under a matched post: its replies, or who reposted it. */
+export type ConversationKind = 'replies' | 'reposts'
+
+export interface ConversationDue {
+  id: number
+  externalId: string
+  /** The count the network gave for the post (stored or refreshed): what the read is marked with. */
+  count: number
+  /**
+   * The topics (among those asked for) the post is on and that name its author among their own
+   * accounts: the brand's posts, under which every reply is the brand's conversation.
+   */
+  ownTopicIds: string[]
+}
+
+// Fixed identifiers per kind: never built from input.
+const COLUMNS = {
+  replies: { count: sql.ref('p.replies'), read: sql.ref('r.replies_read') },
+  reposts: { count: sql.ref('p.reposts'), read: sql.ref('r.reposts_read') },
+} as const
+
+/**
+ * The workspace's matched posts of the topics on one network whose network count of `kind` has
+ * grown past what was last read (never read: past zero), the never-read first, then the oldest.
+ * Reposts themselves carry nothing to read. Bounded by `limit`.
+ */
+export async function conversationsDue(db: Kysely<DB>, workspaceId: string, topicIds: readonly string[], network: string, kind: ConversationKind, limit: number): Promise<ConversationDue[]> {
+  if (topicIds.length === 0 || limit <= 0) return []
+  const { count, read } = COLUMNS[kind]
+  const topics = sql.join(topicIds)
+  const { rows } = await sql<{ id: string | number; external_id: string; count: number; topic_ids: string[] | string }>`
+    select p.id, p.external_id, ${count} as count,
+      array(
+        select t.id::text from topics t join topic_posts tp on tp.topic_id = t.id and tp.post_id = p.id
+        where t.id in (${topics}) and t.workspace_id = p.workspace_id and exists (
+          select 1 from jsonb_array_elements_text(coalesce(t.own_accounts -> p.network, '[]'::jsonb)) own(handle)
+          where lower(regexp_replace(trim(own.handle), '^@', '')) = lower(a.handle))
+        order by 1) as topic_ids
+    from posts p
+    left join accounts a on a.id = p.author_id
+    left join post_conversation_reads r on r.post_id = p.id
+    where p.workspace_id = ${workspaceId} and p.network = ${network} and p.repost_of_external_id is null
+      and ${count} > coalesce(${read}, 0)
+      and exists (select 1 from topic_posts tp where tp.post_id = p.id and tp.topic_id in (${topics}))
+    order by (${read} is not null), p.created_at, p.id
+    limit ${limit}`.execute(db)
+  return rows.map((r) => ({ id: Number(r.id), externalId: r.external_id, count: r.count, ownTopicIds: textArray(r.topic_ids) }))
+}
+
+/** A text[] as the driver gives it: an array, or its literal `{a,b}` form. */
+function textArray(value: string[] | string): string[] {
+  if (Array.isArray(value)) return value
+  const inner = value.slice(1, -1)
+  return inner === '' ? [] : inner.split(',')
+}

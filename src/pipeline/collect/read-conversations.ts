@@ -1,0 +1,114 @@
+import { sql, type Kysely, type Transaction } from 'kysely'
+import type { DB } from '../../platform/db/schema.ts'
+import { storeBatch } from '../ingest/ingest-batch.ts'
+import { prepareBatch } from '../ingest/prepare-batch.ts'
+import type { TopicMatcher } from '../ingest/topic-matchers.ts'
+import type { Connector, PostsPage } from '../networks/connector.ts'
+import { conversationsDue, type ConversationDue, type ConversationKind } from './conversations-due.ts'
+
+/**
+ * Pages read under one post per run at most (100 reposters or replies a page on Bluesky, 80
+ * reposters on Mastodon, one comment tree on Reddit): a post with more is marked read at that
+ * point, and read again from the start once its count grows.
+ */
+export const MAX_PAGES_PER_POST = 10
+
+export interface ConversationRead {
+  workspaceId: string
+  topicIds: string[]
+  connector: Connector
+  /** Every topic of the workspace: a reply is matched against them like any collected post. */
+  matchers: readonly TopicMatcher[]
+  kind: ConversationKind
+  /** Requests this pass may make for this source; it never makes more. */
+  maxRequests: number
+  signal: AbortSignal
+}
+
+export interface ConversationReadResult { requests: number; posts: number; read: number }
+
+/**
+ * Reads, for the topics' matched posts whose replies (or reposts) the network says have grown
+ * since they were last read, the replies under them (or who reposted them), oldest unread first,
+ * within the request budget. Each page is stored in the workspace like any collected batch:
+ * reposts as posts by the reposter pointing at the post (matching no topic), replies as posts
+ * pointing at their parent, matched against the workspace's topics like any post. Under a post
+ * by one of a topic's own accounts (the brand's), every reply is also put on that topic (with no
+ * matched terms when its own words do not match): the conversation under the brand's matched post
+ * is the topic's, and its inbox shows the questions and complaints in it. Replies under anyone
+ * else's post join a topic only by matching it, so they do not count as someone's posts on the
+ * topic (influence) for answering in a thread. Each reply is marked read
+ * at its own reply count, since the replies under it came with it. A post is marked
+ * read with the count it carried once its pages are walked; a budget spent mid-post leaves it
+ * unmarked, to be read again next run.
+ */
+export async function readConversations(db: Kysely<DB>, job: ConversationRead): Promise<ConversationReadResult> {
+  const result: ConversationReadResult = { requests: 0, posts: 0, read: 0 }
+  const { connector, kind } = job
+  const readPage = kind === 'replies' ? connector.repliesPage?.bind(connector) : connector.repostsPage?.bind(connector)
+  if (!readPage || job.maxRequests <= 0) return result
+  const due = await conversationsDue(db, job.workspaceId, job.topicIds, connector.network, kind, job.maxRequests)
+  for (const post of due) {
+    let cursor: string | null = null
+    let pages = 0
+    do {
+      if (result.requests >= job.maxRequests || job.signal.aborted) return result
+      const page: PostsPage = await readPage(post.externalId, cursor, job.signal)
+      result.requests++
+      pages++
+      cursor = page.cursor
+      result.posts += await storePage(db, job, post, page)
+    } while (cursor !== null && pages < MAX_PAGES_PER_POST)
+    await markRead(db, kind, post)
+    result.read++
+  }
+  return result
+}
+
+async function storePage(db: Kysely<DB>, job: ConversationRead, post: ConversationDue, page: PostsPage): Promise<number> {
+  if (page.posts.length === 0) return 0
+  // Reposts carry no words of their own: they match no topic.
+  const prepared = await prepareBatch(job.workspaceId, page, job.kind === 'replies' ? job.matchers : [])
+  return db.transaction().execute(async (trx) => {
+    const stored = await storeBatch(trx, prepared)
+    if (job.kind === 'replies') {
+      const ids = page.posts.map((p) => p.externalId)
+      await putOnTopics(trx, job.workspaceId, job.connector.network, ids, post.ownTopicIds)
+      await markRepliesRead(trx, job.workspaceId, job.connector.network, ids)
+    }
+    return stored.posts
+  })
+}
+
+/** The replies, on the topics whose own account wrote the post they answer (kept as they are where already matched). */
+async function putOnTopics(trx: Transaction<DB>, workspaceId: string, network: string, externalIds: string[], topicIds: string[]): Promise<void> {
+  if (externalIds.length === 0 || topicIds.length === 0) return
+  await sql`
+    insert into topic_posts (topic_id, post_id, post_created_at, matched_terms)
+    select t.id, p.id, p.created_at, '{}'::text[]
+    from posts p join topics t on t.workspace_id = p.workspace_id and t.id in (${sql.join(topicIds)})
+    where p.workspace_id = ${workspaceId} and p.network = ${network} and p.external_id in (${sql.join(externalIds)})
+    on conflict (topic_id, post_id) do nothing`.execute(trx)
+}
+
+/**
+ * The replies just read came with the replies under them (to the depth the network gave): they are
+ * marked read at their own counts, so a later run reads them again only once those grow, and not
+ * because they are new on the topic.
+ */
+async function markRepliesRead(trx: Transaction<DB>, workspaceId: string, network: string, externalIds: string[]): Promise<void> {
+  if (externalIds.length === 0) return
+  await sql`
+    insert into post_conversation_reads (post_id, replies_read)
+    select p.id, p.replies from posts p
+    where p.workspace_id = ${workspaceId} and p.network = ${network} and p.external_id in (${sql.join(externalIds)})
+    on conflict (post_id) do update set replies_read = excluded.replies_read, read_at = now()`.execute(trx)
+}
+
+async function markRead(db: Kysely<DB>, kind: ConversationKind, post: ConversationDue): Promise<void> {
+  const column = kind === 'replies' ? 'replies_read' : 'reposts_read'
+  await db.insertInto('post_conversation_reads')
+    .values({ post_id: post.id, [column]: post.count })
+    .onConflict((oc) => oc.column('post_id').doUpdateSet({ [column]: post.count, read_at: sql<Date>`now()` }))
+    .execute()
+}

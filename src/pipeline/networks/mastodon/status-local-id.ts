@@ -1,0 +1,26 @@
+// Reads about one status (who boosted it, its replies) need the instance's own id of a status
+// Relais knows by its `uri`: a status collected in this run is known to the connector; one posted
+// on the instance itself carries its id in its uri; any other is looked up through search with
+// `resolve` (a token is needed; without one, null: that status is not read).
+import type { HttpClient } from '../http.ts'
+import type { MastodonIdIndex } from './id-index.ts'
+import { mastodonSearchSchema } from './schemas.ts'
+
+export interface StatusReadDeps {
+  http: HttpClient
+  baseUrl: string
+  localDomain: string
+  index: MastodonIdIndex
+  hasToken: boolean
+}
+
+export async function localStatusId(deps: StatusReadDeps, uri: string, signal?: AbortSignal): Promise<string | null> {
+  const known = deps.index.statusId(uri)
+  if (known !== null) return known
+  const own = /^https:\/\/([^/]+)\/users\/[^/]+\/statuses\/(\d+)$/.exec(uri)
+  if (own && own[1].toLowerCase() === deps.localDomain) return own[2]
+  if (!deps.hasToken) return null
+  const { body } = await deps.http.getJson('/api/v2/search', { q: uri, type: 'statuses', resolve: true, limit: 1 }, mastodonSearchSchema, { signal })
+  const found = body.statuses.find((status) => status.uri === uri)
+  return found?.id ?? null
+}
