@@ -13,6 +13,7 @@ import * as collectionFidelity from './20261207_0031_collection_fidelity.ts'
 import * as provenance from './20261207_0032_provenance.ts'
 import * as trustQuotas from './20261207_0033_trust_quotas.ts'
 import * as unsubscribe from './20261207_0034_unsubscribe.ts'
+import * as liveStreams from './20261207_0038_live_streams.ts'
 
 // Registered explicitly (not discovered from the folder) so the list is the same however the
 // service is packaged. Names sort in the order they must run.
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_0032_provenance': provenance,
   '20261207_0033_trust_quotas': trustQuotas,
   '20261207_0034_unsubscribe': unsubscribe,
+  '20261207_0038_live_streams': liveStreams,
 }

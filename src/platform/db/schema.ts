@@ -10,6 +10,7 @@ import type { SourcesTable } from './tables/sources.ts'
 import type { TopicsTable } from './tables/topics.ts'
 import type { WorkspacesTable } from './tables/workspaces.ts'
 import type { PostEngagementReadingsTable, SourceSessionsTable } from './tables/collection.ts'
+import type { StreamGapsTable, StreamLeasesTable } from './tables/streams.ts'
 import type { AccessLinksTable, MembershipsTable, PeopleTable, WebSessionsTable } from './tables/people.ts'
 
 /** Every table, as Kysely sees the database. */
@@ -44,4 +45,6 @@ export interface DB {
   web_sessions: WebSessionsTable
   source_sessions: SourceSessionsTable
   post_engagement_readings: PostEngagementReadingsTable
+  stream_leases: StreamLeasesTable
+  stream_gaps: StreamGapsTable
 }
