@@ -49,7 +49,8 @@ export function readConnection(target: ConnectionTarget, write: BatchWriter, pol
 
     const finish = () => {
       if (writing !== null) return // the batch in flight settles first
-      if (ended === 'closed' && failure === null && queue.length > 0) return pump(true) // received before the close: stored
+      // Frames received before a close or a stop are stored (a stop waits for them, bounded by the high-water mark).
+      if (failure === null && queue.length > 0) return pump(true)
       clearInterval(timer)
       signal.removeEventListener('abort', stop)
       if (failure !== null) reject(failure)
@@ -58,7 +59,7 @@ export function readConnection(target: ConnectionTarget, write: BatchWriter, pol
     const end = (why: ConnectionOutcome['ended'], error: unknown = null) => {
       if (ended === null) ended = why
       if (error !== null && failure === null) failure = error
-      if (why === 'stopped' || error !== null) queue.length = 0 // not stored: read again from the cursor
+      if (error !== null) queue.length = 0 // not stored: read again from the cursor
       socket.terminate()
       finish()
     }

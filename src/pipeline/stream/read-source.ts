@@ -3,7 +3,7 @@
 // reconnect resumes a little before the stored cursor.
 import type { Kysely } from 'kysely'
 import type { DB } from '../../platform/db/schema.ts'
-import type { AddressPolicy } from '../networks/http/address-policy.ts'
+import { checkOutboundUrl, type AddressPolicy } from '../networks/http/address-policy.ts'
 import { realSleep } from '../networks/http/backoff.ts'
 import { workspaceTopicMatchers, type TopicMatcher } from '../ingest/topic-matchers.ts'
 import { readConnection } from './read-connection.ts'
@@ -42,6 +42,8 @@ export async function readSource(deps: SourceReaderDeps, lease: Lease, instances
       const url = instances[instance % instances.length]
       const fromUs = (lease.cursorUs ?? firstStartUs) - options.rewindUs
       try {
+        // The operator's policy for sources, as for their http calls: wss:// is https://, ws:// is http://.
+        await checkOutboundUrl(new URL(url.replace(/^ws/, 'http')), deps.policy, 'source')
         const outcome = await readConnection({ instance: url, fromUs, storedCursorUs: lease.cursorUs }, async (events, gap) => {
           const result = await storeStreamBatch(db, lease, url, events, await topics(), gap)
           lease.cursorUs = Math.max(lease.cursorUs ?? 0, result.cursorUs)
