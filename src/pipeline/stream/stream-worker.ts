@@ -42,10 +42,14 @@ export function startStreamWorker(deps: StreamWorkerDeps): StreamWorker {
   const holder = deps.holder ?? thisProcess()
   const metrics = createStreamMetrics()
   const stopping = new AbortController()
-  const readers = new Map<string, { lease: Lease; done: Promise<void> }>()
+  const readers = new Map<string, { lease: Lease; done: Promise<void>; turnedOff: AbortController }>()
 
   const scan = async () => {
-    for (const source of await streamingSources(deps.db)) {
+    const sources = await streamingSources(deps.db)
+    // A source no longer streaming (turned off, deleted) stops being read.
+    const wanted = new Set(sources.map((source) => source.id))
+    for (const [id, reader] of readers) if (!wanted.has(id)) reader.turnedOff.abort()
+    for (const source of sources) {
       if (stopping.signal.aborted) return
       if (readers.has(source.id)) continue
       const current = await leaseHolder(deps.db, source.id)
@@ -54,10 +58,12 @@ export function startStreamWorker(deps: StreamWorkerDeps): StreamWorker {
       const lease = await acquireLease(deps.db, { id: source.id, workspaceId: source.workspace_id }, holder, options.leaseMs, dead)
       if (lease === null) continue
       deps.log.info({ sourceId: source.id, cursorUs: lease.cursorUs }, 'stream: reading source')
-      const done = readSource({ db: deps.db, policy: deps.policy, options, log: deps.log, metrics }, lease, jetstreamInstances(source.settings), stopping.signal)
+      const turnedOff = new AbortController()
+      const done = readSource({ db: deps.db, policy: deps.policy, options, log: deps.log, metrics }, lease, jetstreamInstances(source.settings), AbortSignal.any([stopping.signal, turnedOff.signal]))
         .catch((error: unknown) => deps.log.warn({ sourceId: source.id, err: error }, 'stream: reader stopped'))
         .finally(() => readers.delete(source.id))
-      readers.set(source.id, { lease, done })
+        .then(() => { if (turnedOff.signal.aborted) return releaseLease(deps.db, lease).catch(() => {}) })
+      readers.set(source.id, { lease, done, turnedOff })
     }
   }
   let scanning: Promise<void> | null = null
