@@ -5,7 +5,7 @@ import WebSocket from 'ws'
 import { guardedLookup } from '../networks/http/resolve-target.ts'
 import type { AddressPolicy } from '../networks/http/address-policy.ts'
 import { parseJetstreamFrame, type JetstreamEvent } from './jetstream-event.ts'
-import { subscribeUrl } from './jetstream-settings.ts'
+import { subscribeUrl } from '../networks/bluesky/jetstream-settings.ts'
 import type { StreamGap } from './store-stream-batch.ts'
 import type { StreamOptions } from './stream-options.ts'
 

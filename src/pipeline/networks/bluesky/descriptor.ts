@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { compileBluesky } from '../../query/compile-bluesky.ts'
 import type { NetworkDescriptor } from '../descriptor.ts'
 import { sourceUrl } from '../source-url.ts'
-import { JETSTREAM_SETTINGS } from '../../stream/jetstream-settings.ts'
+import { JETSTREAM_SETTINGS } from './jetstream-settings.ts'
 import { createBlueskyConnector } from './connector.ts'
 import { BLUESKY_CAPABILITIES, BLUESKY_RATE_LIMIT_HEADERS } from './traits.ts'
 
