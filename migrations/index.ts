@@ -16,6 +16,7 @@ import * as unsubscribe from './20261207_0034_unsubscribe.ts'
 import * as conversationReads from './20261207_0035_conversation_reads.ts'
 import * as postReadIds from './20261207_0036_post_read_ids.ts'
 import * as ownAccountMentions from './20261207_0037_own_account_mentions.ts'
+import * as liveStreams from './20261207_0038_live_streams.ts'
 import * as verifiedLinks from './20261207_0041_verified_links.ts'
 
 // Registered explicitly (not discovered from the folder) so the list is the same however the
@@ -38,5 +39,6 @@ export const migrations: Record<string, Migration> = {
   '20261207_0035_conversation_reads': conversationReads,
   '20261207_0036_post_read_ids': postReadIds,
   '20261207_0037_own_account_mentions': ownAccountMentions,
+  '20261207_0038_live_streams': liveStreams,
   '20261207_0041_verified_links': verifiedLinks,
 }

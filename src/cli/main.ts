@@ -1,5 +1,5 @@
 import { processIo, UsageError, type Io } from './io.ts'
-import { demoUsage, eraseUsage, exportUsage, importUsage, jobUsage, keyUsage, migrateUsage, serveUsage, secretsUsage, subjectAccessUsage, workspaceQuotasUsage, workspaceUsage } from './usage.ts'
+import { demoUsage, eraseUsage, exportUsage, importUsage, jobUsage, keyUsage, migrateUsage, serveUsage, secretsUsage, streamUsage, subjectAccessUsage, workspaceQuotasUsage, workspaceUsage } from './usage.ts'
 
 type Command = (args: string[], io: Io) => Promise<number>
 
@@ -17,14 +17,15 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   erase: async () => (await import('./commands/personal-data.ts')).eraseCommand,
   'subject-access': async () => (await import('./commands/personal-data.ts')).subjectAccessCommand,
   secrets: async () => (await import('./commands/secrets.ts')).secretsCommand,
+  stream: async () => (await import('./commands/stream.ts')).streamCommand,
 }
 
 const COMMAND_USAGE: Record<string, string> = {
   serve: serveUsage, migrate: migrateUsage, workspace: [workspaceUsage, workspaceQuotasUsage].join('\n  '), key: keyUsage, job: jobUsage, demo: demoUsage, import: importUsage, export: exportUsage,
-  erase: eraseUsage, 'subject-access': subjectAccessUsage, secrets: secretsUsage,
+  erase: eraseUsage, 'subject-access': subjectAccessUsage, secrets: secretsUsage, stream: streamUsage,
 }
 
-const USAGE = ['Usage:', serveUsage, migrateUsage, workspaceUsage, workspaceQuotasUsage, keyUsage, jobUsage, demoUsage, importUsage, exportUsage, eraseUsage, subjectAccessUsage, secretsUsage].join('\n  ')
+const USAGE = ['Usage:', serveUsage, migrateUsage, workspaceUsage, workspaceQuotasUsage, keyUsage, jobUsage, demoUsage, importUsage, exportUsage, eraseUsage, subjectAccessUsage, secretsUsage, streamUsage].join('\n  ')
 
 /**
  * Runs one `relais` command; returns the process exit code. With the embedded database held by a

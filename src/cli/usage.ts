@@ -10,6 +10,7 @@ export const keyUsage = [
   'relais key revoke KEY_OR_ID                                           revoke an API key',
 ].join('\n')
 export const migrateUsage = 'relais migrate                       bring the database schema up to date'
+export const streamUsage = 'relais stream                        collect live, until SIGTERM, every Bluesky source whose settings say streaming "on" (Jetstream)'
 export const serveUsage = 'relais serve                         run the API (and the scheduler unless SCHEDULER=off)'
 export const workspaceUsage = 'relais workspace create NAME        create a workspace, print its id'
 export const workspaceQuotasUsage = 'relais workspace quotas ID [--topics N] [--sources N] [--webhooks N] [--digests N] [--digest-recipients N]   print (and set; N or "default") a workspace\'s quotas'

@@ -4,12 +4,12 @@ import { cleanBatch } from './clean-collected.ts'
 import { enrichPost } from './enrich/index.ts'
 import type { EnrichedPost } from './enriched-post.ts'
 import type { TopicMatcher } from './topic-matchers.ts'
+import { topicIndexOf, type TopicIndex, type TopicMatches } from './topic-index.ts'
 import type { PreparedWrite } from './prepared-write.ts'
 import { accountKey, prepareAccountsUpsert, stubAccount, type AccountIds } from './upsert-accounts.ts'
 import { preparePostsStore, type StoredPosts } from './upsert-posts.ts'
 
-/** The topics a post is on, with the terms it matched. */
-export type TopicMatches = [topicId: string, terms: string[]][]
+export type { TopicMatches } from './topic-index.ts'
 
 /** A batch ready to be stored: everything ingest computes without the database. */
 export interface PreparedBatch {
@@ -33,22 +33,18 @@ export async function prepareBatch(workspaceId: string, collected: CollectedBatc
   const batch = cleanBatch(collected)
   const posts = await inSlices(batch.posts, enrichPost)
   const handles = new Map(batch.accounts.map((a) => [accountKey(a.network, a.externalId), a.handle]))
-  const matches = topics.length === 0 ? posts.map(() => null) : await inSlices(posts, (post) => matchTopics(post, topics, handles))
+  const index = topicIndexOf(topics)
+  const matches = topics.length === 0 ? posts.map(() => null) : await inSlices(posts, (post) => matchTopics(post, index, handles))
   const accountsUpsert = prepareAccountsUpsert(workspaceId, [...batch.accounts, ...referencedAccounts(posts, batch.accounts)])
   // Each statement is built in a turn of its own: a result waiting for this process is read between.
   await new Promise<void>((resolve) => setImmediate(resolve))
   return { workspaceId, posts, matches, accountsUpsert, postsStore: preparePostsStore(workspaceId, posts) }
 }
 
-function matchTopics(post: EnrichedPost, topics: readonly TopicMatcher[], handles: ReadonlyMap<string, string>): TopicMatches | null {
+function matchTopics(post: EnrichedPost, index: TopicIndex, handles: ReadonlyMap<string, string>): TopicMatches | null {
   const authorHandle = post.authorExternalId === null ? null : (handles.get(accountKey(post.network, post.authorExternalId)) ?? null)
   const prepared = preparePost({ text: post.text, hashtags: post.hashtags, mentions: post.mentions, lang: post.lang, network: post.network, authorHandle })
-  let found: TopicMatches | null = null
-  for (const topic of topics) {
-    const terms = topic.match(post, prepared)
-    if (terms) (found ??= []).push([topic.topicId, terms])
-  }
-  return found
+  return index.match(post, prepared)
 }
 
 /**

@@ -1,12 +1,15 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { DB } from '../../platform/db/schema.ts'
-import { compileQuery, parse, specialiseForNetwork, type CompiledQuery, type PreparedPost } from '../query/index.ts'
+import { compileQuery, parse, specialiseForNetwork, type CompiledQuery, type PreparedPost, type QueryNode } from '../query/index.ts'
 import type { EnrichedPost } from './enriched-post.ts'
 import type { Db } from '../../platform/db/db-handle.ts'
 
 
 export interface TopicMatcher {
   topicId: string
+  /** The parsed query and the networks the topic is limited to (empty: all), for `topicIndex`. */
+  query: QueryNode
+  networks: ReadonlySet<string>
   /** The query terms the post matched, or null when the post is not on the topic. */
   /** `prepared` is the post tokenised once (`preparePost`), shared by every topic. */
   match(post: EnrichedPost, prepared: PreparedPost): string[] | null
@@ -20,6 +23,8 @@ export function topicMatcher(topic: { id: string; query: string; networks: strin
   const languages = new Set(topic.languages)
   return {
     topicId: topic.id,
+    query: ast,
+    networks,
     match(post, prepared) {
       if (networks.size && !networks.has(post.network)) return null
       if (languages.size && (!post.lang || !languages.has(post.lang.slice(0, 2)))) return null

@@ -10,6 +10,7 @@ import type { SourcesTable } from './tables/sources.ts'
 import type { TopicsTable } from './tables/topics.ts'
 import type { WorkspacesTable } from './tables/workspaces.ts'
 import type { PostConversationReadsTable, PostEngagementReadingsTable, PostReadIdsTable, SourceSessionsTable } from './tables/collection.ts'
+import type { StreamGapsTable, StreamLeasesTable } from './tables/streams.ts'
 import type { AccessLinksTable, MembershipsTable, PeopleTable, WebSessionsTable } from './tables/people.ts'
 
 /** Every table, as Kysely sees the database. */
@@ -46,4 +47,6 @@ export interface DB {
   post_engagement_readings: PostEngagementReadingsTable
   post_read_ids: PostReadIdsTable
   post_conversation_reads: PostConversationReadsTable
+  stream_leases: StreamLeasesTable
+  stream_gaps: StreamGapsTable
 }

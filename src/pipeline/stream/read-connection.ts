@@ -1,0 +1,130 @@
+// One connection to a Jetstream instance: socket → bounded queue → batches stored with their
+// cursor. Reading pauses while the queue is above its high-water mark, so a slow database slows
+// the reader (the instance keeps the events) instead of filling memory.
+import WebSocket from 'ws'
+import { guardedLookup } from '../networks/http/resolve-target.ts'
+import type { AddressPolicy } from '../networks/http/address-policy.ts'
+import { parseJetstreamFrame, type JetstreamEvent } from './jetstream-event.ts'
+import { subscribeUrl } from '../networks/bluesky/jetstream-settings.ts'
+import type { StreamGap } from './store-stream-batch.ts'
+import type { StreamOptions } from './stream-options.ts'
+
+export interface ConnectionTarget {
+  instance: string
+  /** Where to read from (unix µs), null: live. */
+  fromUs: number | null
+  /** The stored cursor: a first event far after it means a gap. */
+  storedCursorUs: number | null
+}
+
+export interface ConnectionOutcome {
+  /** Events received on this connection. */
+  received: number
+  /** Why it ended: the instance closed or dropped it, it went idle, or the reader stopped. */
+  ended: 'closed' | 'idle' | 'stopped'
+}
+
+/** Stores one batch of events (in order) and returns when they and their cursor are committed. */
+export type BatchWriter = (events: JetstreamEvent[], gap: StreamGap | null) => Promise<void>
+
+export function readConnection(target: ConnectionTarget, write: BatchWriter, policy: AddressPolicy, options: StreamOptions, signal: AbortSignal): Promise<ConnectionOutcome> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(subscribeUrl(target.instance, target.fromUs), {
+      lookup: guardedLookup(policy.allowPrivate, policy.resolver) as never,
+      maxPayload: options.maxFrameBytes,
+      handshakeTimeout: 10_000,
+      perMessageDeflate: false,
+    })
+    const queue: string[] = []
+    let queuedBytes = 0
+    let received = 0
+    let paused = false
+    let writing: Promise<void> | null = null
+    let lastFlush = Date.now()
+    let lastFrame = Date.now()
+    let ended: ConnectionOutcome['ended'] | null = null
+    let failure: unknown = null
+    let firstEventSeen = false
+    let gap: StreamGap | null = null
+
+    const finish = () => {
+      if (writing !== null) return // the batch in flight settles first
+      // Frames received before a close or a stop are stored (a stop waits for them, bounded by the high-water mark).
+      if (failure === null && queue.length > 0) return pump(true)
+      clearInterval(timer)
+      signal.removeEventListener('abort', stop)
+      if (failure !== null) reject(failure)
+      else resolve({ received, ended: ended ?? 'closed' })
+    }
+    const end = (why: ConnectionOutcome['ended'], error: unknown = null) => {
+      if (ended === null) ended = why
+      if (error !== null && failure === null) failure = error
+      if (error !== null) queue.length = 0 // not stored: read again from the cursor
+      socket.terminate()
+      finish()
+    }
+    const stop = () => end('stopped')
+
+    function pump(force = false): void {
+      if (writing !== null || queue.length === 0) return
+      if (!force && queue.length < options.batchSize && Date.now() - lastFlush < options.flushMs) return
+      const frames = queue.splice(0, options.batchSize)
+      for (const frame of frames) queuedBytes -= frame.length
+      const events: JetstreamEvent[] = []
+      for (const frame of frames) {
+        const event = parseJetstreamFrame(frame)
+        if (event === null) continue
+        if (!firstEventSeen) {
+          firstEventSeen = true
+          if (target.storedCursorUs !== null && event.time_us - target.storedCursorUs > options.gapUs) gap = { fromUs: target.storedCursorUs, toUs: event.time_us }
+        }
+        events.push(event)
+      }
+      const batchGap = gap
+      writing = (events.length === 0 ? Promise.resolve() : write(events, batchGap)).then(
+        () => {
+          if (batchGap !== null) gap = null
+          writing = null
+          lastFlush = Date.now()
+          if (paused && queuedBytes < options.highWaterBytes / 2 && ended === null) {
+            paused = false
+            socket.resume()
+          }
+          if (ended !== null) finish()
+          else pump()
+        },
+        (error: unknown) => {
+          writing = null
+          end('closed', error)
+        },
+      )
+    }
+
+    socket.on('message', (data: WebSocket.RawData, isBinary: boolean) => {
+      if (ended !== null || isBinary) return
+      const frame = data.toString()
+      lastFrame = Date.now()
+      received++
+      queue.push(frame)
+      queuedBytes += frame.length
+      if (queuedBytes >= options.highWaterBytes && !paused) {
+        paused = true
+        socket.pause()
+      }
+      if (queue.length >= options.batchSize) pump()
+    })
+    socket.on('close', () => end('closed'))
+    socket.on('error', (error) => {
+      // A connection that never opened is a failure of this instance; one that broke is a drop.
+      if (received === 0) end('closed', error)
+      else end('closed')
+    })
+    const timer = setInterval(() => {
+      if (ended !== null) return
+      if (Date.now() - lastFrame > options.idleMs && !paused) return end('idle')
+      pump()
+    }, Math.max(10, Math.floor(options.flushMs / 4)))
+    if (signal.aborted) stop()
+    else signal.addEventListener('abort', stop, { once: true })
+  })
+}

@@ -1,0 +1,32 @@
+// What the live readers did, for the command's summary and tests: events stored, reconnects,
+// gaps, and how far behind the last stored event is.
+
+export interface StreamCounts {
+  events: number
+  batches: number
+  reconnects: number
+  gaps: number
+  /** Per source, time_us of the last stored event. */
+  cursors: Map<string, number>
+}
+
+export interface StreamMetrics {
+  batchStored(sourceId: string, events: number, cursorUs: number): void
+  reconnected(sourceId: string): void
+  gapRecorded(sourceId: string): void
+  counts(): StreamCounts
+}
+
+export function createStreamMetrics(): StreamMetrics {
+  const counts: StreamCounts = { events: 0, batches: 0, reconnects: 0, gaps: 0, cursors: new Map() }
+  return {
+    batchStored(sourceId, events, cursorUs) {
+      counts.events += events
+      counts.batches++
+      counts.cursors.set(sourceId, Math.max(counts.cursors.get(sourceId) ?? 0, cursorUs))
+    },
+    reconnected: () => { counts.reconnects++ },
+    gapRecorded: () => { counts.gaps++ },
+    counts: () => ({ ...counts, cursors: new Map(counts.cursors) }),
+  }
+}

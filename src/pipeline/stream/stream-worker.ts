@@ -1,0 +1,91 @@
+// Live collection: one reader per Bluesky source whose settings say `streaming: on`, in whichever
+// process holds the source's lease. Sources are looked for again now and then, so a source
+// turned on, or one whose reader died elsewhere, is picked up.
+import type { Kysely } from 'kysely'
+import { isNamedProcessAlive, thisProcess } from '../../platform/process/identity.ts'
+import type { DB } from '../../platform/db/schema.ts'
+import type { AddressPolicy } from '../networks/http/address-policy.ts'
+import { jetstreamInstances, streamsLive } from '../networks/bluesky/jetstream-settings.ts'
+import { readSource } from './read-source.ts'
+import { acquireLease, leaseHolder, releaseLease, type Lease } from './stream-lease.ts'
+import { createStreamMetrics, type StreamMetrics } from './stream-metrics.ts'
+import { DEFAULT_STREAM_OPTIONS, type StreamLog, type StreamOptions } from './stream-options.ts'
+
+export interface StreamWorkerDeps {
+  db: Kysely<DB>
+  policy: AddressPolicy
+  log: StreamLog
+  options?: Partial<StreamOptions>
+  /** Names this reader in lease rows; default `host:pid`. */
+  holder?: string
+}
+
+export interface StreamWorker {
+  metrics: StreamMetrics
+  /** Sources this process reads now. */
+  reading(): string[]
+  /** Stops every reader, waits for the batches in flight and hands the leases back. */
+  stop(): Promise<void>
+}
+
+/** Sources looked at per scan at most. */
+const MAX_STREAMING_SOURCES = 1000
+
+async function streamingSources(db: Kysely<DB>) {
+  const rows = await db.selectFrom('sources').select(['id', 'workspace_id', 'settings'])
+    .where('network', '=', 'bluesky').orderBy('created_at').limit(MAX_STREAMING_SOURCES).execute()
+  return rows.filter((row) => streamsLive(row.settings))
+}
+
+export function startStreamWorker(deps: StreamWorkerDeps): StreamWorker {
+  const options: StreamOptions = { ...DEFAULT_STREAM_OPTIONS, ...deps.options }
+  const holder = deps.holder ?? thisProcess()
+  const metrics = createStreamMetrics()
+  const stopping = new AbortController()
+  const readers = new Map<string, { lease: Lease; done: Promise<void>; turnedOff: AbortController }>()
+
+  const scan = async () => {
+    const sources = await streamingSources(deps.db)
+    // A source no longer streaming (turned off, deleted) stops being read.
+    const wanted = new Set(sources.map((source) => source.id))
+    for (const [id, reader] of readers) if (!wanted.has(id)) reader.turnedOff.abort()
+    for (const source of sources) {
+      if (stopping.signal.aborted) return
+      if (readers.has(source.id)) continue
+      const current = await leaseHolder(deps.db, source.id)
+      // A holder on this host that no longer runs (killed) is taken over at once.
+      const dead = current !== null && current !== holder && !isNamedProcessAlive(current.split('#')[0]) ? current : null
+      const lease = await acquireLease(deps.db, { id: source.id, workspaceId: source.workspace_id }, holder, options.leaseMs, dead)
+      if (lease === null) continue
+      deps.log.info({ sourceId: source.id, cursorUs: lease.cursorUs }, 'stream: reading source')
+      const turnedOff = new AbortController()
+      const done = readSource({ db: deps.db, policy: deps.policy, options, log: deps.log, metrics }, lease, jetstreamInstances(source.settings), AbortSignal.any([stopping.signal, turnedOff.signal]))
+        .catch((error: unknown) => deps.log.warn({ sourceId: source.id, err: error }, 'stream: reader stopped'))
+        .finally(() => readers.delete(source.id))
+        .then(() => { if (turnedOff.signal.aborted) return releaseLease(deps.db, lease).catch(() => {}) })
+      readers.set(source.id, { lease, done, turnedOff })
+    }
+  }
+  let scanning: Promise<void> | null = null
+  const tick = () => {
+    if (scanning !== null) return // one scan at a time, so a source never gets two readers here
+    scanning = scan()
+      .catch((error: unknown) => deps.log.warn({ err: error }, 'stream: looking for streaming sources failed'))
+      .finally(() => { scanning = null })
+  }
+  tick()
+  const timer = setInterval(tick, Math.max(100, Math.floor(options.leaseMs / 3)))
+
+  return {
+    metrics,
+    reading: () => [...readers.keys()],
+    async stop() {
+      clearInterval(timer)
+      stopping.abort()
+      await scanning
+      const running = [...readers.values()]
+      await Promise.all(running.map((reader) => reader.done))
+      await Promise.all(running.map((reader) => releaseLease(deps.db, reader.lease).catch(() => {})))
+    },
+  }
+}

@@ -1,0 +1,25 @@
+import type { Generated } from 'kysely'
+
+// Live collection: who reads each streaming source and up to where, and what was not read.
+
+export interface StreamLeasesTable {
+  source_id: string
+  workspace_id: string
+  /** The process reading the source; another takes over only once `expires_at` has passed. */
+  holder: string
+  expires_at: Date
+  /** time_us of the last event stored (unix µs); null before the first batch. */
+  cursor_us: number | null
+  instance_url: string | null
+  updated_at: Generated<Date>
+}
+
+export interface StreamGapsTable {
+  id: Generated<number>
+  workspace_id: string
+  source_id: string
+  from_us: number
+  to_us: number
+  status: Generated<'needs_backfill' | 'filled'>
+  detected_at: Generated<Date>
+}
