@@ -73,8 +73,8 @@ t.test('on statistics from before a bulk load (never analyzed since), the statem
   await sql`analyze`.execute(db) // the reference runs on fresh statistics: its shape is the one that needs them
   const reference = await plainFormulation(db, topicId, since)
   t.ok(reference.length > 1000, `${reference.length} interactions in the window`)
-  const key = (r: { source_id: number; target_id: number; kind: string; occurred_at: Date }) => `${r.source_id} ${r.target_id} ${r.kind} ${new Date(r.occurred_at).toISOString()}`
-  t.same(rows.map(key).sort(), reference.map(key).sort(), 'the same interactions, each once')
+  const key = (r: { source_id: number; target_id: number; kind: string; occurredMs: number }) => `${r.source_id} ${r.target_id} ${r.kind} ${new Date(r.occurredMs).toISOString()}`
+  t.same(rows.map((r) => key({ ...r, occurredMs: r.occurred_at_ms })).sort(), reference.map((r) => key({ ...r, occurredMs: r.occurred_at.getTime() })).sort(), 'the same interactions, each once')
 })
 
 /** The same set written the obvious way (one row per interaction, tested by `exists`): the reference. */

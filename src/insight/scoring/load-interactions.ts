@@ -1,8 +1,9 @@
-import { sql, type Kysely } from 'kysely'
-import type { DB } from '../../platform/db/schema.ts'
+import { sql } from 'kysely'
+import type { Db } from '../../platform/db/db-handle.ts'
 import type { InteractionKind } from '../../platform/db/tables/content.ts'
 
-export interface InteractionRow { source_id: number; target_id: number; kind: InteractionKind; occurred_at: Date }
+/** `occurred_at_ms`: milliseconds since the epoch, as a number (parsing 90,000 dates cost more than the rest of the row). */
+export interface InteractionRow { source_id: number; target_id: number; kind: InteractionKind; occurred_at_ms: number }
 
 /**
  * The topic's interactions in the window: those made by an on-topic post, or by a post answering,
@@ -15,7 +16,7 @@ export interface InteractionRow { source_id: number; target_id: number; kind: In
  * on-topic and answering an on-topic post once. Only the topic's workspace's posts answer its posts:
  * another workspace's copies of the same network posts never reach its graph.
  */
-export async function loadTopicInteractions(db: Kysely<DB>, topicId: string, since: Date): Promise<InteractionRow[]> {
+export async function loadTopicInteractions(db: Db, topicId: string, since: Date): Promise<InteractionRow[]> {
   const { rows } = await sql<InteractionRow>`
     with on_topic as materialized (
       select p.id, p.workspace_id, p.network, p.external_id
@@ -30,7 +31,7 @@ export async function loadTopicInteractions(db: Kysely<DB>, topicId: string, sin
       union
       select ip.id from on_topic o join posts ip on ip.network = o.network and ip.quote_of_external_id = o.external_id and ip.workspace_id = o.workspace_id
     )
-    select i.source_id, i.target_id, i.kind, i.occurred_at
+    select i.source_id, i.target_id, i.kind, floor(extract(epoch from i.occurred_at) * 1000)::float8 as occurred_at_ms
     from carriers c join interactions i on i.post_id = c.id
     where i.occurred_at >= ${since}`.execute(db)
   return rows
