@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../platform/db/schema.ts'
 import type { Db } from '../../platform/db/db-handle.ts'
 import { decayed, EDGE_WEIGHTS } from './edge-weights.ts'
-import { idArray, loadFollowEdges } from './load-follows.ts'
+import { idArray } from './id-array.ts'
+import { loadFollowEdges } from './load-follows.ts'
 import { loadTopicInteractions } from './load-interactions.ts'
 import type { TopicGraph } from './topic-graph.ts'
 
@@ -53,7 +54,7 @@ async function loadWithin(db: Db, topicId: string, since: Date, now: Date): Prom
   const ends = new Int32Array(2 * interactions.rows.length)
   interactions.rows.forEach((i, k) => { ends[2 * k] = node(i.source_id); ends[2 * k + 1] = node(i.target_id) })
 
-  const follows = await loadFollowEdges(db, accountIds)
+  const follows = await loadFollowEdges(db, accountIds, index)
   const accounts = accountIds.length === 0 ? { rows: [] } : await sql<{ v: number; network: string; handle: string; followers_count: number | null; collected: boolean }>`
     select (n.ord - 1)::int as v, a.network, a.handle, a.followers_count, a.graph_collected_at is not null as collected
     from unnest(${idArray(accountIds)}::bigint[]) with ordinality as n(id, ord) join accounts a on a.id = n.id`.execute(db)
