@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Db } from '../../platform/db/db-handle.ts'
 import { idArray } from './id-array.ts'
+import { numbersOf } from './number-list.ts'
 
 /**
  * The follow edges among the given accounts, as node indices (`nodeOf` maps an account id to its).
@@ -20,5 +21,5 @@ export async function loadFollowEdges(db: Db, accountIds: readonly number[], nod
 }
 
 function nodes(list: string | null, nodeOf: ReadonlyMap<number, number>): Int32Array {
-  return list === null ? new Int32Array(0) : Int32Array.from(list.split(','), (id) => nodeOf.get(Number(id))!)
+  return Int32Array.from(numbersOf(list), (id) => nodeOf.get(id)!)
 }

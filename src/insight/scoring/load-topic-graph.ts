@@ -37,7 +37,8 @@ async function loadWithin(db: Db, topicId: string, since: Date, now: Date): Prom
     where tp.topic_id = ${topicId} and tp.post_created_at >= ${since} and p.author_id is not null and p.repost_of_external_id is null
     group by p.author_id`.execute(db)
 
-  const interactions = { rows: await loadTopicInteractions(db, topicId, since) }
+  const interactions = await loadTopicInteractions(db, topicId, since)
+  const m = interactions.kinds.length
 
   const index = new Map<number, number>()
   const accountIds: number[] = []
@@ -51,8 +52,12 @@ async function loadWithin(db: Db, topicId: string, since: Date, now: Date): Prom
     return v
   }
   for (const a of active.rows) node(a.author_id)
-  const ends = new Int32Array(2 * interactions.rows.length)
-  interactions.rows.forEach((i, k) => { ends[2 * k] = node(i.source_id); ends[2 * k + 1] = node(i.target_id) })
+  const sources = new Int32Array(m)
+  const targets = new Int32Array(m)
+  for (let k = 0; k < m; k++) {
+    sources[k] = node(interactions.sourceIds[k])
+    targets[k] = node(interactions.targetIds[k])
+  }
 
   const follows = await loadFollowEdges(db, accountIds, index)
   const accounts = accountIds.length === 0 ? { rows: [] } : await sql<{ v: number; network: string; handle: string; followers_count: number | null; collected: boolean }>`
@@ -73,10 +78,10 @@ async function loadWithin(db: Db, topicId: string, since: Date, now: Date): Prom
   // A network's counters can lag behind what was collected (or be absent from an import): what
   // was seen answering, reposting or quoting an on-topic post counts at least.
   const seen = { reply: perNode(), repost: perNode(), quote: perNode() }
-  interactions.rows.forEach((i, k) => {
-    const target = ends[2 * k + 1]
-    if (i.kind !== 'mention' && topicPosts[target] > 0) seen[i.kind][target]++
-  })
+  for (let k = 0; k < m; k++) {
+    const kind = interactions.kinds[k]
+    if (kind !== 'mention' && topicPosts[targets[k]] > 0) seen[kind][targets[k]]++
+  }
   for (let v = 0; v < n; v++) {
     repliesReceived[v] = Math.max(repliesReceived[v], seen.reply[v])
     repostsReceived[v] = Math.max(repostsReceived[v], seen.repost[v])
@@ -96,13 +101,13 @@ async function loadWithin(db: Db, topicId: string, since: Date, now: Date): Prom
   for (let v = 0; v < active.rows.length; v++) activeWithFollowLists += collected[v]
   return {
     accountIds, networks, handles,
-    interactions: interactions.rows.map((i, k) => ({ source: ends[2 * k], target: ends[2 * k + 1], kind: i.kind, weight: decayed(EDGE_WEIGHTS[i.kind], i.occurred_at_ms, now) })),
+    interactions: interactions.kinds.map((kind, k) => ({ source: sources[k], target: targets[k], kind, weight: decayed(EDGE_WEIGHTS[kind], interactions.occurredMs[k], now) })),
     followFrom: follows.from,
     followTo: follows.to,
     topicPosts, likesReceived, repliesReceived, repostsReceived, quotesReceived, followers,
     counts: {
       posts: active.rows.reduce((sum, a) => sum + a.posts, 0),
-      interactions: interactions.rows.length,
+      interactions: m,
       follows: follows.from.length,
       activeAuthors: active.rows.length,
       activeWithFollowLists,
