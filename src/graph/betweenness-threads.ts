@@ -3,8 +3,12 @@ import { Worker } from 'node:worker_threads'
 import { accumulateFromSources } from './betweenness-kernel.js'
 import { onSharedMemory } from './pagerank-threads.ts'
 
-/** Edge visits (sources × edges) below which a helper thread's start-up (~30 ms) would not pay. */
-export const PARALLEL_MIN_WORK = 64_000_000
+/**
+ * Edge visits (sources × edges) below which a helper thread's start-up (~30 ms, plus copying the
+ * adjacency to shared memory) would not pay: 16 million visits are about a tenth of a second of
+ * one core. (At 64 million, a 50k-account topic's sampled betweenness stayed just under it.)
+ */
+export const PARALLEL_MIN_WORK = 16_000_000
 
 /** A helper that has not finished its sources by then is taken as lost, not merely slow. */
 const TIMEOUT_MS = 600_000

@@ -20,7 +20,7 @@ export interface BetweennessOptions {
    */
   directed?: boolean
   /**
-   * Helper threads (0 or 1). Default: 1 when sources × edges reach 64 million on a machine with
+   * Helper threads (0 or 1). Default: 1 when sources × edges reach 16 million on a machine with
    * two cores or more (the sources are shared out), else 0.
    */
   threads?: number

@@ -1,7 +1,7 @@
 import t from 'tap'
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../src/platform/db/schema.ts'
-import { loadTopicInteractions } from '../../src/insight/scoring/load-interactions.ts'
+import { loadTopicInteractions, type InteractionColumns } from '../../src/insight/scoring/load-interactions.ts'
 import { createTopic, insertAccounts, insertPosts } from '../../bench/score-job/generate-topic.ts'
 import { createWorkspace } from '../../src/tenancy/workspaces/service.ts'
 import { openTestDatabase } from '../helpers/database.ts'
@@ -48,10 +48,10 @@ t.test('the topic\'s interactions: made by an on-topic post or by one answering,
   const lateReply = await post('late-reply', 'cleo', 1, { reply: 'old' }) // answers a post outside the window
   await interact(lateReply, 'reply', 'cleo', 'eve', 1)
 
-  const rows = await loadTopicInteractions(db, topic.id, SINCE)
+  const rows = rowsOf(await loadTopicInteractions(db, topic.id, SINCE))
   const seen = rows.map((r) => `${accounts.find((a) => Number(a.id) === Number(r.source_id))!.external_id} ${r.kind} ${accounts.find((a) => Number(a.id) === Number(r.target_id))!.external_id}`).sort()
   t.same(seen, ['ana mention eve', 'bob mention dan', 'bob reply ana', 'cleo repost ana', 'dan quote ana'])
-  t.same(await loadTopicInteractions(db, other.id, SINCE).then((r) => r.map((x) => x.kind).sort()), ['mention', 'reply'], 'the other topic has its own')
+  t.same(await loadTopicInteractions(db, other.id, SINCE).then((r) => [...r.kinds].sort()), ['mention', 'reply'], 'the other topic has its own')
 })
 
 t.test('on statistics from before a bulk load (never analyzed since), the statement walks no topic range per row and returns what a plain formulation returns', async (t) => {
@@ -69,13 +69,18 @@ t.test('on statistics from before a bulk load (never analyzed since), the statem
   const repeated = repeatedTopicScans(await explainAnalyze(db, statements[0]))
   t.ok(repeated.every((scan) => scan.rowsPerLoop <= 2), `no repeated walk of the topic's range: ${JSON.stringify(repeated)}`)
 
-  const rows = await loadTopicInteractions(db, topicId, since)
+  const rows = rowsOf(await loadTopicInteractions(db, topicId, since))
   await sql`analyze`.execute(db) // the reference runs on fresh statistics: its shape is the one that needs them
   const reference = await plainFormulation(db, topicId, since)
   t.ok(reference.length > 1000, `${reference.length} interactions in the window`)
-  const key = (r: { source_id: number; target_id: number; kind: string; occurred_at: Date }) => `${r.source_id} ${r.target_id} ${r.kind} ${new Date(r.occurred_at).toISOString()}`
-  t.same(rows.map(key).sort(), reference.map(key).sort(), 'the same interactions, each once')
+  const key = (r: { source_id: number; target_id: number; kind: string; occurredMs: number }) => `${r.source_id} ${r.target_id} ${r.kind} ${new Date(r.occurredMs).toISOString()}`
+  t.same(rows.map((r) => key({ ...r, occurredMs: r.occurred_at_ms })).sort(), reference.map((r) => key({ ...r, occurredMs: r.occurred_at.getTime() })).sort(), 'the same interactions, each once')
 })
+
+/** The loaded columns as one object per interaction. */
+function rowsOf(columns: InteractionColumns) {
+  return columns.kinds.map((kind, k) => ({ source_id: columns.sourceIds[k], target_id: columns.targetIds[k], kind, occurred_at_ms: columns.occurredMs[k] }))
+}
 
 /** The same set written the obvious way (one row per interaction, tested by `exists`): the reference. */
 async function plainFormulation(db: Kysely<DB>, topicId: string, since: Date) {

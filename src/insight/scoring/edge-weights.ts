@@ -16,7 +16,8 @@ export const EDGE_WEIGHTS: Record<InteractionKind | 'follow', number> = {
 /** Interactions fade: one from `HALF_LIFE_DAYS` ago counts half as much as one today. */
 export const HALF_LIFE_DAYS = 14
 
-export function decayed(weight: number, occurredAt: Date, now: Date): number {
-  const ageDays = Math.max(0, (now.getTime() - occurredAt.getTime()) / 86_400_000)
+/** `occurredAtMs`: milliseconds since the epoch (the load reads them as numbers, not dates). */
+export function decayed(weight: number, occurredAtMs: number, now: Date): number {
+  const ageDays = Math.max(0, (now.getTime() - occurredAtMs) / 86_400_000)
   return weight * Math.pow(0.5, ageDays / HALF_LIFE_DAYS)
 }

@@ -1,8 +1,16 @@
-import { sql, type Kysely } from 'kysely'
-import type { DB } from '../../platform/db/schema.ts'
+import { sql } from 'kysely'
+import type { Db } from '../../platform/db/db-handle.ts'
 import type { InteractionKind } from '../../platform/db/tables/content.ts'
+import { numbersOf } from './number-list.ts'
 
-export interface InteractionRow { source_id: number; target_id: number; kind: InteractionKind; occurred_at: Date }
+/** The interactions column by column: interaction k is (sourceIds[k], targetIds[k], kinds[k], occurredMs[k]). */
+export interface InteractionColumns {
+  sourceIds: Float64Array
+  targetIds: Float64Array
+  kinds: InteractionKind[]
+  /** Milliseconds since the epoch. */
+  occurredMs: Float64Array
+}
 
 /**
  * The topic's interactions in the window: those made by an on-topic post, or by a post answering,
@@ -13,10 +21,11 @@ export interface InteractionRow { source_id: number; target_id: number; kind: In
  * the tables hold: there is no correlated sub-query that a stale estimate could turn into a walk
  * of the topic's range per interaction. `union` (not `union all`) keeps a post that is both
  * on-topic and answering an on-topic post once. Only the topic's workspace's posts answer its posts:
- * another workspace's copies of the same network posts never reach its graph.
+ * another workspace's copies of the same network posts never reach its graph. The interactions
+ * come back as four comma-separated lists in one row, as the follows do (see load-follows.ts).
  */
-export async function loadTopicInteractions(db: Kysely<DB>, topicId: string, since: Date): Promise<InteractionRow[]> {
-  const { rows } = await sql<InteractionRow>`
+export async function loadTopicInteractions(db: Db, topicId: string, since: Date): Promise<InteractionColumns> {
+  const { rows } = await sql<{ sources: string | null; targets: string | null; kinds: string | null; occurred: string | null }>`
     with on_topic as materialized (
       select p.id, p.workspace_id, p.network, p.external_id
       from topic_posts tp join posts p on p.id = tp.post_id
@@ -30,8 +39,15 @@ export async function loadTopicInteractions(db: Kysely<DB>, topicId: string, sin
       union
       select ip.id from on_topic o join posts ip on ip.network = o.network and ip.quote_of_external_id = o.external_id and ip.workspace_id = o.workspace_id
     )
-    select i.source_id, i.target_id, i.kind, i.occurred_at
+    select string_agg(i.source_id::text, ',') as sources, string_agg(i.target_id::text, ',') as targets, string_agg(i.kind::text, ',') as kinds,
+      string_agg(floor(extract(epoch from i.occurred_at) * 1000)::bigint::text, ',') as occurred
     from carriers c join interactions i on i.post_id = c.id
     where i.occurred_at >= ${since}`.execute(db)
-  return rows
+  const row = rows[0]
+  return {
+    sourceIds: numbersOf(row?.sources ?? null),
+    targetIds: numbersOf(row?.targets ?? null),
+    kinds: row?.kinds ? (row.kinds.split(',') as InteractionKind[]) : [],
+    occurredMs: numbersOf(row?.occurred ?? null),
+  }
 }

@@ -1,6 +1,9 @@
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../platform/db/schema.ts'
+import type { Db } from '../../platform/db/db-handle.ts'
 import { decayed, EDGE_WEIGHTS } from './edge-weights.ts'
+import { idArray } from './id-array.ts'
+import { loadFollowEdges } from './load-follows.ts'
 import { loadTopicInteractions } from './load-interactions.ts'
 import type { TopicGraph } from './topic-graph.ts'
 
@@ -10,8 +13,22 @@ import type { TopicGraph } from './topic-graph.ts'
  * or answering, reposting or quoting one), and the follow edges among all of them. What each
  * account wrote and received on the topic comes with it; how much a tie is worth is decided by
  * the scoring, not here.
+ *
+ * The statements run in one repeatable-read transaction, so they see one state of the database,
+ * with JIT compilation off (its compile time exceeded what it saved on these hash joins) and room
+ * for the hash tables of a large topic in memory instead of in batches spilled to disk.
  */
 export async function loadTopicGraph(db: Kysely<DB>, topicId: string, since: Date, now: Date): Promise<TopicGraph> {
+  return db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
+    await sql`select set_config('jit', 'off', true), set_config('work_mem', ${LOAD_WORK_MEM}, true)`.execute(trx)
+    return loadWithin(trx, topicId, since, now)
+  })
+}
+
+/** Memory for each hash table of the load's statements (a 500k-account topic's fit). */
+const LOAD_WORK_MEM = '128MB'
+
+async function loadWithin(db: Db, topicId: string, since: Date, now: Date): Promise<TopicGraph> {
   // Reposts are passing content on, not writing about the topic: counted by the interactions.
   const active = await sql<{ author_id: number; posts: number; likes: number; replies: number; reposts: number; quotes: number }>`
     select p.author_id, count(*)::int as posts, sum(p.likes)::float8 as likes, sum(p.replies)::float8 as replies,
@@ -20,7 +37,8 @@ export async function loadTopicGraph(db: Kysely<DB>, topicId: string, since: Dat
     where tp.topic_id = ${topicId} and tp.post_created_at >= ${since} and p.author_id is not null and p.repost_of_external_id is null
     group by p.author_id`.execute(db)
 
-  const interactions = { rows: await loadTopicInteractions(db, topicId, since) }
+  const interactions = await loadTopicInteractions(db, topicId, since)
+  const m = interactions.kinds.length
 
   const index = new Map<number, number>()
   const accountIds: number[] = []
@@ -34,33 +52,37 @@ export async function loadTopicGraph(db: Kysely<DB>, topicId: string, since: Dat
     return v
   }
   for (const a of active.rows) node(a.author_id)
-  for (const i of interactions.rows) { node(i.source_id); node(i.target_id) }
+  const sources = new Int32Array(m)
+  const targets = new Int32Array(m)
+  for (let k = 0; k < m; k++) {
+    sources[k] = node(interactions.sourceIds[k])
+    targets[k] = node(interactions.targetIds[k])
+  }
 
-  const ids = JSON.stringify(accountIds)
-  const follows = accountIds.length === 0 ? { rows: [] } : await sql<{ follower_id: number; followee_id: number }>`
-    with nodes as (select value::bigint as id from jsonb_array_elements_text(${ids}::jsonb))
-    select f.follower_id, f.followee_id from follows f
-    where f.follower_id in (select id from nodes) and f.followee_id in (select id from nodes)`.execute(db)
-
-  const accounts = accountIds.length === 0 ? { rows: [] } : await sql<{ id: number; network: string; handle: string; followers_count: number | null; graph_collected_at: Date | null; verified_links: string[] | null }>`
-    select id, network, handle, followers_count, graph_collected_at, case when jsonb_array_length(verified_links) > 0 then verified_links end as verified_links from accounts
-    where id in (select value::bigint from jsonb_array_elements_text(${ids}::jsonb))`.execute(db)
+  const follows = await loadFollowEdges(db, accountIds, index)
+  const accounts = accountIds.length === 0 ? { rows: [] } : await sql<{ v: number; network: string; handle: string; followers_count: number | null; collected: boolean; verified_links: string[] | null }>`
+    select (n.ord - 1)::int as v, a.network, a.handle, a.followers_count, a.graph_collected_at is not null as collected,
+      case when jsonb_array_length(a.verified_links) > 0 then a.verified_links end as verified_links
+    from unnest(${idArray(accountIds)}::bigint[]) with ordinality as n(id, ord) join accounts a on a.id = n.id`.execute(db)
 
   const n = accountIds.length
   const perNode = () => new Float64Array(n)
   const [topicPosts, likesReceived, repliesReceived, repostsReceived, quotesReceived] = [perNode(), perNode(), perNode(), perNode(), perNode()]
-  for (const a of active.rows) {
-    const v = index.get(a.author_id)!
+  active.rows.forEach((a, v) => {
+    // The active authors were given the first node indices, in this order.
     topicPosts[v] = a.posts
     likesReceived[v] = a.likes
     repliesReceived[v] = a.replies
     repostsReceived[v] = a.reposts
     quotesReceived[v] = a.quotes
-  }
+  })
   // A network's counters can lag behind what was collected (or be absent from an import): what
   // was seen answering, reposting or quoting an on-topic post counts at least.
   const seen = { reply: perNode(), repost: perNode(), quote: perNode() }
-  for (const i of interactions.rows) if (i.kind !== 'mention' && topicPosts[index.get(i.target_id)!] > 0) seen[i.kind][index.get(i.target_id)!]++
+  for (let k = 0; k < m; k++) {
+    const kind = interactions.kinds[k]
+    if (kind !== 'mention' && topicPosts[targets[k]] > 0) seen[kind][targets[k]]++
+  }
   for (let v = 0; v < n; v++) {
     repliesReceived[v] = Math.max(repliesReceived[v], seen.reply[v])
     repostsReceived[v] = Math.max(repostsReceived[v], seen.repost[v])
@@ -69,28 +91,29 @@ export async function loadTopicGraph(db: Kysely<DB>, topicId: string, since: Dat
   const followers = new Float64Array(n).fill(Number.NaN)
   const networks = new Array<string>(n).fill('')
   const handles = new Array<string>(n).fill('')
-  const collected = new Set<number>()
+  const collected = new Uint8Array(n)
   const verifiedLinks = new Map<number, readonly string[]>()
   for (const a of accounts.rows) {
-    const v = index.get(a.id)!
-    networks[v] = a.network
-    handles[v] = a.handle
-    if (a.verified_links) verifiedLinks.set(v, a.verified_links)
-    if (a.followers_count !== null) followers[v] = a.followers_count
-    if (a.graph_collected_at) collected.add(a.id)
+    networks[a.v] = a.network
+    handles[a.v] = a.handle
+    if (a.verified_links) verifiedLinks.set(a.v, a.verified_links)
+    if (a.followers_count !== null) followers[a.v] = a.followers_count
+    if (a.collected) collected[a.v] = 1
   }
+  let activeWithFollowLists = 0
+  for (let v = 0; v < active.rows.length; v++) activeWithFollowLists += collected[v]
   return {
     accountIds, networks, handles, verifiedLinks,
-    interactions: interactions.rows.map((i) => ({ source: index.get(i.source_id)!, target: index.get(i.target_id)!, kind: i.kind, weight: decayed(EDGE_WEIGHTS[i.kind], i.occurred_at, now) })),
-    followFrom: Int32Array.from(follows.rows, (f) => index.get(f.follower_id)!),
-    followTo: Int32Array.from(follows.rows, (f) => index.get(f.followee_id)!),
+    interactions: interactions.kinds.map((kind, k) => ({ source: sources[k], target: targets[k], kind, weight: decayed(EDGE_WEIGHTS[kind], interactions.occurredMs[k], now) })),
+    followFrom: follows.from,
+    followTo: follows.to,
     topicPosts, likesReceived, repliesReceived, repostsReceived, quotesReceived, followers,
     counts: {
       posts: active.rows.reduce((sum, a) => sum + a.posts, 0),
-      interactions: interactions.rows.length,
-      follows: follows.rows.length,
+      interactions: m,
+      follows: follows.from.length,
       activeAuthors: active.rows.length,
-      activeWithFollowLists: active.rows.filter((a) => collected.has(a.author_id)).length,
+      activeWithFollowLists,
     },
   }
 }

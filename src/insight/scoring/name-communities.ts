@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely'
+import { idArray } from './id-array.ts'
 import type { DB } from '../../platform/db/schema.ts'
 
 export interface NamedCommunity {
@@ -34,12 +35,17 @@ export async function nameCommunities(
     else members.set(c, [v])
   })
   if (accountIds.length === 0) return []
+  // The tags of every member in one grouped pass over the topic's posts, not a sub-query per account.
+  const ids = idArray(accountIds)
   const { rows } = await sql<{ id: number; bio: string | null; tags: string[] | null }>`
-    with nodes as (select value::bigint as id from jsonb_array_elements_text(${JSON.stringify(accountIds)}::jsonb))
-    select a.id, a.bio, (
-      select array_agg(distinct t) from topic_posts tp join posts p on p.id = tp.post_id, unnest(p.hashtags) t
-      where tp.topic_id = ${topicId} and tp.post_created_at >= ${since} and p.author_id = a.id) as tags
-    from accounts a where a.id in (select id from nodes)`.execute(db)
+    with tags as (
+      select p.author_id, array_agg(distinct t) as tags
+      from topic_posts tp join posts p on p.id = tp.post_id, unnest(p.hashtags) t
+      where tp.topic_id = ${topicId} and tp.post_created_at >= ${since} and p.author_id = any(${ids}::bigint[])
+      group by p.author_id
+    )
+    select a.id, a.bio, tags.tags from accounts a left join tags on tags.author_id = a.id
+    where a.id = any(${ids}::bigint[])`.execute(db)
   const byId = new Map(rows.map((r) => [Number(r.id), r]))
   const written = new Map<string, Map<string, number>>()
   const termsOf = (v: number): Set<string> => {

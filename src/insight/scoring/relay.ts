@@ -34,35 +34,47 @@ export function computeRelay(graph: TopicGraph, community: Int32Array, audience:
   for (let v = 0; v < n; v++) { passed += passes[v]; written += graph.topicPosts[v] }
   const meanRate = passed + written > 0 ? passed / (passed + written) : 0
 
-  const histogram = new Map<number, Map<number, number>>()
-  const histogramOf = (v: number) => {
-    let h = histogram.get(v)
-    if (!h) {
-      h = new Map()
-      for (let p = audience.offsets[v]; p < audience.offsets[v + 1]; p++) h.set(community[audience.items[p]], (h.get(community[audience.items[p]]) ?? 0) + 1)
-      histogram.set(v, h)
-    }
-    return h
-  }
+  // Interactions grouped by who made them (a stable counting sort keeps each one's order, so the
+  // sums below add up in the same order as the interactions came). Each maker's audience is then
+  // counted by community once, in an array indexed by community and cleared after use: Maps of
+  // Maps cost more than the rest of the relay score on a large topic.
+  const made = new Int32Array(n + 1)
+  for (const i of graph.interactions) made[i.source + 1]++
+  for (let v = 0; v < n; v++) made[v + 1] += made[v]
+  const byMaker = new Int32Array(graph.interactions.length)
+  const fill = made.slice(0, n)
+  graph.interactions.forEach((i, k) => { byMaker[fill[i.source]++] = k })
+
+  let communities = 0
+  for (let v = 0; v < n; v++) if (community[v] >= communities) communities = community[v] + 1
+  const inAudience = new Int32Array(communities)
+  const passedFromStamp = new Int32Array(communities).fill(-1)
   const crossings = new Float64Array(n)
-  const from = new Map<number, Set<number>>()
-  for (const i of graph.interactions) {
-    if (i.kind === 'mention') continue
-    const v = i.source
-    const size = audience.offsets[v + 1] - audience.offsets[v]
-    if (size > 0) crossings[v] += PASS_WEIGHTS[i.kind] * (1 - (histogramOf(v).get(community[i.target]) ?? 0) / size)
-    if (i.kind !== 'reply') from.set(v, (from.get(v) ?? new Set()).add(community[i.target]))
+  const communitiesFrom = new Int32Array(n)
+  const audienceCommunities = new Int32Array(n)
+  for (let v = 0; v < n; v++) {
+    if (made[v] === made[v + 1] && passes[v] === 0) continue
+    const first = audience.offsets[v]
+    const size = audience.offsets[v + 1] - first
+    let distinct = 0
+    for (let p = first; p < first + size; p++) if (inAudience[community[audience.items[p]]]++ === 0) distinct++
+    if (passes[v] > 0) audienceCommunities[v] = distinct
+    for (let k = made[v]; k < made[v + 1]; k++) {
+      const i = graph.interactions[byMaker[k]]
+      if (i.kind === 'mention') continue
+      const target = community[i.target]
+      if (size > 0) crossings[v] += PASS_WEIGHTS[i.kind] * (1 - inAudience[target] / size)
+      if (i.kind !== 'reply' && passedFromStamp[target] !== v) { passedFromStamp[target] = v; communitiesFrom[v]++ }
+    }
+    for (let p = first; p < first + size; p++) inAudience[community[audience.items[p]]] = 0
   }
   const raw = new Float64Array(n)
   const rate = new Float64Array(n)
-  const audienceCommunities = new Int32Array(n)
   const audienceSize = new Int32Array(n)
   for (let v = 0; v < n; v++) {
     rate[v] = (passes[v] + RATE_PRIOR_POSTS * meanRate) / (passes[v] + graph.topicPosts[v] + RATE_PRIOR_POSTS)
     audienceSize[v] = audience.offsets[v + 1] - audience.offsets[v]
-    if (passes[v] > 0) audienceCommunities[v] = histogramOf(v).size
     raw[v] = passes[v] > 0 ? crossings[v] * rate[v] * Math.log2(2 + audienceSize[v]) : 0
   }
-  const communitiesFrom = Int32Array.from({ length: n }, (_, v) => from.get(v)?.size ?? 0)
   return { raw, passes, rate, crossings, communitiesFrom, audienceCommunities, audienceSize }
 }
