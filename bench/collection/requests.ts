@@ -30,7 +30,7 @@ try {
     if (run > 0) sandbox.advance(0.25)
     const outcome = await runJob({ db: database.db, log: silent }, jobs.get('collect-mentions')!, { workspaceId: demo.workspaceId }, { trigger: 'manual' })
     const s = outcome.status === 'skipped' ? {} : outcome.stats
-    console.log(`run ${run + 1} (${run === 0 ? 'backlog' : '+15 min'}): ${outcome.status} logins=${s.logins} searchRequests=${s.searchRequests} refreshRequests=${s.refreshRequests} refreshed=${s.refreshed} posts=${s.posts} profiles=${s.profiles}`)
+    console.log(`run ${run + 1} (${run === 0 ? 'backlog' : '+15 min'}): ${outcome.status} ${Object.entries(s).filter(([, v]) => typeof v === 'number').map(([k, v]) => `${k}=${v}`).join(' ')}`)
   }
 } finally {
   await database.close()
