@@ -20,6 +20,6 @@ export function conversationSources(
   kind: ConversationKind,
   maxRequests: number,
 ): Promise<PassOutcome> {
-  return perSourcePass(ctx, work, connectors, kind, async ({ workspaceId, topicIds, connector }) =>
-    readConversations(ctx.db, { workspaceId, topicIds, connector, matchers: await matchersOf(workspaceId), kind, maxRequests, signal: ctx.signal }))
+  return perSourcePass(ctx, work, connectors, kind, async ({ source, workspaceId, topicIds, connector }) =>
+    readConversations(ctx.db, { workspaceId, sourceId: source.id, topicIds, connector, matchers: await matchersOf(workspaceId), kind, maxRequests, signal: ctx.signal }))
 }
