@@ -64,4 +64,11 @@ t.test('the replies under a matched status are collected as replies on the topic
   const again = await collect(database, workspaceId)
   t.equal(again.threadRequests, 0, 'a second run does not re-read an unchanged conversation')
   t.equal(contextCalls(fake), 1)
+  // The replies on the topic are kept current like any matched status: re-read by the instance's own id.
+  const { rows: read } = await sql<{ id: string; readings: number }>`
+    select p.external_id as id, (select count(*)::int from post_engagement_readings r where r.post_id = p.id) as readings
+    from posts p join topic_posts tp on tp.post_id = p.id and tp.topic_id = ${topic.id}
+    where p.workspace_id = ${workspaceId} and p.reply_to_external_id is not null order by p.created_at`.execute(database.db)
+  t.equal(read.length, 3, 'the three replies under the brand\'s status are on its topic')
+  t.ok(read.every((r) => r.readings > 0), `the engagement refresh read every reply on the topic: ${JSON.stringify(read)}`)
 })

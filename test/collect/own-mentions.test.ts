@@ -177,6 +177,10 @@ t.test('Mastodon: the account\'s mention notifications, read with its own token;
   const again = (await inbox(ctx, ctx.mine.read, topicId)).items
   t.equal(again.length, 2)
   t.equal(new Set(again.map((i) => i.mention.id)).size, 2, 'no item twice')
+  const refreshed = await ctx.database.db.selectFrom('posts')
+    .select((eb) => eb.selectFrom('post_engagement_readings as r').whereRef('r.post_id', '=', 'posts.id').select((e) => e.fn.countAll<number>().as('n')).as('readings'))
+    .where('workspace_id', '=', ctx.mine.id).where('text', '=', '@brand ma commande est en retard').executeTakeFirstOrThrow()
+  t.ok(Number(refreshed.readings) > 0, 'a mention collected from the notifications has its counts re-read by the next run, by the instance\'s id')
 
   const theirs = await collect(ctx, ctx.theirs.id)
   t.equal(theirs.status, 'succeeded', theirs.error ?? '')

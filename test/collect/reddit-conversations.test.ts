@@ -155,3 +155,26 @@ t.test('a comment tree deeper than asked is cut where Reddit cuts it', async (t)
   const levels = (await replies(database, mine.workspaceId)).filter((r) => r.id.startsWith('t1_d')).map((r) => r.id)
   t.equal(levels.length, 8, 'eight levels of replies read (the depth asked), the rest behind a `more` stub')
 })
+
+t.test('the engagement refresh reads the scores of the comments on a topic, as it does the submissions\'', async (t) => {
+  const database = await openTestDatabase(t)
+  const fake = await startRedditFake({ seed: seed(), ...CLIENT })
+  t.teardown(() => fake.close())
+  const mine = await listener(database, fake, 'Mine')
+  await collect(database, mine.workspaceId)
+  for (const comment of fake.seed.comments!) comment.score = comment.id === 'c2' ? -3 : 40
+  const before = fake.requests.length
+  await collect(database, mine.workspaceId)
+  const asked = fake.requests.slice(before).filter((r) => r.path === '/api/info').flatMap((r) => r.query.get('id')?.split(',') ?? [])
+  t.ok(asked.includes('t1_c1'), 'a comment on the topic is asked for by its fullname')
+  const { rows } = await sql<{ id: string; likes: number; read: number }>`
+    select p.external_id as id, p.likes, (select count(*)::int from post_engagement_readings r where r.post_id = p.id) as read
+    from posts p join topic_posts tp on tp.post_id = p.id and tp.topic_id = ${mine.topicId}
+    where p.workspace_id = ${mine.workspaceId} and p.external_id like 't1_%' order by p.external_id`.execute(database.db)
+  t.same(rows, [
+    { id: 't1_c1', likes: 40, read: 1 },
+    { id: 't1_c2', likes: 0, read: 1 },
+    { id: 't1_c3', likes: 40, read: 1 },
+    { id: 't1_c4', likes: 40, read: 1 },
+  ], 'each comment on the topic has the server\'s current score (never below zero) and a reading, so it no longer stays first in line for the next refresh')
+})

@@ -30,3 +30,19 @@ t.test('turning a source off stops its reader', async (t) => {
   const lease = await db.selectFrom('stream_leases').select(['expires_at']).where('source_id', '=', sourceId).executeTakeFirstOrThrow()
   t.ok(lease.expires_at.getTime() <= Date.now(), 'the lease is handed back')
 })
+
+t.test('a streaming source is read however many Bluesky sources without streaming came before it', async (t) => {
+  const database = await openTestDatabase(t)
+  const db = database.db
+  const log = generateEventLog({ count: 400, startUs: Date.now() * 1000 + 200_000, intervalUs: 5000, topicWord: TOPIC_WORD, seed: 4 })
+  const fake = await startFakeJetstream({ events: log.events })
+  t.teardown(() => fake.close())
+  const { workspaceId, sourceId } = await streamingWorkspace(db, fake.url)
+  // More polled Bluesky sources, older than the streaming one, than a scan looks at.
+  const older = new Date(Date.now() - 86_400_000)
+  await db.insertInto('sources').values(Array.from({ length: 1001 }, (_, i) => ({ workspace_id: workspaceId, name: `polled ${i}`, network: 'bluesky', settings: {}, created_at: older }))).execute()
+  const worker = startStreamWorker({ db, policy: LOCAL_POLICY, log: silentLog, options: { flushMs: 40, leaseMs: 600 } })
+  t.teardown(() => worker.stop())
+  await waitFor(async () => worker.reading().length > 0, 10_000, 'the streaming source to be read')
+  t.same(worker.reading(), [sourceId], 'the streaming source is read')
+})

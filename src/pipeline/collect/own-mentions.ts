@@ -7,6 +7,7 @@ import { prepareBatch } from '../ingest/prepare-batch.ts'
 import type { TopicMatcher } from '../ingest/topic-matchers.ts'
 import type { Connector, SearchPage } from '../networks/connector.ts'
 import { loadCheckpoint, saveCheckpoint } from './checkpoints.ts'
+import { rememberReadIds } from './remember-read-ids.ts'
 
 /**
  * The brand's own mentions: posts naming or answering one of a topic's own accounts, collected
@@ -82,6 +83,7 @@ export async function collectOwnMentions(db: Kysely<DB>, job: OwnMentionCollecti
       const mentioning = postsByOthers(found, account)
       const stats = await db.transaction().execute(async (trx) => {
         const ingested = await storeBatch(trx, prepared)
+        await rememberReadIds(trx, workspaceId, job.sourceId, found.posts)
         let attached = 0
         if (mentioning.length) {
           const rows = mentioning.map((externalId) => [externalId])

@@ -4,6 +4,7 @@ import { storeBatch } from '../ingest/ingest-batch.ts'
 import { prepareBatch } from '../ingest/prepare-batch.ts'
 import type { TopicMatcher } from '../ingest/topic-matchers.ts'
 import type { Connector, PostsPage } from '../networks/connector.ts'
+import { rememberReadIds } from './remember-read-ids.ts'
 import { conversationsDue, type ConversationDue, type ConversationKind } from './conversations-due.ts'
 
 /**
@@ -15,6 +16,8 @@ export const MAX_PAGES_PER_POST = 10
 
 export interface ConversationRead {
   workspaceId: string
+  /** The source read through: the ids it reads the replies back by are kept for it (remember-read-ids.ts). */
+  sourceId: string
   topicIds: string[]
   connector: Connector
   /** Every topic of the workspace: a reply is matched against them like any collected post. */
@@ -71,6 +74,8 @@ async function storePage(db: Kysely<DB>, job: ConversationRead, post: Conversati
   const prepared = await prepareBatch(job.workspaceId, page, job.kind === 'replies' ? job.matchers : [])
   return db.transaction().execute(async (trx) => {
     const stored = await storeBatch(trx, prepared)
+    // As at collection: a reply on a topic is re-read for its counts by the id this source knows it by.
+    await rememberReadIds(trx, job.workspaceId, job.sourceId, page.posts)
     if (job.kind === 'replies') {
       const ids = page.posts.map((p) => p.externalId)
       await putOnTopics(trx, job.workspaceId, job.connector.network, ids, post.ownTopicIds)

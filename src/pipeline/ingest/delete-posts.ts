@@ -1,22 +1,36 @@
 import { sql, type Transaction } from 'kysely'
 import type { DB } from '../../platform/db/schema.ts'
 
-// A post its author deleted leaves the workspace as an erased person's posts do
-// (src/tenancy/personal-data/erase-person.ts): its topic matches, imports and interactions go,
-// then the post; the topics it was on change version, so cached reads are not served stale.
+// How posts leave a workspace, whether their author deleted them (the stream) or the operator
+// erases their author (src/tenancy/personal-data/erase-person.ts): the topics they were on change
+// version, so cached reads are not served stale; their interactions, topic matches and imports go,
+// then the posts themselves (the tables keyed by post alone follow by cascade).
 
-/** Deletes the workspace's copies of these posts; returns how many there were. */
+export interface RemovedPosts {
+  posts: number
+  interactions: number
+  topicMatches: number
+  imports: number
+}
+
+/** Removes these stored posts (ids of one workspace's rows) and what hangs from them, in the caller's transaction. */
+export async function removePostRows(trx: Transaction<DB>, ids: readonly number[]): Promise<RemovedPosts> {
+  if (ids.length === 0) return { posts: 0, interactions: 0, topicMatches: 0, imports: 0 }
+  const list = [...ids]
+  const count = async (query: ReturnType<typeof sql>) => Number((await query.execute(trx)).numAffectedRows ?? 0)
+  await sql`update topics set updated_at = now() where id in (select topic_id from topic_posts where post_id = any(${list}::bigint[]))`.execute(trx)
+  const interactions = await count(sql`delete from interactions where post_id = any(${list}::bigint[])`)
+  const topicMatches = await count(sql`delete from topic_posts where post_id = any(${list}::bigint[])`)
+  const imports = await count(sql`delete from imported_posts where post_id = any(${list}::bigint[])`)
+  const posts = await count(sql`delete from posts where id = any(${list}::bigint[])`)
+  return { posts, interactions, topicMatches, imports }
+}
+
+/** Deletes the workspace's copies of these posts (by their network's ids); returns how many there were. */
 export async function deletePosts(trx: Transaction<DB>, workspaceId: string, network: string, externalIds: readonly string[]): Promise<number> {
   if (externalIds.length === 0) return 0
   const rows = await trx.selectFrom('posts').select('id')
     .where('workspace_id', '=', workspaceId).where('network', '=', network).where('external_id', 'in', externalIds)
     .execute()
-  if (rows.length === 0) return 0
-  const ids = rows.map((row) => row.id)
-  await sql`update topics set updated_at = now() where id in (select topic_id from topic_posts where post_id = any(${ids}::bigint[]))`.execute(trx)
-  await sql`delete from interactions where post_id = any(${ids}::bigint[])`.execute(trx)
-  await sql`delete from topic_posts where post_id = any(${ids}::bigint[])`.execute(trx)
-  await sql`delete from imported_posts where post_id = any(${ids}::bigint[])`.execute(trx)
-  const deleted = await sql`delete from posts where id = any(${ids}::bigint[]) and workspace_id = ${workspaceId}`.execute(trx)
-  return Number(deleted.numAffectedRows ?? 0)
+  return (await removePostRows(trx, rows.map((row) => Number(row.id)))).posts
 }

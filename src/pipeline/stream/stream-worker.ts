@@ -1,7 +1,7 @@
 // Live collection: one reader per Bluesky source whose settings say `streaming: on`, in whichever
 // process holds the source's lease. Sources are looked for again now and then, so a source
 // turned on, or one whose reader died elsewhere, is picked up.
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import { isNamedProcessAlive, thisProcess } from '../../platform/process/identity.ts'
 import type { DB } from '../../platform/db/schema.ts'
 import type { AddressPolicy } from '../networks/http/address-policy.ts'
@@ -31,9 +31,11 @@ export interface StreamWorker {
 /** Sources looked at per scan at most. */
 const MAX_STREAMING_SOURCES = 1000
 
+/** The sources to stream, chosen by the database: the limit counts streaming sources only, not every Bluesky source. */
 async function streamingSources(db: Kysely<DB>) {
   const rows = await db.selectFrom('sources').select(['id', 'workspace_id', 'settings'])
-    .where('network', '=', 'bluesky').orderBy('created_at').limit(MAX_STREAMING_SOURCES).execute()
+    .where('network', '=', 'bluesky').where(sql<string>`settings ->> 'streaming'`, '=', 'on')
+    .orderBy('created_at').orderBy('id').limit(MAX_STREAMING_SOURCES).execute()
   return rows.filter((row) => streamsLive(row.settings))
 }
 

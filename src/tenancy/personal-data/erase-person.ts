@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely'
 import type { DB } from '../../platform/db/schema.ts'
+import { removePostRows } from '../../pipeline/ingest/delete-posts.ts'
 import { findPersonCopies, type PersonRef } from './find-person.ts'
 
 // The operator's erasure: a person's profile, posts, follows and interactions leave every table,
@@ -34,22 +35,21 @@ export async function erasePerson(trx: Transaction<DB>, ref: PersonRef): Promise
 
 /** Erases one stored account (one workspace's copy of a person) and all that hangs from it. */
 export async function eraseAccount(trx: Transaction<DB>, id: number): Promise<ErasureReport> {
-  const posts = (await trx.selectFrom('posts').select('id').where('author_id', '=', id).execute()).map((p) => p.id)
-  const postIds = posts.length ? posts : [-1]
-  // Topics whose cached analytics may show the person: touched so their version changes.
+  const postIds = (await trx.selectFrom('posts').select('id').where('author_id', '=', id).execute()).map((p) => Number(p.id))
+  // Topics whose cached analytics may show the person through their scores: touched so their
+  // version changes (the topics of their posts are touched with the posts).
   await sql`update topics set updated_at = now() where id in (
-    select topic_id from topic_posts where post_id = any(${postIds}::bigint[])
-    union select r.topic_id from scores s join score_runs r on r.id = s.run_id where s.account_id = ${id})`.execute(trx)
+    select r.topic_id from scores s join score_runs r on r.id = s.run_id where s.account_id = ${id})`.execute(trx)
+  const removed = await removePostRows(trx, postIds)
   const count = async (query: ReturnType<typeof sql>) => Number((await query.execute(trx)).numAffectedRows ?? 0)
-  const interactions = await count(sql`delete from interactions where source_id = ${id} or target_id = ${id} or post_id = any(${postIds}::bigint[])`)
-  const topicMatches = await count(sql`delete from topic_posts where post_id = any(${postIds}::bigint[])`)
-  const imports =
-    await count(sql`delete from imported_posts where post_id = any(${postIds}::bigint[])`) +
+  const interactions = removed.interactions + await count(sql`delete from interactions where source_id = ${id} or target_id = ${id}`)
+  const topicMatches = removed.topicMatches
+  const imports = removed.imports +
     await count(sql`delete from imported_accounts where account_id = ${id}`) +
     await count(sql`delete from imported_follows where follower_id = ${id} or followee_id = ${id}`)
   const follows = await count(sql`delete from follows where follower_id = ${id} or followee_id = ${id}`)
   const scores = await count(sql`delete from scores where account_id = ${id}`)
-  const erasedPosts = await count(sql`delete from posts where id = any(${postIds}::bigint[])`)
+  const erasedPosts = removed.posts
   const accounts = await count(sql`delete from accounts where id = ${id}`)
   return { found: true, accounts, posts: erasedPosts, follows, interactions, topicMatches, scores, imports }
 }

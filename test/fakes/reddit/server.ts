@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { readBody, startFakeServer, withFaults, type FaultInjector, type FaultOptions, type Handler, type RunningServer } from '../fault-injection.ts'
 import type { RedditSeed, RedditSeedPost } from './seed.ts'
-import { COMMENT_DEPTH_MAX, COMMENT_LIMIT_MAX, commentTree, listing, redditError, serialize, t2About, t3 } from './wire.ts'
+import { COMMENT_DEPTH_MAX, COMMENT_LIMIT_MAX, commentTree, listing, redditError, serialize, t1, t2About, t3 } from './wire.ts'
 
 export interface RedditFakeOptions {
   seed: RedditSeed
@@ -130,12 +130,17 @@ export async function startRedditFake(options: RedditFakeOptions): Promise<Reddi
       return send(res, 200, t2About(user), raw, headers)
     }
     if (url.pathname === '/api/info') {
-      // Things by fullname, at most 100 (the listing limit), in the order asked; unknown ones left out.
+      // Things by fullname (submissions and comments), at most 100 (the listing limit), in the order
+      // asked; unknown ones left out. A comment comes without its replies, as /api/info gives it.
       const wanted = (url.searchParams.get('id') ?? '').split(',').filter(Boolean)
       if (wanted.length > 100) return send(res, 400, redditError(400, 'Bad Request'), raw, headers)
-      const byName = new Map(options.seed.posts.map((p) => [`t3_${p.id}`, p]))
-      const found = wanted.map((name) => byName.get(name)).filter((p): p is RedditSeedPost => p !== undefined)
-      return send(res, 200, listing(found.map((p) => t3(p, userIndex)), null), raw, headers)
+      const byName = new Map<string, unknown>(options.seed.posts.map((p) => [`t3_${p.id}`, t3(p, userIndex)]))
+      for (const c of options.seed.comments ?? []) {
+        const post = options.seed.posts.find((p) => p.id === c.postId)
+        if (post) byName.set(`t1_${c.id}`, t1(c, post, userIndex, []))
+      }
+      const found = wanted.flatMap((name) => (byName.has(name) ? [byName.get(name)] : []))
+      return send(res, 200, listing(found, null), raw, headers)
     }
     if (url.pathname === '/api/user_data_by_account_ids') {
       const wanted = (url.searchParams.get('ids') ?? '').split(',')

@@ -106,7 +106,7 @@ export function commentTree(post: RedditSeedPost, comments: RedditSeedComment[],
   return [listing([t3(post, users)], null), listing(top, null)]
 }
 
-function t1(c: RedditSeedComment, post: RedditSeedPost, users: Map<string, RedditSeedUser>, replies: unknown[]) {
+export function t1(c: RedditSeedComment, post: RedditSeedPost, users: Map<string, RedditSeedUser>, replies: unknown[]) {
   const author = users.get(c.author)
   const data: Record<string, unknown> = {
     id: c.id,

@@ -4,6 +4,7 @@
 import type { CollectedBatch, NormalizedAccount, NormalizedPost } from '../model.ts'
 import { normalizeBlueskyPost, normalizeBlueskyProfile } from './normalize.ts'
 import type { BlueskyFeedViewPost, BlueskyPostView } from './schemas.ts'
+import { repostPost } from '../repost-post.ts'
 
 const REASON_REPOST = 'app.bsky.feed.defs#reasonRepost'
 
@@ -43,27 +44,9 @@ export function batchFromFeed(items: BlueskyFeedViewPost[]): CollectedBatch {
     const reposter = reason.by
     const repostedAt = new Date(reason.indexedAt ?? post.indexedAt)
     builder.addAccount(reposter)
-    builder.addPost({
-      network: 'bluesky',
-      // Older AppViews omit the repost record's uri; this id is stable for the same repost.
-      externalId: reason.uri ?? `repost:${reposter.did}:${post.uri}`,
-      authorExternalId: reposter.did,
-      createdAt: Number.isNaN(repostedAt.getTime()) ? new Date(post.indexedAt) : repostedAt,
-      text: '',
-      lang: null,
-      url: null,
-      replyToExternalId: null,
-      replyToAuthorExternalId: null,
-      repostOfExternalId: post.uri,
-      quoteOfExternalId: null,
-      likes: 0,
-      reposts: 0,
-      replies: 0,
-      quotes: 0,
-      hashtags: [],
-      mentions: [],
-      links: [],
-    })
+    // Older AppViews omit the repost record's uri; this id is stable for the same repost.
+    const externalId = reason.uri ?? `repost:${reposter.did}:${post.uri}`
+    builder.addPost(repostPost('bluesky', externalId, reposter.did, post.uri, Number.isNaN(repostedAt.getTime()) ? new Date(post.indexedAt) : repostedAt))
   }
   return builder.build()
 }

@@ -51,3 +51,23 @@ export function completedWalk(checkpoint: MastodonCheckpoint): MastodonCheckpoin
     nextOffset: null,
   }
 }
+
+/**
+ * Where a walk stands after one page: `fresh` (newest first) are the page's items not yet seen,
+ * whose newest start the stop mark when this page opened the walk; `stopped` says the walk met
+ * what the previous run had seen. Done then, or when there is no next page.
+ */
+export function afterPage(
+  checkpoint: MastodonCheckpoint,
+  fresh: readonly { id: string; created_at: string }[],
+  next: { nextUrl: string | null; nextOffset: number | null },
+  stopped: boolean,
+): { checkpoint: MastodonCheckpoint; done: boolean } {
+  const newest = fresh.slice(0, REMEMBERED_IDS)
+  const walkNewest = walkInProgress(checkpoint)
+    ? checkpoint.walkNewest
+    : newest.length === 0 ? null : { ids: newest.map((item) => item.id), createdAt: newest[0].created_at }
+  const after: MastodonCheckpoint = { ...checkpoint, walkNewest, nextUrl: next.nextUrl, nextOffset: next.nextOffset }
+  const done = stopped || (next.nextUrl === null && next.nextOffset === null)
+  return { checkpoint: done ? completedWalk(after) : after, done }
+}

@@ -4,7 +4,7 @@
 import type { Checkpoint, SearchPage } from '../connector.ts'
 import type { SearchSpec } from '../../query/search-spec.ts'
 import type { HttpClient } from '../http.ts'
-import { completedWalk, readMastodonCheckpoint, REMEMBERED_IDS, walkInProgress, type MastodonCheckpoint } from './checkpoint.ts'
+import { afterPage, readMastodonCheckpoint, type MastodonCheckpoint } from './checkpoint.ts'
 import type { MastodonIdIndex } from './id-index.ts'
 import { fetchMentionPage } from './mention-pages.ts'
 import { normalizeStatuses } from './normalize-status.ts'
@@ -49,7 +49,6 @@ export async function mastodonMentionStep(
   signal?: AbortSignal,
 ): Promise<SearchPage> {
   const checkpoint = readMastodonCheckpoint(stored)
-  const startsWalk = !walkInProgress(checkpoint)
   const page = await fetchMentionPage(deps.http, deps.baseUrl, deps.hasToken, spec, checkpoint, signal)
   const seenAt = behindOverlapAt(page.statuses, checkpoint)
   const fresh = seenAt === -1 ? page.statuses : page.statuses.slice(0, seenAt)
@@ -58,13 +57,6 @@ export async function mastodonMentionStep(
   await deps.resolver.resolve(unresolvedStatusIds(fresh, deps.index), signal)
   const batch = normalizeStatuses(fresh, { localDomain: deps.localDomain, index: deps.index })
 
-  const newest = fresh.slice(0, REMEMBERED_IDS)
-  const walkNewest = startsWalk
-    ? newest.length === 0
-      ? null
-      : { ids: newest.map((status) => status.id), createdAt: newest[0].created_at }
-    : checkpoint.walkNewest
-  const next: MastodonCheckpoint = { ...checkpoint, walkNewest, nextUrl: page.nextUrl, nextOffset: page.nextOffset }
-  const done = seenAt !== -1 || (page.nextUrl === null && page.nextOffset === null)
-  return { ...batch, checkpoint: done ? completedWalk(next) : next, done }
+  const { checkpoint: next, done } = afterPage(checkpoint, fresh, page, seenAt !== -1)
+  return { ...batch, checkpoint: next, done }
 }

@@ -3,13 +3,15 @@
 // Search cannot stand in: a bare `@user@domain` query goes to account search, never to statuses
 // (SearchService#full_text_searchable?), so without the account's token these mentions are not
 // collected and the page says why. Paged by `Link: rel="next"` with `since_id` the previous run's
-// newest notification, stopping at ids already seen, as the hashtag walk does (mention-walk.ts).
+// newest notification, stopping at ids already seen: a notification's id is made when the instance
+// receives the status, so unlike the statuses of a hashtag walk (mention-walk.ts) a late delivery
+// still sorts after what was seen and needs no overlap.
 import { z } from 'zod'
 import type { Checkpoint, OwnMentionsPage } from '../connector.ts'
 import { ConnectorError } from '../errors.ts'
 import type { HttpClient } from '../http.ts'
 import { acctHandle } from './acct.ts'
-import { completedWalk, readMastodonCheckpoint, REMEMBERED_IDS, walkInProgress, type MastodonCheckpoint } from './checkpoint.ts'
+import { afterPage, readMastodonCheckpoint } from './checkpoint.ts'
 import type { MastodonIdIndex } from './id-index.ts'
 import { linkWithRel } from './link-header.ts'
 import { pathOf } from './mention-pages.ts'
@@ -64,7 +66,6 @@ export async function mastodonNotificationMentionsStep(deps: NotificationMention
   if (owner !== full) return unavailable(stored, `mentions of @${full} are read from its notifications, but this source's token belongs to @${owner}`)
 
   const checkpoint = readMastodonCheckpoint(stored)
-  const startsWalk = !walkInProgress(checkpoint)
   const sinceId = checkpoint.previousNewest?.ids[0]
   const response = checkpoint.nextUrl === null
     ? await deps.http.getJson(PATH, { 'types[]': 'mention', limit: NOTIFICATIONS_PAGE_LIMIT, since_id: sinceId }, notificationListSchema, { signal })
@@ -81,11 +82,6 @@ export async function mastodonNotificationMentionsStep(deps: NotificationMention
 
   const link = linkWithRel(response.headers.get('link'), 'next')
   const nextUrl = link !== null && notifications.length > 0 ? pathOf(link, deps.baseUrl) : null
-  const newest = fresh.slice(0, REMEMBERED_IDS)
-  const walkNewest = startsWalk
-    ? newest.length === 0 ? null : { ids: newest.map((n) => n.id), createdAt: newest[0].created_at }
-    : checkpoint.walkNewest
-  const next: MastodonCheckpoint = { ...checkpoint, walkNewest, nextUrl, nextOffset: null }
-  const done = seenAt !== -1 || nextUrl === null
-  return { ...batch, checkpoint: done ? completedWalk(next) : next, done }
+  const { checkpoint: next, done } = afterPage(checkpoint, fresh, { nextUrl, nextOffset: null }, seenAt !== -1)
+  return { ...batch, checkpoint: next, done }
 }
