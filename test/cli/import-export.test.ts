@@ -1,9 +1,10 @@
 import t, { type Test } from 'tap'
+import { lockDataDir } from '../../src/platform/db/data-dir-lock.ts'
 import { spawn } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { openTestDatabase } from '../helpers/database.ts'
-import { collectOutput, relaisArgs, runCli, startCli, type CliResult } from '../helpers/run-cli.ts'
+import { collectOutput, relaisArgs, runCli, type CliResult } from '../helpers/run-cli.ts'
 import { main } from '../../src/cli/main.ts'
 import { recordSet } from '../interchange/fixtures/interchange-io.ts'
 
@@ -81,20 +82,16 @@ t.test('usage mistakes exit with 2, a file that cannot be read with 1, before an
 
 t.test('import refuses an embedded data folder another process holds', { skip: process.env.DATABASE_URL ? 'embedded database only' : false }, async (t) => {
   const dir = t.testdir()
-  const env = { DATA_DIR: join(dir, 'data'), DATABASE_URL: undefined, PORT: '0', SCHEDULER: 'off' }
+  const env = { DATA_DIR: join(dir, 'data'), DATABASE_URL: undefined }
   const path = join(dir, 'in.ndjson')
   writeFileSync(path, file)
-  const server = startCli(['serve'], env)
-  t.teardown(() => { server.kill('SIGKILL') })
-  let stderr = ''
-  server.stderr!.on('data', (d) => (stderr += d))
-  while (!/listening on/.test(stderr)) {
-    if (server.exitCode !== null) throw new Error(`serve exited: ${stderr}`)
-    await new Promise((r) => setTimeout(r, 100))
-  }
+  // Held by a process that serves no commands (another import, say): a running `relais serve`
+  // takes the command instead (test/cli/commands-beside-serve.test.ts).
+  const lock = lockDataDir(join(dir, 'data'), 'relais import')
+  t.teardown(() => lock.release())
   const refused = await runCli(['import', path, '--workspace', '00000000-0000-0000-0000-000000000000'], env)
   t.equal(refused.code, 1)
-  t.match(refused.stderr, new RegExp(`in use by another relais process \\(pid ${server.pid}, "relais serve"`))
+  t.match(refused.stderr, new RegExp(`in use by another relais process \\(pid ${process.pid}, "relais import"`))
 })
 
 function runWithInput(args: string[], env: Record<string, string | undefined>, input: string): Promise<CliResult> {

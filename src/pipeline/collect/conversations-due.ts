@@ -7,6 +7,9 @@ export type ConversationKind = 'replies' | 'reposts'
 export interface ConversationDue {
   id: number
   externalId: string
+  createdAt: Date
+  /** What the source reads the post back by, where it keeps one (post_read_ids); null otherwise. */
+  readId: string | null
   /** The count the network gave for the post (stored or refreshed): what the read is marked with. */
   count: number
   /**
@@ -27,12 +30,12 @@ const COLUMNS = {
  * grown past what was last read (never read: past zero), the never-read first, then the oldest.
  * Reposts themselves carry nothing to read. Bounded by `limit`.
  */
-export async function conversationsDue(db: Kysely<DB>, workspaceId: string, topicIds: readonly string[], network: string, kind: ConversationKind, limit: number): Promise<ConversationDue[]> {
+export async function conversationsDue(db: Kysely<DB>, workspaceId: string, sourceId: string, topicIds: readonly string[], network: string, kind: ConversationKind, limit: number): Promise<ConversationDue[]> {
   if (topicIds.length === 0 || limit <= 0) return []
   const { count, read } = COLUMNS[kind]
   const topics = sql.join(topicIds)
-  const { rows } = await sql<{ id: string | number; external_id: string; count: number; topic_ids: string[] | string }>`
-    select p.id, p.external_id, ${count} as count,
+  const { rows } = await sql<{ id: string | number; external_id: string; created_at: Date | string; read_id: string | null; count: number; topic_ids: string[] | string }>`
+    select p.id, p.external_id, p.created_at, ri.read_id, ${count} as count,
       array(
         select t.id::text from topics t join topic_posts tp on tp.topic_id = t.id and tp.post_id = p.id
         where t.id in (${topics}) and t.workspace_id = p.workspace_id and exists (
@@ -42,12 +45,13 @@ export async function conversationsDue(db: Kysely<DB>, workspaceId: string, topi
     from posts p
     left join accounts a on a.id = p.author_id
     left join post_conversation_reads r on r.post_id = p.id
+    left join post_read_ids ri on ri.post_id = p.id and ri.source_id = ${sourceId} and ri.workspace_id = p.workspace_id
     where p.workspace_id = ${workspaceId} and p.network = ${network} and p.repost_of_external_id is null
       and ${count} > coalesce(${read}, 0)
       and exists (select 1 from topic_posts tp where tp.post_id = p.id and tp.topic_id in (${topics}))
     order by (${read} is not null), p.created_at, p.id
     limit ${limit}`.execute(db)
-  return rows.map((r) => ({ id: Number(r.id), externalId: r.external_id, count: r.count, ownTopicIds: textArray(r.topic_ids) }))
+  return rows.map((r) => ({ id: Number(r.id), externalId: r.external_id, createdAt: new Date(r.created_at), readId: r.read_id, count: r.count, ownTopicIds: textArray(r.topic_ids) }))
 }
 
 /** A text[] as the driver gives it: an array, or its literal `{a,b}` form. */

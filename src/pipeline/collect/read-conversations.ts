@@ -48,15 +48,15 @@ export interface ConversationReadResult { requests: number; posts: number; read:
 export async function readConversations(db: Kysely<DB>, job: ConversationRead): Promise<ConversationReadResult> {
   const result: ConversationReadResult = { requests: 0, posts: 0, read: 0 }
   const { connector, kind } = job
-  const readPage = kind === 'replies' ? connector.repliesPage?.bind(connector) : connector.repostsPage?.bind(connector)
+  const readPage = pageReader(connector, kind)
   if (!readPage || job.maxRequests <= 0) return result
-  const due = await conversationsDue(db, job.workspaceId, job.topicIds, connector.network, kind, job.maxRequests)
+  const due = await conversationsDue(db, job.workspaceId, job.sourceId, job.topicIds, connector.network, kind, job.maxRequests)
   for (const post of due) {
     let cursor: string | null = null
     let pages = 0
     do {
       if (result.requests >= job.maxRequests || job.signal.aborted) return result
-      const page: PostsPage = await readPage(post.externalId, cursor, job.signal)
+      const page: PostsPage = await readPage(post, cursor, job.signal)
       result.requests++
       pages++
       cursor = page.cursor
@@ -66,6 +66,11 @@ export async function readConversations(db: Kysely<DB>, job: ConversationRead): 
     result.read++
   }
   return result
+}
+
+/** How the connector reads one page of `kind` under a post; undefined where it cannot. */
+function pageReader(connector: Connector, kind: ConversationKind): Connector['repliesPage'] {
+  return kind === 'replies' ? connector.repliesPage?.bind(connector) : connector.repostsPage?.bind(connector)
 }
 
 async function storePage(db: Kysely<DB>, job: ConversationRead, post: ConversationDue, page: PostsPage): Promise<number> {

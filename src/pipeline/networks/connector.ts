@@ -71,13 +71,20 @@ export interface Connector {
    * One page of the replies under a post (`postId` as stored), as posts whose `replyTo` is their
    * parent, with their authors; `cursor` null at the end. Absent where not built for the network.
    */
-  repliesPage?(postId: string, cursor: string | null, signal?: AbortSignal): Promise<PostsPage>
+  repliesPage?(post: ConversationPost, cursor: string | null, signal?: AbortSignal): Promise<PostsPage>
   /**
    * One page of who reposted a post, each repost as a post by the reposter whose `repostOf` is
    * the post; `cursor` null at the end. Absent where not built for the network.
    */
-  repostsPage?(postId: string, cursor: string | null, signal?: AbortSignal): Promise<PostsPage>
+  repostsPage?(post: ConversationPost, cursor: string | null, signal?: AbortSignal): Promise<PostsPage>
 }
+
+/**
+ * The post whose replies or reposters are read: its id as stored, when it was written (the time of
+ * reposts known only from a list), and the id this source reads it back by where it is not the
+ * stored one (a Mastodon status's id on the instance, kept at collection; null when not known).
+ */
+export interface ConversationPost { externalId: string; createdAt: Date; readId: string | null }
 
 export interface OwnMentionsPage extends SearchPage {
   /** Why this source cannot read the account's mentions (e.g. a token of another account); the page is then empty. */

@@ -28,8 +28,11 @@ export function repostPost(network: string, externalId: string, reposterId: stri
  * A repost known only from the list of who reposted a post (Bluesky `getRepostedBy`, Mastodon
  * `reblogged_by`): those lists name the accounts, not the repost records nor when they were made.
  * Its id is stable for the same reposter and post (as Bluesky feeds name a repost whose record
- * uri they omit), and its time is when it was first seen: a later reading keeps that time.
+ * uri they omit), and its time is the original's: a repost is never older than what it passes on,
+ * most come within hours of it, and the stored time then does not depend on when the list was read
+ * (dated by the reading, a backlog read late would put every repost at that moment, and a run
+ * slowed by faults would store other times than a clean one).
  */
-export function repostSeenInList(network: string, reposterId: string, originalId: string, seenAt: Date): NormalizedPost {
-  return repostPost(network, `repost:${reposterId}:${originalId}`, reposterId, originalId, seenAt)
+export function repostSeenInList(network: string, reposterId: string, original: { externalId: string; createdAt: Date }): NormalizedPost {
+  return repostPost(network, `repost:${reposterId}:${original.externalId}`, reposterId, original.externalId, original.createdAt)
 }

@@ -61,7 +61,7 @@ export function createBlueskyConnector(options: BlueskyConnectorOptions = {}): C
     profiles: (accountIds, signal) => blueskyProfiles(appView, accountIds, signal),
     engagement: (uris, signal) => blueskyEngagement(appView, uris, signal),
     engagementBatch: GET_POSTS_MAX,
-    repliesPage: (uri, _cursor, signal) => blueskyRepliesPage(appView, uri, signal),
-    repostsPage: (uri, cursor, signal) => blueskyRepostsPage(appView, uri, cursor, httpOptions.now ?? Date.now, signal),
+    repliesPage: (post, _cursor, signal) => blueskyRepliesPage(appView, post.externalId, signal),
+    repostsPage: (post, cursor, signal) => blueskyRepostsPage(appView, post, cursor, signal),
   }
 }

@@ -2,7 +2,7 @@
 // accounts a page with an opaque cursor, absent at the end; pages may be short or empty and still
 // carry a cursor (entries filtered after the skeleton query).
 import { z } from 'zod'
-import type { PostsPage } from '../connector.ts'
+import type { ConversationPost, PostsPage } from '../connector.ts'
 import type { HttpClient } from '../http.ts'
 import { repostSeenInList } from '../repost-post.ts'
 import { normalizeBlueskyProfile } from './normalize.ts'
@@ -16,12 +16,11 @@ const repostedByOutputSchema = z.object({
   repostedBy: z.array(blueskyProfileSchema),
 })
 
-export async function blueskyRepostsPage(appView: HttpClient, uri: string, cursor: string | null, now: () => number, signal?: AbortSignal): Promise<PostsPage> {
-  const query = { uri, limit: REPOSTED_BY_LIMIT, ...(cursor !== null && { cursor }) }
+export async function blueskyRepostsPage(appView: HttpClient, post: ConversationPost, cursor: string | null, signal?: AbortSignal): Promise<PostsPage> {
+  const query = { uri: post.externalId, limit: REPOSTED_BY_LIMIT, ...(cursor !== null && { cursor }) }
   const { body } = await appView.getJson('/xrpc/app.bsky.feed.getRepostedBy', query, repostedByOutputSchema, signal ? { signal } : {})
-  const seenAt = new Date(now())
   return {
-    posts: body.repostedBy.map((profile) => repostSeenInList('bluesky', profile.did, uri, seenAt)),
+    posts: body.repostedBy.map((profile) => repostSeenInList('bluesky', profile.did, post)),
     accounts: body.repostedBy.map(normalizeBlueskyProfile),
     cursor: body.cursor ?? null,
   }

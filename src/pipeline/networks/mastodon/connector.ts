@@ -56,10 +56,10 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Conn
     authorPostsPage: (accountId, cursor, signal) => mastodonAuthorPostsPage(pages, accountId, cursor, signal),
     followersPage: (accountId, cursor, signal) => mastodonFollowPage(pages, 'followers', accountId, cursor, signal),
     followingPage: (accountId, cursor, signal) => mastodonFollowPage(pages, 'following', accountId, cursor, signal),
-    repliesPage: (uri, _cursor, signal) =>
-      mastodonRepliesPage({ http, baseUrl, localDomain, index, resolver, hasToken: token !== undefined }, uri, signal),
-    repostsPage: (uri, cursor, signal) =>
-      mastodonRepostsPage({ http, baseUrl, localDomain, index, hasToken: token !== undefined, now: httpOptions.now ?? Date.now }, uri, cursor, signal),
+    repliesPage: (post, _cursor, signal) =>
+      mastodonRepliesPage({ http, baseUrl, localDomain, index, resolver, hasToken: token !== undefined }, post, signal),
+    repostsPage: (post, cursor, signal) =>
+      mastodonRepostsPage({ http, baseUrl, localDomain, index, hasToken: token !== undefined }, post, cursor, signal),
     async profiles(accountIds, signal) {
       // The REST API has no batch lookup by acct; one call per account.
       const profiles: NormalizedAccount[] = []

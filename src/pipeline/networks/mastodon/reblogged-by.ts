@@ -1,7 +1,7 @@
 // Who boosted a status: `GET /api/v1/statuses/:id/reblogged_by`, 40 accounts by default and 80 at
 // most a page, paged only by the `Link: rel="next"` URL (sent when the page is full). The id is
 // the instance's own (./status-local-id.ts).
-import type { PostsPage } from '../connector.ts'
+import type { ConversationPost, PostsPage } from '../connector.ts'
 import type { HttpClient } from '../http.ts'
 import { repostSeenInList } from '../repost-post.ts'
 import { linkWithRel } from './link-header.ts'
@@ -12,23 +12,19 @@ import { localStatusId, type StatusReadDeps } from './status-local-id.ts'
 
 export const REBLOGGED_BY_LIMIT = 80
 
-export interface RebloggedByDeps extends StatusReadDeps {
-  now: () => number
-}
-
-export async function mastodonRepostsPage(deps: RebloggedByDeps, uri: string, cursor: string | null, signal?: AbortSignal): Promise<PostsPage> {
+export async function mastodonRepostsPage(deps: StatusReadDeps, post: ConversationPost, cursor: string | null, signal?: AbortSignal): Promise<PostsPage> {
+  const uri = post.externalId
   let path = cursor
   if (path === null) {
-    const id = await localStatusId(deps, uri, signal)
+    const id = await localStatusId(deps, post, signal)
     if (id === null) return { posts: [], accounts: [], cursor: null }
     path = `/api/v1/statuses/${encodeURIComponent(id)}/reblogged_by?limit=${REBLOGGED_BY_LIMIT}`
   }
   const response = await deps.http.getJson(path, {}, mastodonAccountListSchema, { signal })
   const accounts = response.body.map((account) => normalizeMastodonAccount(account, deps.localDomain))
-  const seenAt = new Date(deps.now())
   const next = accounts.length === 0 ? null : linkWithRel(response.headers.get('link'), 'next')
   return {
-    posts: accounts.map((account) => repostSeenInList('mastodon', account.externalId, uri, seenAt)),
+    posts: accounts.map((account) => repostSeenInList('mastodon', account.externalId, post)),
     accounts,
     cursor: next === null ? null : pathOf(next, deps.baseUrl),
   }

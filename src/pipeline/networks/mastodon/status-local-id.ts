@@ -1,5 +1,6 @@
 // Reads about one status (who boosted it, its replies) need the instance's own id of a status
-// Relais knows by its `uri`: a status collected in this run is known to the connector; one posted
+// Relais knows by its `uri`: the id kept for this source at collection is used when there is one;
+// a status collected in this run is known to the connector; one posted
 // on the instance itself carries its id in its uri; any other is looked up through search with
 // `resolve` (a token is needed; without one, null: that status is not read).
 import type { HttpClient } from '../http.ts'
@@ -14,7 +15,9 @@ export interface StatusReadDeps {
   hasToken: boolean
 }
 
-export async function localStatusId(deps: StatusReadDeps, uri: string, signal?: AbortSignal): Promise<string | null> {
+export async function localStatusId(deps: StatusReadDeps, post: { externalId: string; readId: string | null }, signal?: AbortSignal): Promise<string | null> {
+  if (post.readId !== null) return post.readId
+  const uri = post.externalId
   const known = deps.index.statusId(uri)
   if (known !== null) return known
   const own = /^https:\/\/([^/]+)\/users\/[^/]+\/statuses\/(\d+)$/.exec(uri)

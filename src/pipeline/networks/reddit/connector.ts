@@ -110,7 +110,7 @@ export function createRedditConnector(options: RedditConnectorOptions): Connecto
 
     // One request per submission: its comment tree as Reddit loads it (comments behind `more`
     // stubs are not read).
-    async repliesPage(postId, _cursor, signal) {
+    async repliesPage({ externalId: postId }, _cursor, signal) {
       if (!postId.startsWith('t3_')) return { posts: [], accounts: [], cursor: null }
       const query = { depth: COMMENT_DEPTH, limit: COMMENT_LIMIT, sort: 'new', raw_json: 1 }
       const res = await call(() => http.getJson(`/comments/${encodeURIComponent(postId.slice(3))}`, query, commentTreeSchema, optsOf(signal)))
