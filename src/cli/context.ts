@@ -14,11 +14,11 @@ export function serveDatabaseToCommands(database: Database, config: Config): () 
 }
 
 /** Opens the configured database, brought to the latest schema, for one command. */
-export async function withDatabase<T>(command: string, fn: (database: Database, config: Config) => Promise<T>, config = loadConfig()): Promise<T> {
+export async function withDatabase<T>(command: string, fn: (database: Database, config: Config) => Promise<T>, config = loadConfig(), { migrate = true } = {}): Promise<T> {
   if (served) return fn(served.database, served.config)
   const database = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir, command: `relais ${command}`, statementTimeoutMs: config.timeouts.statementMs })
   try {
-    await migrateToLatest(database.db)
+    if (migrate) await migrateToLatest(database.db)
     return await fn(database, config)
   } finally {
     await database.close()

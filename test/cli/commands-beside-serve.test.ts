@@ -61,6 +61,10 @@ t.test('commands run beside relais serve go through it', embeddedOnly, async (t)
   const usage = await runCli(['import', '--workspace', workspaceId], env)
   t.equal(usage.code, 2, 'a usage mistake keeps its exit code')
 
+  const migrate = await runCli(['migrate'], env)
+  t.equal(migrate.code, 0, migrate.stderr)
+  t.match(migrate.stderr, /is up to date/, 'migrate goes through too (the service brought the schema up to date when it started)')
+
   const rotate = await runCli(['secrets', 'rotate'], env)
   t.equal(rotate.code, 1, 'secrets rotate changes what the service holds in memory: it is refused while it runs')
   t.match(rotate.stderr, /in use by another relais process/)

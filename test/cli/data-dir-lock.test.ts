@@ -18,8 +18,8 @@ t.test('a second process refuses the embedded data folder while the first holds 
     await new Promise((r) => setTimeout(r, 100))
   }
   // Other commands go through the running service (test/cli/commands-beside-serve.test.ts);
-  // `migrate` changes the schema under it, so it opens the folder itself and is refused.
-  const second = await runCli(['migrate'], env)
+  // `secrets rotate` changes the keys it holds in memory, so it opens the folder itself and is refused.
+  const second = await runCli(['secrets', 'rotate'], env)
   t.equal(second.code, 1)
   t.match(second.stderr, new RegExp(`in use by another relais process \\(pid ${server.pid}, "relais serve"`))
 

@@ -48,7 +48,7 @@ async function serveConnection(socket: Socket, run: RunCommand): Promise<void> {
   }
   const [name] = request.args
   if (name && LOCAL_ONLY_COMMANDS.has(name)) {
-    send({ err: `relais ${name} cannot run while relais serve holds the embedded database: stop it first.` })
+    send({ err: `relais ${name} cannot run inside relais serve: stop the service first.` })
     send({ exit: 1 }, () => socket.end())
     return
   }

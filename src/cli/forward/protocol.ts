@@ -53,7 +53,8 @@ export function assertPrivateSocketFolder(socketPath: string): void {
 }
 
 /**
- * Commands that cannot go through a running service: the ones that are a service themselves, and
- * the ones that change what the running service holds in memory (its schema, its keys).
+ * Commands that do not go through a running service: the ones that are a service themselves
+ * (`demo` also has a folder of its own), and `secrets`, which changes the keys the running service
+ * holds in memory.
  */
-export const LOCAL_ONLY_COMMANDS = new Set(['serve', 'demo', 'migrate', 'secrets', 'stream'])
+export const LOCAL_ONLY_COMMANDS = new Set(['serve', 'demo', 'secrets', 'stream'])
