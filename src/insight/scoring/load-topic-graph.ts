@@ -30,11 +30,14 @@ const LOAD_WORK_MEM = '128MB'
 
 async function loadWithin(db: Db, topicId: string, since: Date, now: Date): Promise<TopicGraph> {
   // Reposts are passing content on, not writing about the topic: counted by the interactions.
+  // Posts put on the topic for the inbox without matching its query (a reply under the brand's
+  // post, a mention of the brand's account) are not writing about the topic either.
   const active = await sql<{ author_id: number; posts: number; likes: number; replies: number; reposts: number; quotes: number }>`
     select p.author_id, count(*)::int as posts, sum(p.likes)::float8 as likes, sum(p.replies)::float8 as replies,
       sum(p.reposts)::float8 as reposts, sum(p.quotes)::float8 as quotes
     from topic_posts tp join posts p on p.id = tp.post_id
     where tp.topic_id = ${topicId} and tp.post_created_at >= ${since} and p.author_id is not null and p.repost_of_external_id is null
+      and tp.via = 'query' and cardinality(tp.matched_terms) > 0
     group by p.author_id`.execute(db)
 
   const interactions = await loadTopicInteractions(db, topicId, since)
