@@ -1,8 +1,6 @@
 import t from 'tap'
-import { createDemoWorkspace } from '../../src/simulation/demo/demo-setup.ts'
-import { generateSandbox, startSandboxServer } from '../../src/simulation/sandbox/index.ts'
+import { demoInWorkspace } from '../helpers/demo-in-workspace.ts'
 import { localJobs } from '../helpers/local-network.ts'
-import { TEST_SECRETS } from '../helpers/test-secrets.ts'
 import { runJob } from '../../jobs/run-job.ts'
 import { bearer, buildTestApp } from '../helpers/app.ts'
 
@@ -12,12 +10,7 @@ const quiet = { info() {}, warn() {}, error() {} }
 
 t.test('on the demo, the inbox shows posts naming the brand\'s Bluesky account, off the topic\'s query too', async (t) => {
   const { app, database, mine } = await buildTestApp(t)
-  const data = generateSandbox({ seed: 'relais-demo', accounts: 600, days: 14, now: new Date() })
-  const sandbox = await startSandboxServer({ data })
-  t.teardown(() => sandbox.close())
-  const demo = await createDemoWorkspace(database.db, data, sandbox, TEST_SECRETS)
-  await database.db.updateTable('topics').set({ workspace_id: mine.id }).where('workspace_id', '=', demo.workspaceId).execute()
-  await database.db.updateTable('sources').set({ workspace_id: mine.id }).where('workspace_id', '=', demo.workspaceId).execute()
+  const { demo } = await demoInWorkspace(t, database, mine.id)
   const outcome = await runJob({ db: database.db, log: quiet }, localJobs().get('collect-mentions')!, { workspaceId: mine.id }, { trigger: 'manual' })
   t.equal(outcome.status, 'succeeded', outcome.status === 'skipped' ? outcome.reason : outcome.error ?? '')
   if (outcome.status === 'skipped') return

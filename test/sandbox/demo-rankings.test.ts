@@ -1,8 +1,6 @@
 import t from 'tap'
-import { createDemoWorkspace } from '../../src/simulation/demo/demo-setup.ts'
-import { generateSandbox, startSandboxServer } from '../../src/simulation/sandbox/index.ts'
+import { demoInWorkspace } from '../helpers/demo-in-workspace.ts'
 import { localJobs } from '../helpers/local-network.ts'
-import { TEST_SECRETS } from '../helpers/test-secrets.ts'
 import { runJob } from '../../jobs/run-job.ts'
 import { bearer, buildTestApp } from '../helpers/app.ts'
 import { sandboxTruth } from '../../bench/quality/sandbox.ts'
@@ -14,12 +12,7 @@ const quiet = { info() {}, warn() {}, error() {} }
 
 t.test('on the demo, relays passed content on and every item says why', async (t) => {
   const { app, database, mine } = await buildTestApp(t)
-  const data = generateSandbox({ seed: 'relais-demo', accounts: 600, days: 14, now: new Date() })
-  const sandbox = await startSandboxServer({ data })
-  t.teardown(() => sandbox.close())
-  const demo = await createDemoWorkspace(database.db, data, sandbox, TEST_SECRETS)
-  await database.db.updateTable('topics').set({ workspace_id: mine.id }).where('workspace_id', '=', demo.workspaceId).execute()
-  await database.db.updateTable('sources').set({ workspace_id: mine.id }).where('workspace_id', '=', demo.workspaceId).execute()
+  const { data, demo } = await demoInWorkspace(t, database, mine.id)
   const jobs = localJobs()
   for (const name of ['collect-mentions', 'collect-graph', 'score']) {
     const outcome = await runJob({ db: database.db, log: quiet }, jobs.get(name)!, { workspaceId: mine.id }, { trigger: 'manual' })

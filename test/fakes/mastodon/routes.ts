@@ -111,19 +111,7 @@ function followList(request: RouteRequest, accountId: string, direction: 'follow
   )
   const params = idPageParams(request.query, ACCOUNTS_DEFAULT_LIMIT)
   const page = paginateById(state.follows, candidates, params)
-  const headers: Record<string, string> = {}
-  if (page.length > 0) {
-    headers.Link = linkHeader({
-      origin: request.origin,
-      path: request.path,
-      carried: { limit: String(params.limit) },
-      firstId: page[0].id,
-      lastId: page.at(-1)!.id,
-      // follower_accounts_controller.rb: `next` only when the page is full.
-      includeNext: page.length === params.limit,
-      prevParam: 'since_id',
-    })
-  }
+  const headers = accountPageHeaders(request, params.limit, page)
   const accounts = page.map((follow) => state.accounts.get(direction === 'followers' ? follow.followerId : follow.followeeId)!)
   return { status: 200, body: accounts.map((item) => renderAccount(item, request)), headers }
 }
@@ -140,19 +128,26 @@ function rebloggedBy(request: RouteRequest, statusId: string): RouteReply {
   const boosts = state.statuses.items.filter((item) => item.reblogOfId === statusId && state.visible(item))
   const params = idPageParams(request.query, ACCOUNTS_DEFAULT_LIMIT)
   const page = paginateById(state.statuses, boosts, params)
-  const headers: Record<string, string> = {}
-  if (page.length > 0) {
-    headers.Link = linkHeader({
+  return { status: 200, body: page.map((boost) => renderAccount(state.accounts.get(boost.accountId)!, request)), headers: accountPageHeaders(request, params.limit, page) }
+}
+
+/**
+ * The Link header of a page of accounts paged by the ids of what lists them (follows, boosts):
+ * `next` only when the page is full (follower_accounts_controller.rb), `prev` by `since_id`.
+ */
+function accountPageHeaders(request: RouteRequest, limit: number, page: readonly { id: string }[]): Record<string, string> {
+  if (page.length === 0) return {}
+  return {
+    Link: linkHeader({
       origin: request.origin,
       path: request.path,
-      carried: { limit: String(params.limit) },
+      carried: { limit: String(limit) },
       firstId: page[0].id,
       lastId: page.at(-1)!.id,
-      includeNext: page.length === params.limit,
+      includeNext: page.length === limit,
       prevParam: 'since_id',
-    })
+    }),
   }
-  return { status: 200, body: page.map((boost) => renderAccount(state.accounts.get(boost.accountId)!, request)), headers }
 }
 
 /**

@@ -12,11 +12,11 @@ import { ConnectorError } from '../errors.ts'
 import type { HttpClient } from '../http.ts'
 import { acctHandle } from './acct.ts'
 import { afterPage, readMastodonCheckpoint } from './checkpoint.ts'
-import type { MastodonIdIndex } from './id-index.ts'
+import type { MentionWalkDeps } from './mention-walk.ts'
 import { linkWithRel } from './link-header.ts'
 import { pathOf } from './mention-pages.ts'
 import { normalizeStatuses } from './normalize-status.ts'
-import { unresolvedStatusIds, type MastodonReferenceResolver } from './resolve-references.ts'
+import { unresolvedStatusIds } from './resolve-references.ts'
 import { mastodonAccountSchema, mastodonStatusSchema } from './schemas.ts'
 
 export const NOTIFICATIONS_PAGE_LIMIT = 80
@@ -24,13 +24,7 @@ const PATH = '/api/v1/notifications'
 
 const notificationListSchema = z.array(z.object({ id: z.string(), type: z.string(), created_at: z.string(), status: mastodonStatusSchema.nullish() }))
 
-export interface NotificationMentionDeps {
-  http: HttpClient
-  baseUrl: string
-  localDomain: string
-  hasToken: boolean
-  index: MastodonIdIndex
-  resolver: MastodonReferenceResolver
+export interface NotificationMentionDeps extends MentionWalkDeps {
   /** The token's own account, `user@domain`, read once per connector. */
   tokenOwner(signal?: AbortSignal): Promise<string>
 }
