@@ -8,7 +8,7 @@ import { realSleep } from '../networks/http/backoff.ts'
 import { workspaceTopicMatchers, type TopicMatcher } from '../ingest/topic-matchers.ts'
 import { readConnection } from './read-connection.ts'
 import { storeStreamBatch } from './store-stream-batch.ts'
-import { LeaseLostError, renewLease, type Lease } from './stream-lease.ts'
+import { LeaseLostError, advanceCursor, renewLease, type Lease } from './stream-lease.ts'
 import type { StreamLog, StreamOptions } from './stream-options.ts'
 import type { StreamMetrics } from './stream-metrics.ts'
 
@@ -33,14 +33,15 @@ export async function readSource(deps: SourceReaderDeps, lease: Lease, instances
   const renewal = setInterval(() => {
     renewLease(db, lease, options.leaseMs).then((held) => { if (!held) lost.abort() }, () => {})
   }, Math.max(50, Math.floor(options.leaseMs / 3)))
-  // Never read before: from now. Kept until a batch is stored, so a drop before then loses nothing.
-  const firstStartUs = Date.now() * 1000
   let instance = 0
   let failures = 0
   try {
+    // Never read before: from now, and "now" is stored at once, so a process stopped before its
+    // first batch does not move the start later for the next one (the posts in between would be lost).
+    if (lease.cursorUs === null && !(await storeFirstCursor(db, lease, instances[0]))) return
     while (!stop.aborted) {
       const url = instances[instance % instances.length]
-      const fromUs = (lease.cursorUs ?? firstStartUs) - options.rewindUs
+      const fromUs = (lease.cursorUs ?? Date.now() * 1000) - options.rewindUs
       try {
         // The operator's policy for sources, as for their http calls: wss:// is https://, ws:// is http://.
         await checkOutboundUrl(new URL(url.replace(/^ws/, 'http')), deps.policy, 'source')
@@ -68,4 +69,17 @@ export async function readSource(deps: SourceReaderDeps, lease: Lease, instances
   } finally {
     clearInterval(renewal)
   }
+}
+
+/** False when the lease was lost meanwhile. */
+async function storeFirstCursor(db: Kysely<DB>, lease: Lease, instanceUrl: string): Promise<boolean> {
+  const startUs = Date.now() * 1000
+  try {
+    await db.transaction().execute((trx) => advanceCursor(trx, lease, startUs, instanceUrl))
+  } catch (error) {
+    if (error instanceof LeaseLostError) return false
+    throw error
+  }
+  lease.cursorUs = startUs
+  return true
 }
