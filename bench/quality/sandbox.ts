@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../src/platform/db/schema.ts'
 import { createDemoWorkspace } from '../../src/simulation/demo/demo-setup.ts'
-import { generateSandbox, startSandboxServer, type SandboxData } from '../../src/simulation/sandbox/index.ts'
+import { generateSandbox, weeklySandboxNow, startSandboxServer, type SandboxData } from '../../src/simulation/sandbox/index.ts'
 import { randomBytes } from 'node:crypto'
 import { createJobs } from '../../jobs/index.ts'
 import { systemResolver } from '../../src/pipeline/networks/http/resolve-target.ts'
@@ -16,7 +16,7 @@ const quiet = { info() {}, warn() {}, error() {} }
  * by the real connectors and jobs, scored), measured topic by topic against the sandbox's truth.
  */
 export async function measureSandbox(db: Kysely<DB>, accounts: number) {
-  const data = generateSandbox({ seed: 'relais-demo', accounts, days: 14, now: new Date() })
+  const data = generateSandbox({ seed: 'relais-demo', accounts, days: 14, now: weeklySandboxNow(new Date()) })
   const sandbox = await startSandboxServer({ data })
   try {
     // The sandbox listens on loopback over http: opened for this bench as the demo opens it.

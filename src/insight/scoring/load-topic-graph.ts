@@ -3,6 +3,7 @@ import type { DB } from '../../platform/db/schema.ts'
 import type { Db } from '../../platform/db/db-handle.ts'
 import { decayed, EDGE_WEIGHTS } from './edge-weights.ts'
 import { idArray } from './id-array.ts'
+import { inCanonicalOrder } from './canonical-order.ts'
 import { loadFollowEdges } from './load-follows.ts'
 import { loadTopicInteractions } from './load-interactions.ts'
 import type { TopicGraph } from './topic-graph.ts'
@@ -63,8 +64,8 @@ async function loadWithin(db: Db, topicId: string, since: Date, now: Date): Prom
   }
 
   const follows = await loadFollowEdges(db, accountIds, index)
-  const accounts = accountIds.length === 0 ? { rows: [] } : await sql<{ v: number; network: string; handle: string; followers_count: number | null; collected: boolean; verified_links: string[] | null }>`
-    select (n.ord - 1)::int as v, a.network, a.handle, a.followers_count, a.graph_collected_at is not null as collected,
+  const accounts = accountIds.length === 0 ? { rows: [] } : await sql<{ v: number; network: string; external_id: string; handle: string; followers_count: number | null; collected: boolean; verified_links: string[] | null }>`
+    select (n.ord - 1)::int as v, a.network, a.external_id, a.handle, a.followers_count, a.graph_collected_at is not null as collected,
       case when jsonb_array_length(a.verified_links) > 0 then a.verified_links end as verified_links
     from unnest(${idArray(accountIds)}::bigint[]) with ordinality as n(id, ord) join accounts a on a.id = n.id`.execute(db)
 
@@ -94,18 +95,20 @@ async function loadWithin(db: Db, topicId: string, since: Date, now: Date): Prom
   const followers = new Float64Array(n).fill(Number.NaN)
   const networks = new Array<string>(n).fill('')
   const handles = new Array<string>(n).fill('')
+  const identities = new Array<string>(n).fill('')
   const collected = new Uint8Array(n)
   const verifiedLinks = new Map<number, readonly string[]>()
   for (const a of accounts.rows) {
     networks[a.v] = a.network
     handles[a.v] = a.handle
+    identities[a.v] = `${a.network}\u0000${a.external_id}`
     if (a.verified_links) verifiedLinks.set(a.v, a.verified_links)
     if (a.followers_count !== null) followers[a.v] = a.followers_count
     if (a.collected) collected[a.v] = 1
   }
   let activeWithFollowLists = 0
   for (let v = 0; v < active.rows.length; v++) activeWithFollowLists += collected[v]
-  return {
+  return inCanonicalOrder({
     accountIds, networks, handles, verifiedLinks,
     interactions: interactions.kinds.map((kind, k) => ({ source: sources[k], target: targets[k], kind, weight: decayed(EDGE_WEIGHTS[kind], interactions.occurredMs[k], now) })),
     followFrom: follows.from,
@@ -118,5 +121,5 @@ async function loadWithin(db: Db, topicId: string, since: Date, now: Date): Prom
       activeAuthors: active.rows.length,
       activeWithFollowLists,
     },
-  }
+  }, identities, active.rows.length)
 }

@@ -12,6 +12,7 @@
 //
 // `data.truth` holds what was planted (hubs, bridges, the negative spike) for checking scores.
 export { generateSandbox, DEFAULT_SANDBOX_NOW, type GenerateOptions } from './generate.ts'
+export { weeklySandboxNow } from './weekly-now.ts'
 export { renderPost, type SandboxPost, type Segment } from './render-post.ts'
 export { startSandboxServer, type SandboxServer, type SandboxServerOptions } from './server/server.ts'
 export { MASTODON_SANDBOX_TOKEN } from './server/mastodon/search.ts'
