@@ -1,11 +1,13 @@
 // Per-language sentiment lexicon. Opinion words, by priority: the hand-written supplement and
 // everyday words (sentiment-supplement.ts, sentiment-everyday.ts; set phrases apart), then
 // natural's vocabularies, then the translated AFINN list (weighted TRANSLATED_WEIGHT, it is the
-// noisiest); stopwords carry none. Words not listed match by stem only when the stem is long
+// noisiest), then English opinion words borrowed in the language's posts (english-loanwords.ts);
+// stopwords carry none. Words not listed match by stem only when the stem is long
 // enough to name one word family (SHORTEST_STEM: "chico" must not match "chic"). Built once per
 // language on first use (10–300 ms) and kept; a lookup is well under a microsecond.
 
 import { unstretched } from './elongation.ts'
+import { englishLoanwords, LOANWORD_WEIGHT } from './english-loanwords.ts'
 import { isLaughter } from './sentiment-laughter.ts'
 import type { SupportedLanguage } from './languages.ts'
 import { loadNaturalStemmer, loadNaturalVocabulary, type Stemmer, type VocabularyType } from './natural-vocabularies.ts'
@@ -23,7 +25,7 @@ const SCALE: Record<VocabularyType, number> = { afinn: 5, senticon: 1, pattern: 
 /** Polarities this close to 0 are noise (pattern's German list has thousands at ±0.005). */
 const NOISE_FLOOR = 0.1
 /** The machine-translated list counts for less than curated vocabularies. */
-export const TRANSLATED_WEIGHT = 0.8
+export const TRANSLATED_WEIGHT = 0.6
 /** Shortest stem a word may be matched by. */
 const SHORTEST_STEM = 5
 /** Bound on remembered word values; cleared when full, which is rare and cheap. */
@@ -75,6 +77,7 @@ function buildLexicon(lang: SupportedLanguage): SentimentLexicon {
     for (const [word, polarity] of vocabulary.entries) if (!removed.has(word)) add(word, polarity / SCALE[type])
   }
   for (const [word, polarity] of loadTranslatedAfinn(lang)) if (!removed.has(word)) add(word, (TRANSLATED_WEIGHT * polarity) / 5)
+  for (const [word, polarity] of englishLoanwords(lang)) if (!removed.has(word)) add(word, LOANWORD_WEIGHT * polarity)
 
   const stemmer = source.stemmer === null ? null : loadNaturalStemmer(source.stemmer)
   const stemmed = new Map<string, number>()
