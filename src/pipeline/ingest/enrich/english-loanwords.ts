@@ -21,7 +21,7 @@ const words = (list: string): Set<string> => new Set(list.trim().split(/\s+/).fi
 /** English spellings that are other words, with another sense, in the language. */
 const FALSE_FRIENDS: Record<SupportedLanguage, Set<string>> = {
   en: words(''),
-  fr: words('pain fine rude'),
+  fr: words('pain fine rude grand'),
   es: words('sensible'),
   pt: words('pure'),
   it: words('fine pure'),
