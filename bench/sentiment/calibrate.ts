@@ -15,8 +15,19 @@ export interface Fit { f1: number; below: number; above: number; answer: { below
 
 const f1Of = (hits: number, predicted: number, actual: number): number => (predicted + actual ? (2 * hits) / (predicted + actual) : 0)
 
+export interface RawScore { label: SentimentLabel; raw: number }
+
+/** The reader's raw scores of labelled tweets. */
+export function rawScores(lang: DataLanguage, tweets: readonly LabelledTweet[]): RawScore[] {
+  return tweets.map((tweet) => ({ label: tweet.label, raw: rawSentiment(tweet.text, lang) ?? 0 }))
+}
+
 export function fitCalibration(lang: DataLanguage, tweets: readonly LabelledTweet[]): Fit {
-  const scored = tweets.map((tweet) => ({ truth: INDEX[tweet.label], raw: rawSentiment(tweet.text, lang) ?? 0 })).sort((a, b) => a.raw - b.raw)
+  return fitScores(rawScores(lang, tweets))
+}
+
+export function fitScores(scores: readonly RawScore[]): Fit {
+  const scored = scores.map((s) => ({ truth: INDEX[s.label], raw: s.raw })).sort((a, b) => a.raw - b.raw)
   const n = scored.length
   // prefix[i][c]: tweets of class c among the i lowest scores.
   const prefix: number[][] = [[0, 0, 0]]

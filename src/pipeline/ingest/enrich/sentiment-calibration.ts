@@ -19,11 +19,11 @@ export interface Calibration {
 
 const FITTED: Record<Exclude<SupportedLanguage, 'nl'>, Calibration> = {
   en: { negativeBelow: -0.0801, positiveAbove: 0.2255, answerBelow: -0.0801 },
-  fr: { negativeBelow: -0.0018, positiveAbove: 0.1288, answerBelow: -0.0018 },
-  es: { negativeBelow: -0.1194, positiveAbove: 0.3185, answerBelow: -0.2213 },
-  de: { negativeBelow: -0.1518, positiveAbove: 0.1450, answerBelow: -0.1518 },
-  it: { negativeBelow: -0.0719, positiveAbove: 0.1156, answerBelow: -0.0719 },
-  pt: { negativeBelow: -0.0062, positiveAbove: 0.3952, answerBelow: -0.0062 },
+  fr: { negativeBelow: -0.0030, positiveAbove: 0.0788, answerBelow: -0.0030 },
+  es: { negativeBelow: -0.1016, positiveAbove: 0.3185, answerBelow: -0.2241 },
+  de: { negativeBelow: -0.1150, positiveAbove: 0.1124, answerBelow: -0.1150 },
+  it: { negativeBelow: -0.0778, positiveAbove: 0.0915, answerBelow: -0.0778 },
+  pt: { negativeBelow: -0.0050, positiveAbove: 0.3072, answerBelow: -0.0050 },
 }
 
 const mean = (key: keyof Calibration): number => Object.values(FITTED).reduce((sum, c) => sum + c[key], 0) / Object.keys(FITTED).length

@@ -37,6 +37,7 @@ export const EVERYDAY: Record<SupportedLanguage, Weights> = {
     magouille:-0.6 magouilles:-0.6 foutaise:-0.6 foutaises:-0.6 mascarade:-0.6 démagogie:-0.5
     hypocrite:-0.6 hypocrites:-0.6 hypocrisie:-0.6 risible:-0.5 grotesque:-0.6 indigne:-0.6
     insulte:-0.6 mensonger:-0.6 arnaque:-0.7 honte:-0.6 déception:-0.7 raciste:-0.6 racisme:-0.6
+    lent:-0.4 lente:-0.4 lents:-0.4 lentes:-0.4 lenteur:-0.4 bondé:-0.4 bondée:-0.4 retard:-0.3 retards:-0.3
     chouette:0.6 adorable:0.7 mignon:0.5 mignonne:0.5 superbe:0.7 splendide:0.8 sublime:0.8
     talentueux:0.7 talentueuse:0.7 brillant:0.7 brillante:0.7 fierté:0.6 bonheur:0.7 joie:0.7
     espoir:0.4 bienvenue:0.4 succès:0.6 impressionnant:0.6 impressionnante:0.6 intéressant:0.4

@@ -18,7 +18,20 @@ export interface LexiconSource {
 // "horas", "encantador" -0.375) and cost 0.03; natural's Portuguese AFINN did no better than the
 // translated AFINN every language gets (translated-afinn.ts). Stemming helped in es, pt, it, de
 // and fr (0.01–0.02), not in English (its AFINN lists inflected forms). Dutch, with no labelled
-// data, follows the majority: no pattern vocabulary, stemming.
+// data, follows the majority: no pattern vocabulary, stemming. natural's German pattern list is
+// SentiWS (CC BY-NC-SA 3.0: non-commercial, not compatible with the project's AGPL-3.0): unused.
+//
+// Other lexicons on the npm registry, compared on train by 5-fold held-out macro-F1
+// (bench/sentiment/held-out.ts) and not taken:
+//  - @owsas/sentiment-multilang (MIT; AFINN-111, ODbL, put into French, Spanish, Italian): French
+//    +0.001, Spanish -0.005 to -0.009. Its German list carries SentiWS's weights, its Dutch list
+//    valence norms of no stated licence.
+//  - @nlpjs/lang-* (MIT): the same AFINN, senticon and pattern lists as natural, and a German
+//    senticon of stemmed words with SentiWS-like weights and no stated source.
+//  - More of the Emoji Sentiment Ranking (300 or all 751 emoji instead of 150): ±0.002.
+// Taken: English opinion words borrowed in the other languages' posts (english-loanwords.ts), with
+// the translated AFINN weighed 0.6 instead of 0.8: French +0.010, German +0.021, the others
+// within ±0.002; mean of the six languages 0.592 → 0.596.
 export const LEXICON_SOURCES: Record<SupportedLanguage, LexiconSource> = {
   en: { natural: 'English', vocabularies: ['afinn'], stemmer: null },
   fr: { natural: 'French', vocabularies: ['pattern'], stemmer: 'porter_stemmer_fr' },
