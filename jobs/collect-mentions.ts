@@ -4,7 +4,8 @@
 // is re-read (see src/pipeline/collect/refresh-engagement.ts); then, per source, the replies under
 // the matched posts and who reposted them, where the network's counts grew since they were last
 // read (see src/pipeline/collect/read-conversations.ts). One connector per source per run, shared by
-// the topics that use it, with its network session kept in the database (one login across runs).
+// the topics that use it, with its network session kept in the database (one login across runs;
+// a Mastodon instance's account domain, read once, kept there too: `setupRequests` in the stats).
 // Cost: up to `maxPages` requests per search per run, as many per own account of the topic on the
 // source's network (its mentions, src/pipeline/collect/own-mentions.ts), plus `refreshRequests`,
 // `threadRequests` and `repostRequests` per source, paced by
