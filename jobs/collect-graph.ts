@@ -13,9 +13,10 @@ import { createFireBudget, type FireBudget } from '../src/pipeline/networks/http
 import { DEFAULT_WINDOW_DAYS } from '../src/insight/scoring/index.ts'
 import type { Job } from '../src/tenancy/job-runs/job.ts'
 import { topicsWithSources } from '../src/tenancy/topics/topic-sources.ts'
+import type { SessionPlace } from './stored-session-for.ts'
 
 export interface CollectGraphDeps {
-  connect(source: StoredSource, budget?: FireBudget): Connector
+  connect(source: StoredSource, budget?: FireBudget, session?: SessionPlace): Connector
   requestBudget?: number
   /** Longest a run may spend on the networks (default 20 min). */
   timeBudgetMs?: number
@@ -31,7 +32,10 @@ export function createCollectGraphJob(deps: CollectGraphDeps): Job {
     async run(ctx, scope) {
       const topics = await topicsWithSources(ctx.db, scope)
       const since = new Date(ctx.now().getTime() - DEFAULT_WINDOW_DAYS * 86_400_000)
-      const stats = { accounts: 0, follows: 0, unfollows: 0, requests: 0 }
+      const stats = { accounts: 0, follows: 0, unfollows: 0, requests: 0, setupRequests: 0 }
+      // One connector per source for the run, shared by its topics, with what it keeps between runs.
+      const session: SessionPlace = { db: ctx.db, counters: { logins: 0 } }
+      const bySource = new Map<string, Connector>()
       const failures: string[] = []
       // The request count is kept per workspace below; this one bounds the time a slow server can take.
       const fireBudget = createFireBudget({ ms: deps.timeBudgetMs ?? 20 * 60_000, requests: Number.MAX_SAFE_INTEGER })
@@ -45,7 +49,8 @@ export function createCollectGraphJob(deps: CollectGraphDeps): Job {
           for (const source of topic.sources) {
             if (connectors.has(source.network)) continue
             try {
-              const connector = deps.connect(source, fireBudget)
+              const connector = bySource.get(source.id) ?? deps.connect(source, fireBudget, session)
+              bySource.set(source.id, connector)
               if (connector.capabilities.followGraph) connectors.set(source.network, { source, connector })
             } catch (error) {
               failures.push(`${topic.name} · ${source.network}: ${(error as Error).message}`)
@@ -71,6 +76,7 @@ export function createCollectGraphJob(deps: CollectGraphDeps): Job {
           stats.requests += before - budget.requests
         }
       }
+      for (const connector of bySource.values()) stats.setupRequests += connector.setupRequests ?? 0
       if (failures.length) throw Object.assign(new Error(failures.slice(0, 20).join('\n')), { stats })
       return stats
     },

@@ -4,7 +4,8 @@
 // is re-read (see src/pipeline/collect/refresh-engagement.ts); then, per source, the replies under
 // the matched posts and who reposted them, where the network's counts grew since they were last
 // read (see src/pipeline/collect/read-conversations.ts). One connector per source per run, shared by
-// the topics that use it, with its network session kept in the database (one login across runs).
+// the topics that use it, with its network session kept in the database (one login across runs;
+// a Mastodon instance's account domain, read once, kept there too: `setupRequests` in the stats).
 // Cost: up to `maxPages` requests per search per run, as many per own account of the topic on the
 // source's network (its mentions, src/pipeline/collect/own-mentions.ts), plus `refreshRequests`,
 // `threadRequests` and `repostRequests` per source, paced by
@@ -56,7 +57,7 @@ export function createCollectMentionsJob(deps: CollectMentionsDeps): Job {
     description: 'Collects new mentions of each topic from its networks.',
     async run(ctx, scope) {
       const topics = await topicsWithSources(ctx.db, scope)
-      const stats = { topics: topics.length, sources: 0, pages: 0, posts: 0, matched: 0, profiles: 0, logins: 0, searchRequests: 0, refreshRequests: 0, refreshed: 0, ownMentionRequests: 0, ownMentions: 0, partialErrors: 0, threadRequests: 0, replies: 0, repostRequests: 0, reposts: 0 }
+      const stats = { topics: topics.length, sources: 0, pages: 0, posts: 0, matched: 0, profiles: 0, logins: 0, searchRequests: 0, refreshRequests: 0, refreshed: 0, ownMentionRequests: 0, ownMentions: 0, partialErrors: 0, setupRequests: 0, threadRequests: 0, replies: 0, repostRequests: 0, reposts: 0 }
       const session: SessionPlace = { db: ctx.db, counters: { logins: 0 } }
       // One connector (and so one network session) per source for the whole run.
       const connectors = new Map<string, Connector>()
@@ -139,6 +140,7 @@ export function createCollectMentionsJob(deps: CollectMentionsDeps): Job {
       for (const note of [...threads.notes, ...reposts.notes]) notes.add(note)
       failures.push(...threads.failures, ...reposts.failures)
       stats.logins = session.counters.logins
+      for (const connector of connectors.values()) stats.setupRequests += connector.setupRequests ?? 0
       const result: JobStats = { ...stats, ...(notes.size && { notes: [...notes].join(' | ') }) }
       if (failures.length) throw Object.assign(new Error(failures.join('\n')), { stats: result })
       return result

@@ -20,7 +20,11 @@ export function recencySql(asOf: Date): RawBuilder<number> {
   return sql<number>`power(0.5, greatest(0, extract(epoch from (${asOf}::timestamptz - tp.post_created_at)) / 86400.0) / ${RECENCY_HALF_LIFE_DAYS})::float8`
 }
 
-export interface PriorityParts { ownAccount?: string | null; reach: number; urgency: number; recency: number; followers: number; engagement: number; ageHours: number }
+export interface PriorityParts {
+  ownAccount?: string | null
+  /** It answers in the conversation under the account's post rather than naming the account. */
+  inOwnThread?: boolean
+  reach: number; urgency: number; recency: number; followers: number; engagement: number; ageHours: number }
 
 const hours = (h: number, lang: 'en' | 'fr') => (h < 1 ? (lang === 'en' ? 'less than an hour ago' : 'il y a moins d\'une heure') : h < 48 ? (lang === 'en' ? `${Math.floor(h)} h ago` : `il y a ${Math.floor(h)} h`) : (lang === 'en' ? `${Math.floor(h / 24)} days ago` : `il y a ${Math.floor(h / 24)} jours`))
 
@@ -29,7 +33,8 @@ export function whyInInbox(reasons: readonly ('question' | 'negative' | 'directM
   const en: string[] = []
   const fr: string[] = []
   if (reasons.includes('directMention')) {
-    if (p.ownAccount) en.push(`mentions ${p.ownAccount}`), fr.push(`mentionne ${p.ownAccount}`)
+    if (p.ownAccount && p.inOwnThread) en.push(`replies under a post by ${p.ownAccount}`), fr.push(`répond sous une publication de ${p.ownAccount}`)
+    else if (p.ownAccount) en.push(`mentions ${p.ownAccount}`), fr.push(`mentionne ${p.ownAccount}`)
     else en.push('Names one of your accounts'), fr.push('Cite l\'un de vos comptes')
   }
   if (reasons.includes('question')) en.push('asks a question'), fr.push('pose une question')

@@ -18,7 +18,7 @@ export const MAX_CANDIDATES = 2000
 export interface InboxRequest { network?: string; reason?: InboxReason; limit: number; cursor?: string }
 
 interface InboxRow extends MentionRow {
-  question: boolean; negative: boolean; direct_mention: boolean; own_account: string | null
+  question: boolean; negative: boolean; direct_mention: boolean; own_account: string | null; in_own_thread: boolean
   reach: number; urgency: number; recency: number; priority: number
   conversation: string; conversation_priority: number; conversation_size: number
 }
@@ -47,6 +47,8 @@ export function createInboxService({ db, now = () => new Date() }: { db: Kysely<
       // Named in the post, or collected as mentioning or answering the account (own-mentions.ts).
       const direct = sql<SqlBool>`(tp.via = 'own-account' or exists (select 1 from own o where o.network = p.network and o.handle = any(p.mentions)))`
       const ownAccount = sql<string | null>`(case when tp.via = 'own-account' then tp.matched_terms[1] else (select '@' || o.handle from own o where o.network = p.network and o.handle = any(p.mentions) limit 1) end)`
+      // Put on the topic as a reply under the account's post, without naming the account itself.
+      const inOwnThread = sql<SqlBool>`(tp.via = 'own-account' and p.reply_to_external_id is not null and not (substr(tp.matched_terms[1], 2) = any(p.mentions)))`
       const reasons: Record<InboxReason, RawBuilder<SqlBool>> = { question, negative, directMention: direct }
       const conditions: RawBuilder<SqlBool>[] = [
         sql`tp.topic_id = ${topicId}`,
@@ -60,7 +62,7 @@ export function createInboxService({ db, now = () => new Date() }: { db: Kysely<
       const { rows } = await sql<InboxRow>`
         with recursive own as (select network, handle from jsonb_to_recordset(${own}::jsonb) as o(network text, handle text)),
         items as (
-          select ${MENTION_COLUMNS}, ${question} as question, ${negative} as negative, ${direct} as direct_mention, ${ownAccount} as own_account,
+          select ${MENTION_COLUMNS}, ${question} as question, ${negative} as negative, ${direct} as direct_mention, ${ownAccount} as own_account, ${inOwnThread} as in_own_thread,
             p.external_id, p.reply_to_external_id, ${reachSql()} as reach, ${urgency} as urgency, ${recencySql(asOf)} as recency
           from ${MENTION_FROM}
           where ${sql.join(conditions, sql` and `)}
@@ -94,7 +96,7 @@ export function createInboxService({ db, now = () => new Date() }: { db: Kysely<
           const itemReasons = reasonsOf(r)
           return {
             reasons: itemReasons,
-            why: whyInInbox(itemReasons, { ownAccount: r.own_account, reach: r.reach, urgency: r.urgency, recency: r.recency, followers: r.author_followers ?? 0, engagement: r.engagement, ageHours: Math.max(0, (asOf.getTime() - r.post_created_at.getTime()) / 3_600_000) }),
+            why: whyInInbox(itemReasons, { ownAccount: r.own_account, inOwnThread: r.in_own_thread, reach: r.reach, urgency: r.urgency, recency: r.recency, followers: r.author_followers ?? 0, engagement: r.engagement, ageHours: Math.max(0, (asOf.getTime() - r.post_created_at.getTime()) / 3_600_000) }),
             priority: { score: r.priority, reach: round(r.reach), urgency: r.urgency, recency: round(r.recency) },
             conversation: { id: r.conversation, size: r.conversation_size, priority: r.conversation_priority },
             mention: mentionToDto(r),

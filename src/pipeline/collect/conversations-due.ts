@@ -17,6 +17,8 @@ export interface ConversationDue {
    * accounts: the brand's posts, under which every reply is the brand's conversation.
    */
   ownTopicIds: string[]
+  /** The author's handle, lower-cased (for a post by a topic's own account: that account). */
+  authorHandle: string | null
 }
 
 // Fixed identifiers per kind: never built from input.
@@ -34,8 +36,8 @@ export async function conversationsDue(db: Kysely<DB>, workspaceId: string, sour
   if (topicIds.length === 0 || limit <= 0) return []
   const { count, read } = COLUMNS[kind]
   const topics = sql.join(topicIds)
-  const { rows } = await sql<{ id: string | number; external_id: string; created_at: Date | string; read_id: string | null; count: number; topic_ids: string[] | string }>`
-    select p.id, p.external_id, p.created_at, ri.read_id, ${count} as count,
+  const { rows } = await sql<{ id: string | number; external_id: string; created_at: Date | string; read_id: string | null; count: number; author_handle: string | null; topic_ids: string[] | string }>`
+    select p.id, p.external_id, p.created_at, ri.read_id, ${count} as count, lower(a.handle) as author_handle,
       array(
         select t.id::text from topics t join topic_posts tp on tp.topic_id = t.id and tp.post_id = p.id
         where t.id in (${topics}) and t.workspace_id = p.workspace_id and exists (
@@ -51,7 +53,7 @@ export async function conversationsDue(db: Kysely<DB>, workspaceId: string, sour
       and exists (select 1 from topic_posts tp where tp.post_id = p.id and tp.topic_id in (${topics}))
     order by (${read} is not null), p.created_at, p.id
     limit ${limit}`.execute(db)
-  return rows.map((r) => ({ id: Number(r.id), externalId: r.external_id, createdAt: new Date(r.created_at), readId: r.read_id, count: r.count, ownTopicIds: textArray(r.topic_ids) }))
+  return rows.map((r) => ({ id: Number(r.id), externalId: r.external_id, createdAt: new Date(r.created_at), readId: r.read_id, count: r.count, ownTopicIds: textArray(r.topic_ids), authorHandle: r.author_handle }))
 }
 
 /** A text[] as the driver gives it: an array, or its literal `{a,b}` form. */

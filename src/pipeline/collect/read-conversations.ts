@@ -23,7 +23,10 @@ export interface ConversationRead {
   /** Every topic of the workspace: a reply is matched against them like any collected post. */
   matchers: readonly TopicMatcher[]
   kind: ConversationKind
-  /** Requests this pass may make for this source; it never makes more. */
+  /**
+   * Requests this pass may make for this source: no page starts once they are spent (a page that
+   * must first find the status's id on the instance costs two, so the last page may pass it by one).
+   */
   maxRequests: number
   signal: AbortSignal
 }
@@ -36,11 +39,12 @@ export interface ConversationReadResult { requests: number; posts: number; read:
  * within the request budget. Each page is stored in the workspace like any collected batch:
  * reposts as posts by the reposter pointing at the post (matching no topic), replies as posts
  * pointing at their parent, matched against the workspace's topics like any post. Under a post
- * by one of a topic's own accounts (the brand's), every reply is also put on that topic (with no
- * matched terms when its own words do not match): the conversation under the brand's matched post
- * is the topic's, and its inbox shows the questions and complaints in it. Replies under anyone
- * else's post join a topic only by matching it, so they do not count as someone's posts on the
- * topic (influence) for answering in a thread. Each reply is marked read
+ * by one of a topic's own accounts (the brand's), every reply is also put on that topic: one whose
+ * own words do not match is put there as what it is, in the conversation of that account
+ * (`via = 'own-account'`, the account in its matched terms, as own-mentions.ts does), so the inbox
+ * shows it as addressed to the brand and influence does not count it as writing on the topic.
+ * Replies under anyone else's post join a topic only by matching it, so they do not count as
+ * someone's posts on the topic (influence) for answering in a thread. Each reply is marked read
  * at its own reply count, since the replies under it came with it. A post is marked
  * read with the count it carried once its pages are walked; a budget spent mid-post leaves it
  * unmarked, to be read again next run.
@@ -57,7 +61,7 @@ export async function readConversations(db: Kysely<DB>, job: ConversationRead): 
     do {
       if (result.requests >= job.maxRequests || job.signal.aborted) return result
       const page: PostsPage = await readPage(post, cursor, job.signal)
-      result.requests++
+      result.requests += 1 + (page.extraRequests ?? 0)
       pages++
       cursor = page.cursor
       result.posts += await storePage(db, job, post, page)
@@ -83,19 +87,19 @@ async function storePage(db: Kysely<DB>, job: ConversationRead, post: Conversati
     await rememberReadIds(trx, job.workspaceId, job.sourceId, page.posts)
     if (job.kind === 'replies') {
       const ids = page.posts.map((p) => p.externalId)
-      await putOnTopics(trx, job.workspaceId, job.connector.network, ids, post.ownTopicIds)
+      if (post.authorHandle !== null) await putOnTopics(trx, job.workspaceId, job.connector.network, ids, post.ownTopicIds, post.authorHandle)
       await markRepliesRead(trx, job.workspaceId, job.connector.network, ids)
     }
     return stored.posts
   })
 }
 
-/** The replies, on the topics whose own account wrote the post they answer (kept as they are where already matched). */
-async function putOnTopics(trx: Transaction<DB>, workspaceId: string, network: string, externalIds: string[], topicIds: string[]): Promise<void> {
+/** The replies, on the topics whose own account (`account`) wrote the post they answer (kept as they are where already matched). */
+async function putOnTopics(trx: Transaction<DB>, workspaceId: string, network: string, externalIds: string[], topicIds: string[], account: string): Promise<void> {
   if (externalIds.length === 0 || topicIds.length === 0) return
   await sql`
-    insert into topic_posts (topic_id, post_id, post_created_at, matched_terms)
-    select t.id, p.id, p.created_at, '{}'::text[]
+    insert into topic_posts (topic_id, post_id, post_created_at, matched_terms, via)
+    select t.id, p.id, p.created_at, array[${'@' + account}]::text[], 'own-account'
     from posts p join topics t on t.workspace_id = p.workspace_id and t.id in (${sql.join(topicIds)})
     where p.workspace_id = ${workspaceId} and p.network = ${network} and p.external_id in (${sql.join(externalIds)})
     on conflict (topic_id, post_id) do nothing`.execute(trx)

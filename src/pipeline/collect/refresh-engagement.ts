@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../platform/db/schema.ts'
 import type { Connector } from '../networks/connector.ts'
-import { jsonRows } from '../../platform/db/json-rows.ts'
+import { jsonRows, jsonTuples } from '../../platform/db/json-rows.ts'
 import { postsToRefresh } from './posts-to-refresh.ts'
 
 /** Counts are re-read for a week: most of a post's engagement comes within days of it. */
@@ -18,15 +18,17 @@ export interface EngagementRefresh {
   signal: AbortSignal
 }
 
-export interface EngagementRefreshResult { requests: number; posts: number; stale: number }
+export interface EngagementRefreshResult { requests: number; posts: number; stale: number; missed: number }
 
 /**
  * Re-reads the engagement counts of the topics' matched posts younger than the workspace's
  * window, oldest reading first, through the network's batch read. Each batch writes the new
- * counts on the posts and keeps the reading (time + counts) for velocity.
+ * counts on the posts and keeps the reading (time + counts) for velocity. A post the network
+ * left out of its answer (deleted, private, unknown) has its failed reading kept instead, so it
+ * waits behind the others and, failing again, leaves the line (posts-to-refresh.ts).
  */
 export async function refreshEngagement(db: Kysely<DB>, job: EngagementRefresh): Promise<EngagementRefreshResult> {
-  const result: EngagementRefreshResult = { requests: 0, posts: 0, stale: 0 }
+  const result: EngagementRefreshResult = { requests: 0, posts: 0, stale: 0, missed: 0 }
   const { connector } = job
   if (!connector.engagement || !connector.engagementBatch || job.topicIds.length === 0 || job.maxRequests <= 0) return result
   const settings = await db.selectFrom('workspaces').select('settings').where('id', '=', job.workspaceId).executeTakeFirst()
@@ -45,18 +47,29 @@ export async function refreshEngagement(db: Kysely<DB>, job: EngagementRefresh):
     start += chunk.length
     const idOf = new Map(chunk.map((p) => [p.externalId, p.id]))
     const rows = readings.filter((r) => idOf.has(r.externalId)).map((r) => ({ post_id: idOf.get(r.externalId)!, likes: r.likes, reposts: r.reposts, replies: r.replies, quotes: r.quotes }))
-    if (rows.length === 0) continue
+    const read = new Set(rows.map((r) => r.post_id))
+    const missed = chunk.filter((p) => !read.has(p.id)).map((p) => p.id)
     await db.transaction().execute(async (trx) => {
-      const values = jsonRows(rows, 'post_id bigint, likes int, reposts int, replies int, quotes int')
-      await sql`
-        update posts p set likes = r.likes, reposts = r.reposts, replies = r.replies, quotes = r.quotes, updated_at = now()
-        from ${values} where p.id = r.post_id`.execute(trx)
-      await sql`
-        insert into post_engagement_readings (post_id, read_at, likes, reposts, replies, quotes)
-        select post_id, now(), likes, reposts, replies, quotes from ${values}
-        on conflict (post_id, read_at) do nothing`.execute(trx)
+      if (rows.length > 0) {
+        const values = jsonRows(rows, 'post_id bigint, likes int, reposts int, replies int, quotes int')
+        await sql`
+          update posts p set likes = r.likes, reposts = r.reposts, replies = r.replies, quotes = r.quotes, updated_at = now()
+          from ${values} where p.id = r.post_id`.execute(trx)
+        await sql`
+          insert into post_engagement_readings (post_id, read_at, likes, reposts, replies, quotes)
+          select post_id, now(), likes, reposts, replies, quotes from ${values}
+          on conflict (post_id, read_at) do nothing`.execute(trx)
+        await trx.deleteFrom('post_engagement_misses').where('post_id', 'in', [...read]).execute()
+      }
+      if (missed.length > 0) {
+        await sql`
+          insert into post_engagement_misses (post_id, misses, missed_at)
+          select post_id, 1, now() from ${jsonTuples(missed.map((id) => [id]), 'post_id bigint')}
+          on conflict (post_id) do update set misses = post_engagement_misses.misses + 1, missed_at = excluded.missed_at`.execute(trx)
+      }
     })
     result.posts += rows.length
+    result.missed += missed.length
   }
   return result
 }

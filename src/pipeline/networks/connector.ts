@@ -29,6 +29,11 @@ export interface FollowPage {
 
 export interface PostsPage extends CollectedBatch {
   cursor: string | null
+  /**
+   * Requests this page made besides its own read (Mastodon: the search with `resolve` that finds
+   * the instance's id of a status it has not seen); counted in the run's requests and budgets.
+   */
+  extraRequests?: number
 }
 
 /** A post's engagement counts as the network gives them now. */
@@ -77,6 +82,11 @@ export interface Connector {
    * the post; `cursor` null at the end. Absent where not built for the network.
    */
   repostsPage?(post: ConversationPost, cursor: string | null, signal?: AbortSignal): Promise<PostsPage>
+  /**
+   * Requests made so far to learn about the server itself rather than to read content (Mastodon:
+   * the domain of its accounts, read once per source and kept): counted in the run's stats.
+   */
+  readonly setupRequests?: number
 }
 
 /**

@@ -9,7 +9,7 @@ import type { ScoreRunsTable, ScoresTable } from './tables/scores.ts'
 import type { SourcesTable } from './tables/sources.ts'
 import type { TopicsTable } from './tables/topics.ts'
 import type { WorkspacesTable } from './tables/workspaces.ts'
-import type { PostConversationReadsTable, PostEngagementReadingsTable, PostReadIdsTable, SourceSessionsTable } from './tables/collection.ts'
+import type { PostConversationReadsTable, PostEngagementMissesTable, PostEngagementReadingsTable, PostReadIdsTable, SourceSessionsTable } from './tables/collection.ts'
 import type { StreamGapsTable, StreamLeasesTable } from './tables/streams.ts'
 import type { AccessLinksTable, MembershipsTable, PeopleTable, WebSessionsTable } from './tables/people.ts'
 
@@ -45,6 +45,7 @@ export interface DB {
   web_sessions: WebSessionsTable
   source_sessions: SourceSessionsTable
   post_engagement_readings: PostEngagementReadingsTable
+  post_engagement_misses: PostEngagementMissesTable
   post_read_ids: PostReadIdsTable
   post_conversation_reads: PostConversationReadsTable
   stream_leases: StreamLeasesTable

@@ -25,7 +25,8 @@ export async function createDemoWorkspace(db: Kysely<DB>, data: SandboxData, san
     .values([
       ...data.instances.map((domain) => ({
         workspace_id: workspace.id, name: `Sandbox Mastodon ${domain}`, network: 'mastodon', base_url: sandbox.mastodonUrl(domain),
-        settings: { localDomain: domain }, credentials: sealCredentials(secrets, { accessToken: MASTODON_SANDBOX_TOKEN }),
+        // No localDomain setting: the connector reads the instance's account domain from it (/api/v2/instance).
+        credentials: sealCredentials(secrets, { accessToken: MASTODON_SANDBOX_TOKEN }),
       })),
       {
         workspace_id: workspace.id, name: 'Sandbox Bluesky', network: 'bluesky', base_url: sandbox.blueskyAppViewUrl,

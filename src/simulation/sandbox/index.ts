@@ -5,10 +5,13 @@
 //   const data = generateSandbox({ seed: 'demo' })            // 2,000 accounts, 14 days
 //   const sandbox = await startSandboxServer({ data })
 //   createMastodonConnector({ baseUrl: sandbox.mastodonUrl('piaille.sandbox.example'),
-//                             localDomain: 'piaille.sandbox.example', accessToken: MASTODON_SANDBOX_TOKEN })
+//                             accessToken: MASTODON_SANDBOX_TOKEN })   // its account domain: /api/v2/instance
 //   createBlueskyConnector({ appViewUrl: sandbox.blueskyAppViewUrl, pdsUrl: sandbox.blueskyPdsUrl,
 //                            identifier: BLUESKY_SANDBOX_IDENTIFIER, appPassword: BLUESKY_SANDBOX_PASSWORD })
 //   sandbox.advance(24)                                       // reveal the next day's posts
+//
+// As on the real networks, counts grow after a post is first read and a share of remote posts
+// reach an instance late, with ids older than posts already served (server/arrival-and-growth.ts).
 //
 // `data.truth` holds what was planted (hubs, bridges, the negative spike) for checking scores.
 export { generateSandbox, DEFAULT_SANDBOX_NOW, type GenerateOptions } from './generate.ts'

@@ -1,6 +1,6 @@
 // The Mastodon REST endpoints the connector uses, answering from the fake's state.
 import { idPageParams, linkHeader, paginateById } from './paginate.ts'
-import { renderAccount, renderText, type RenderContext } from './render.ts'
+import { renderAccount, renderText, statusUri, type RenderContext } from './render.ts'
 import { renderStatus, searchableText } from './render-status.ts'
 import type { FakeMastodonStatus } from './seed.ts'
 import { mentionNotifications, verifyCredentials } from './notifications.ts'
@@ -83,6 +83,11 @@ function search(request: RouteRequest): RouteReply {
     return { status: 401, body: { error: 'Search queries that resolve remote resources are not supported without authentication' } }
   }
   const type = query.get('type')
+  // `resolve` with a status's uri: that status, as the instance knows it (fetched if it were remote).
+  if (query.get('resolve') === 'true' && /^https?:\/\//.test(q.trim()) && (type === null || type === 'statuses')) {
+    const found = request.state.statuses.items.find((status) => request.state.visible(status) && statusUri(status, request) === q.trim())
+    return { status: 200, body: { accounts: [], statuses: found ? [renderStatus(found, request)] : [], hashtags: [] } }
+  }
   const terms = q.toLowerCase().split(/\s+/).filter((term) => term.length > 0)
   // Full-text status search needs an authenticated request, and only covers indexable authors.
   const matches =
@@ -180,9 +185,22 @@ function statusContext(request: RouteRequest, statusId: string): RouteReply {
   return { status: 200, body: { ancestors: ancestors.map((s) => renderStatus(s, request)), descendants: descendants.map((s) => renderStatus(s, request)) } }
 }
 
+/**
+ * `GET /api/v2/instance` (4.0+) gives the instance's account domain (LOCAL_DOMAIN) as `domain`;
+ * `GET /api/v1/instance` gives it as `uri` (both serializers answer Rails.configuration.x.local_domain).
+ */
+function instance(request: RouteRequest, version: 1 | 2): RouteReply {
+  if (version === 2 && !request.state.instanceV2) return notFound
+  const domain = request.state.localDomain ?? new URL(request.origin).host
+  const about = { title: 'Fake Mastodon', version: request.state.instanceV2 ? '4.3.0' : '3.5.3', description: 'A fake instance for tests', languages: ['en'] }
+  return { status: 200, body: version === 2 ? { domain, ...about, source_url: 'https://github.com/mastodon/mastodon' } : { uri: domain, ...about } }
+}
+
 export function route(request: RouteRequest): RouteReply {
   const { path, query, state } = request
   let match: RegExpExecArray | null
+  if (path === '/api/v2/instance') return instance(request, 2)
+  if (path === '/api/v1/instance') return instance(request, 1)
   if ((match = /^\/api\/v1\/timelines\/tag\/([^/]+)$/.exec(path))) return hashtagTimeline(request, match[1])
   if (path === '/api/v2/search') return search(request)
   if (path === '/api/v1/accounts/verify_credentials') return verifyCredentials(request)

@@ -75,4 +75,13 @@ export interface FakeMastodonSeed {
   rateLimit?: { limit: number; windowMs: number }
   /** `GET /api/v1/statuses?id[]=` exists (Mastodon 4.3+); default true. */
   batchStatusLookup?: boolean
+  /**
+   * LOCAL_DOMAIN, the domain of the instance's own accounts, where it differs from the host the
+   * fake is reached at (its WEB_DOMAIN): local accounts are then `user@<localDomain>` to the rest of
+   * the fediverse, while their `acct` stays `user` and their uris stay on the web host.
+   * Default: the host.
+   */
+  localDomain?: string
+  /** `GET /api/v2/instance` exists (Mastodon 4.0+); default true. Without it, `/api/v1/instance` still answers. */
+  instanceV2?: boolean
 }

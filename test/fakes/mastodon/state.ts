@@ -43,6 +43,9 @@ export class FakeMastodonState {
   /** Token → the local account it belongs to. */
   readonly tokenOwners: Map<string, string>
   readonly batchStatusLookup: boolean
+  /** LOCAL_DOMAIN where set apart from the web host (see the seed). */
+  readonly localDomain: string | undefined
+  readonly instanceV2: boolean
   /** Bumped on every change, so derived indexes know when to rebuild. */
   version = 0
 
@@ -53,6 +56,8 @@ export class FakeMastodonState {
     this.tokens = new Set([...(seed.tokens ?? []), ...Object.keys(seed.tokenOwners ?? {})])
     this.tokenOwners = new Map(Object.entries(seed.tokenOwners ?? {}))
     this.batchStatusLookup = seed.batchStatusLookup ?? true
+    this.localDomain = seed.localDomain?.toLowerCase()
+    this.instanceV2 = seed.instanceV2 ?? true
   }
 
   addAccount(account: FakeMastodonAccount): void {
@@ -90,10 +95,12 @@ export class FakeMastodonState {
     return status.deleted !== true && (status.visibility ?? 'public') !== 'private' && status.visibility !== 'direct'
   }
 
+  /** `user` or `user@domain`; the instance's own accounts answer to its account domain only (TagManager#local_domain?), not to a web host set apart from it. */
   findByAcct(acct: string, localHost: string): FakeMastodonAccount | undefined {
     const bare = acct.replace(/^@/, '').toLowerCase()
     const [username, domain] = bare.split('@')
-    const wantedDomain = domain === undefined || domain === localHost.toLowerCase() ? undefined : domain
+    const local = domain === undefined || domain === (this.localDomain ?? localHost.toLowerCase())
+    const wantedDomain = local ? undefined : domain
     for (const account of this.accounts.values()) {
       if (account.username.toLowerCase() === username && account.domain?.toLowerCase() === wantedDomain) return account
     }

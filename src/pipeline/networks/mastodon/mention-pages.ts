@@ -64,6 +64,13 @@ async function searchPage(http: HttpClient, q: string, checkpoint: MastodonCheck
   return { statuses: body.statuses, nextUrl: null, nextOffset: body.statuses.length === 0 ? null : offset + STATUSES_PAGE_LIMIT }
 }
 
+/** Full-text search needs a token: said before anything is sent to the instance. */
+export function requireSearchToken(spec: SearchSpec, hasToken: boolean): void {
+  if (spec.kind !== 'hashtag' && !hasToken) {
+    throw new ConnectorError('mastodon', 'config', 'Mastodon full-text search needs an access token; hashtag queries work without one')
+  }
+}
+
 export function fetchMentionPage(
   http: HttpClient,
   baseUrl: string,
@@ -72,9 +79,6 @@ export function fetchMentionPage(
   checkpoint: MastodonCheckpoint,
   signal?: AbortSignal,
 ): Promise<MentionPage> {
-  if (spec.kind === 'hashtag') return hashtagPage(http, baseUrl, spec.tag, checkpoint, signal)
-  if (!hasToken) {
-    throw new ConnectorError('mastodon', 'config', 'Mastodon full-text search needs an access token; hashtag queries work without one')
-  }
-  return searchPage(http, spec.q, checkpoint, signal)
+  requireSearchToken(spec, hasToken)
+  return spec.kind === 'hashtag' ? hashtagPage(http, baseUrl, spec.tag, checkpoint, signal) : searchPage(http, spec.q, checkpoint, signal)
 }

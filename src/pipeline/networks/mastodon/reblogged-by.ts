@@ -13,11 +13,13 @@ import { localStatusId, type StatusReadDeps } from './status-local-id.ts'
 export const REBLOGGED_BY_LIMIT = 80
 
 export async function mastodonRepostsPage(deps: StatusReadDeps, post: ConversationPost, cursor: string | null, signal?: AbortSignal): Promise<PostsPage> {
-  const uri = post.externalId
   let path = cursor
+  let extraRequests = 0
   if (path === null) {
-    const id = await localStatusId(deps, post, signal)
-    if (id === null) return { posts: [], accounts: [], cursor: null }
+    const local = await localStatusId(deps, post, signal)
+    extraRequests = local.requests
+    const id = local.id
+    if (id === null) return { posts: [], accounts: [], cursor: null, extraRequests }
     path = `/api/v1/statuses/${encodeURIComponent(id)}/reblogged_by?limit=${REBLOGGED_BY_LIMIT}`
   }
   const response = await deps.http.getJson(path, {}, mastodonAccountListSchema, { signal })
@@ -27,5 +29,6 @@ export async function mastodonRepostsPage(deps: StatusReadDeps, post: Conversati
     posts: accounts.map((account) => repostSeenInList('mastodon', account.externalId, post)),
     accounts,
     cursor: next === null ? null : pathOf(next, deps.baseUrl),
+    extraRequests,
   }
 }

@@ -11,11 +11,11 @@ import { localStatusId, type StatusReadDeps } from './status-local-id.ts'
 const contextSchema = z.object({ ancestors: mastodonStatusListSchema.catch([]), descendants: mastodonStatusListSchema })
 
 export async function mastodonRepliesPage(deps: StatusReadDeps & { resolver: MastodonReferenceResolver }, post: ConversationPost, signal?: AbortSignal): Promise<PostsPage> {
-  const id = await localStatusId(deps, post, signal)
-  if (id === null) return { posts: [], accounts: [], cursor: null }
+  const { id, requests: extraRequests } = await localStatusId(deps, post, signal)
+  if (id === null) return { posts: [], accounts: [], cursor: null, extraRequests }
   const { body } = await deps.http.getJson(`/api/v1/statuses/${encodeURIComponent(id)}/context`, {}, contextSchema, { signal })
   const replies = body.descendants
   for (const status of [...body.ancestors, ...replies]) deps.index.learnStatus(status)
   await deps.resolver.resolve(unresolvedStatusIds(replies, deps.index), signal)
-  return { ...normalizeStatuses(replies, { localDomain: deps.localDomain, index: deps.index }), cursor: null }
+  return { ...normalizeStatuses(replies, { localDomain: deps.localDomain, index: deps.index }), cursor: null, extraRequests }
 }

@@ -15,15 +15,17 @@ export interface StatusReadDeps {
   hasToken: boolean
 }
 
-export async function localStatusId(deps: StatusReadDeps, post: { externalId: string; readId: string | null }, signal?: AbortSignal): Promise<string | null> {
-  if (post.readId !== null) return post.readId
+/** The instance's id of the status, or null; `requests`: the lookups it took (0, or 1 for a resolving search). */
+export async function localStatusId(deps: StatusReadDeps, post: { externalId: string; readId: string | null }, signal?: AbortSignal): Promise<{ id: string | null; requests: number }> {
+  if (post.readId !== null) return { id: post.readId, requests: 0 }
   const uri = post.externalId
   const known = deps.index.statusId(uri)
-  if (known !== null) return known
+  if (known !== null) return { id: known, requests: 0 }
+  // Status uris are on the host the instance serves (its web domain), not its accounts' domain.
   const own = /^https:\/\/([^/]+)\/users\/[^/]+\/statuses\/(\d+)$/.exec(uri)
-  if (own && own[1].toLowerCase() === deps.localDomain) return own[2]
-  if (!deps.hasToken) return null
+  if (own && own[1].toLowerCase() === new URL(deps.baseUrl).host.toLowerCase()) return { id: own[2], requests: 0 }
+  if (!deps.hasToken) return { id: null, requests: 0 }
   const { body } = await deps.http.getJson('/api/v2/search', { q: uri, type: 'statuses', resolve: true, limit: 1 }, mastodonSearchSchema, { signal })
   const found = body.statuses.find((status) => status.uri === uri)
-  return found?.id ?? null
+  return { id: found?.id ?? null, requests: 1 }
 }

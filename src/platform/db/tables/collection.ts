@@ -20,6 +20,13 @@ export interface PostEngagementReadingsTable {
   quotes: number
 }
 
+/** Engagement re-reads of a post that found nothing (deleted, private, 404) since its last reading. */
+export interface PostEngagementMissesTable {
+  post_id: number
+  misses: number
+  missed_at: Date
+}
+
 /** The id a source reads a post back by, where it is not the external id (a Mastodon status's local id). */
 export interface PostReadIdsTable {
   post_id: number

@@ -1,6 +1,7 @@
 // What the server knows at the current sandbox time: which posts exist yet, who is who, and
 // what each Mastodon instance has seen. Indexes are built lazily and cached.
 import { PostKind, type SandboxData } from '../types.ts'
+import { countsAt, deliveryDelayMs, type CountsNow } from './arrival-and-growth.ts'
 
 const HOUR_MS = 3_600_000
 
@@ -73,6 +74,23 @@ export class SandboxView {
 
   isLocal(instance: number, account: number): boolean {
     return this.data.accounts[account].instance === this.data.instances[instance]
+  }
+
+  /**
+   * Whether a post has reached the instance by now: its author is known there, and a remote
+   * post delivered late (arrival-and-growth.ts) has arrived.
+   */
+  delivered(instance: number, post: number): boolean {
+    const author = this.data.posts.author[post]
+    if (!this.knowsAuthor(instance, author)) return false
+    if (this.isLocal(instance, author)) return true
+    return this.data.posts.createdAt[post] + deliveryDelayMs(this.data, post, instance) <= this.nowMs
+  }
+
+  /** A post's engagement as of now (arrival-and-growth.ts). */
+  countsNow(post: number): CountsNow {
+    const children = { reposts: this.repostsOf(post).length, replies: this.repliesOf(post).length, quotes: this.childrenOf(post, PostKind.quote).length }
+    return countsAt(this.data, post, this.nowMs, children)
   }
 
   /** Account by lower-cased handle (`user@instance`, `name.bsky.sandbox.example`) or DID. */

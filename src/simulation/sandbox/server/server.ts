@@ -22,7 +22,7 @@ export interface SandboxServerOptions {
 }
 
 export interface SandboxServer {
-  /** Base URL of a Mastodon instance (default: the first). Connectors need `localDomain: <domain>`. */
+  /** Base URL of a Mastodon instance (default: the first); its account domain is in `/api/v2/instance`. */
   mastodonUrl(instanceDomain?: string): string
   blueskyAppViewUrl: string
   blueskyPdsUrl: string

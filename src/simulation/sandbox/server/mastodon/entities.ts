@@ -56,6 +56,11 @@ export function statusLocation(view: SandboxView, post: number): { homeId: strin
   }
 }
 
+/** Counts as of the sandbox's now: they grow after a post is first read (arrival-and-growth.ts). */
+function countsJson(counts: { likes: number; reposts: number; replies: number; quotes: number }): Record<string, number> {
+  return { replies_count: counts.replies, reblogs_count: counts.reposts, favourites_count: counts.likes, quotes_count: counts.quotes }
+}
+
 export function statusJson(view: SandboxView, post: number, instance: number, depth = 0): Record<string, unknown> {
   const { data } = view
   const posts = data.posts
@@ -114,10 +119,7 @@ export function statusJson(view: SandboxView, post: number, instance: number, de
     language: rendered.lang,
     uri: location.uri,
     url: location.url,
-    replies_count: rendered.replies,
-    reblogs_count: rendered.reposts,
-    favourites_count: rendered.likes,
-    quotes_count: rendered.quotes,
+    ...countsJson(view.countsNow(post)),
     content: segmentsToHtml(data, rendered.segments, author.instance ?? domain, isQuote ? statusLocation(view, parent).url : null),
     reblog: null,
     quote: quoted,

@@ -1,4 +1,6 @@
-// GET /api/v1/instance (v1 shape), labelled as simulated.
+// GET /api/v1/instance (v1 shape) and GET /api/v2/instance (its `domain`, 4.0+), labelled as
+// simulated. Both name the instance's account domain, which is not the host it is reached at
+// (127.0.0.1 and a port): connectors learn it here.
 import { SANDBOX_LABEL } from '../../types.ts'
 import { json, type SandboxResponse } from '../http-types.ts'
 import type { SandboxView } from '../sandbox-view.ts'
@@ -30,6 +32,22 @@ export function instanceV1(view: SandboxView, instance: number): SandboxResponse
       polls: { max_options: 4, max_characters_per_option: 50, min_expiration: 300, max_expiration: 2629746 },
     },
     contact_account: null,
+    rules: [{ id: '1', text: 'This is a simulated network: do not treat anything here as real.' }],
+  })
+}
+
+/** GET /api/v2/instance, the fields a client reads: `domain` is the instance's account domain. */
+export function instanceV2(view: SandboxView, instance: number): SandboxResponse {
+  const domain = view.data.instances[instance]
+  return json({
+    domain,
+    title: SANDBOX_LABEL,
+    version: '4.4.0',
+    source_url: 'https://github.com/mastodon/mastodon',
+    description: `${SANDBOX_LABEL}. Every account, post and follow on ${domain} was generated from a seed; none of it is real.`,
+    languages: ['fr', 'en', 'es', 'de'],
+    registrations: { enabled: false, approval_required: false, message: null },
+    contact: { email: `admin@${domain}`, account: null },
     rules: [{ id: '1', text: 'This is a simulated network: do not treat anything here as real.' }],
   })
 }

@@ -19,7 +19,7 @@ export function rebloggedBy(view: SandboxView, request: SandboxRequest, instance
   const maxId = parseSnowflake(query.get('max_id') ?? '')
   const boosts = view.repostsOf(post).filter((repost) => {
     const by = posts.author[repost]
-    return accounts[by].network === 'mastodon' && view.knowsAuthor(instance, by) && (maxId === null || statusIdValue(posts.createdAt[repost], instance) < maxId)
+    return accounts[by].network === 'mastodon' && view.delivered(instance, repost) && (maxId === null || statusIdValue(posts.createdAt[repost], instance) < maxId)
   })
   const page = boosts.slice(-limit).reverse()
   if (page.length === 0) return json([])

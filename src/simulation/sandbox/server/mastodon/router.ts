@@ -2,7 +2,7 @@
 import { json, type SandboxRequest, type SandboxResponse } from '../http-types.ts'
 import type { SandboxView } from '../sandbox-view.ts'
 import { accountById, followList, getAccount, lookupAccount, RECORD_NOT_FOUND } from './accounts.ts'
-import { instanceV1 } from './instance.ts'
+import { instanceV1, instanceV2 } from './instance.ts'
 import { search } from './search.ts'
 import { getStatus, getStatuses } from './statuses.ts'
 import { rebloggedBy } from './reblogged-by.ts'
@@ -13,6 +13,7 @@ export function routeMastodon(view: SandboxView, instance: number, request: Sand
   if (request.method !== 'GET') return json({ error: 'This action is not allowed' }, 403)
   const path = request.path.replace(/\/+$/, '')
   if (path === '/api/v1/instance') return instanceV1(view, instance)
+  if (path === '/api/v2/instance') return instanceV2(view, instance)
   if (path === '/api/v2/search') return search(view, request, instance)
   if (path === '/api/v1/accounts/lookup') return lookupAccount(view, request, instance)
   if (path === '/api/v1/statuses') return getStatuses(view, request, instance)

@@ -86,7 +86,8 @@ export function search(view: SandboxView, request: SandboxRequest, instance: num
   let statuses: unknown[] = []
   if (wants('statuses') && authenticated && !bare) {
     const window = indexWindow(view, query, instance)
-    const matches = matchingStatuses(view, instance, q)
+    // Posts not delivered yet are not searchable; they come in later with their older ids.
+    const matches = matchingStatuses(view, instance, q).filter((post) => view.delivered(instance, post))
     const from = upperBound(matches, window.from - 1)
     const to = upperBound(matches, window.to - 1)
     const newestFirst: number[] = []

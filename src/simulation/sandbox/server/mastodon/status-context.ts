@@ -15,7 +15,7 @@ export function statusContext(view: SandboxView, instance: number, id: string): 
   const post = statusById(view, instance, id)
   if (post === null) return RECORD_NOT_FOUND
   const { accounts, posts } = view.data
-  const known = (p: number) => accounts[posts.author[p]].network === 'mastodon' && view.knowsAuthor(instance, posts.author[p])
+  const known = (p: number) => accounts[posts.author[p]].network === 'mastodon' && view.delivered(instance, p)
   const descendants: number[] = []
   const walk = (parent: number, depth: number) => {
     for (const reply of view.repliesOf(parent)) {

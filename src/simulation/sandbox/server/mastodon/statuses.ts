@@ -8,14 +8,14 @@ import { statusJson } from './entities.ts'
 
 const MAX_IDS = 20
 
-/** The post an instance-local status id names, when it exists now and the instance knows it. */
+/** The post an instance-local status id names, when it exists now and has reached the instance. */
 export function statusById(view: SandboxView, instance: number, id: string): number | null {
   const value = parseSnowflake(id)
   if (value === null) return null
   const ms = Number(value >> 16n)
   const index = upperBound(view.data.posts.createdAt, ms) - 1
   if (index < 0 || index >= view.visibleCount || statusIdValue(view.data.posts.createdAt[index], instance) !== value) return null
-  return view.knowsAuthor(instance, view.data.posts.author[index]) ? index : null
+  return view.delivered(instance, index) ? index : null
 }
 
 export function getStatus(view: SandboxView, instance: number, id: string): SandboxResponse {

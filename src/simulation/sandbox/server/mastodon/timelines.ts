@@ -39,6 +39,7 @@ export function tagTimeline(view: SandboxView, request: SandboxRequest, instance
   const list = lists.length === 1 ? lists[0] : Int32Array.from(new Set(lists.flatMap((l) => [...l]))).sort()
   const hasTag = (post: number, set: Set<number>): boolean => set.has(posts.tag0[post]) || set.has(posts.tag1[post])
   const accept = (post: number): boolean => {
+    if (!view.delivered(instance, post)) return false
     const isLocal = view.isLocal(instance, posts.author[post])
     if ((local && !isLocal) || (remote && isLocal)) return false
     if (all.size > 0 && ![...all].every((t) => posts.tag0[post] === t || posts.tag1[post] === t)) return false
@@ -59,6 +60,7 @@ export function accountStatuses(view: SandboxView, request: SandboxRequest, inst
   const tagged = query.get('tagged')
   const taggedSet = tagged ? tagSet(view, [tagged]) : null
   const accept = (post: number): boolean => {
+    if (!view.delivered(instance, post)) return false
     const kind = posts.kind[post]
     if (excludeReplies && kind === PostKind.reply) return false
     if (excludeReblogs && kind === PostKind.repost) return false
