@@ -147,9 +147,10 @@ export async function startXFake(options: XFakeOptions): Promise<XFake> {
           return send(res, 400, invalidRequest(message, { since_id: [sinceId] }), headers)
         }
       }
-      // Retweets are no longer returned by keyword search (2026-05-04).
+      // Retweets are no longer returned by keyword search (2026-05-04); a post not yet indexed is not found.
+      const indexed = (t: XSeedTweet) => t.indexedAt === undefined || Date.parse(t.indexedAt) <= now()
       const hits = seed.tweets
-        .filter((t) => !t.retweetOf && matches(t, q.get('query') ?? '') && (sinceId === null || BigInt(t.id) > BigInt(sinceId)))
+        .filter((t) => !t.retweetOf && indexed(t) && matches(t, q.get('query') ?? '') && (sinceId === null || BigInt(t.id) > BigInt(sinceId)))
         .sort(newestFirst)
       const { slice, meta } = paginate(hits, (t) => t.id, q, 'next_token', size)
       return send(res, 200, tweetPage(slice, q, meta), headers)
