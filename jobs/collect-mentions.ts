@@ -27,7 +27,11 @@ import { conversationSources } from './conversation-sources.ts'
 
 export interface CollectMentionsDeps {
   connect(source: StoredSource, budget: FireBudget, session?: SessionPlace): Connector
-  /** Engagement re-reads per source per run (default 40: 1,000 Bluesky posts, 4,000 on X or Reddit). */
+  /**
+   * Engagement re-reads per source per run (default 40: 1,000 Bluesky posts, 4,000 on Reddit; on X
+   * each post read is billed, and a source's own `refreshReadsPerRun` bounds it further, 300 posts
+   * by default: src/pipeline/networks/x/billed-reads.ts).
+   */
   refreshRequests?: number
   /**
    * Reads of the replies under matched posts per source per run (default 40) and of who reposted
@@ -57,7 +61,7 @@ export function createCollectMentionsJob(deps: CollectMentionsDeps): Job {
     description: 'Collects new mentions of each topic from its networks.',
     async run(ctx, scope) {
       const topics = await topicsWithSources(ctx.db, scope)
-      const stats = { topics: topics.length, sources: 0, pages: 0, posts: 0, matched: 0, profiles: 0, logins: 0, searchRequests: 0, refreshRequests: 0, refreshed: 0, ownMentionRequests: 0, ownMentions: 0, partialErrors: 0, setupRequests: 0, threadRequests: 0, replies: 0, repostRequests: 0, reposts: 0 }
+      const stats = { topics: topics.length, sources: 0, pages: 0, posts: 0, matched: 0, profiles: 0, logins: 0, searchRequests: 0, refreshRequests: 0, refreshed: 0, ownMentionRequests: 0, ownMentions: 0, partialErrors: 0, setupRequests: 0, threadRequests: 0, replies: 0, repostRequests: 0, reposts: 0, billedPostReads: 0, billedUserReads: 0 }
       const session: SessionPlace = { db: ctx.db, counters: { logins: 0 } }
       // One connector (and so one network session) per source for the whole run.
       const connectors = new Map<string, Connector>()
@@ -140,7 +144,12 @@ export function createCollectMentionsJob(deps: CollectMentionsDeps): Job {
       for (const note of [...threads.notes, ...reposts.notes]) notes.add(note)
       failures.push(...threads.failures, ...reposts.failures)
       stats.logins = session.counters.logins
-      for (const connector of connectors.values()) stats.setupRequests += connector.setupRequests ?? 0
+      // Posts and users read where the network bills each one (X), whatever pass read them.
+      for (const connector of connectors.values()) {
+        stats.setupRequests += connector.setupRequests ?? 0
+        stats.billedPostReads += connector.billedPostReads?.() ?? 0
+        stats.billedUserReads += connector.billedUserReads?.() ?? 0
+      }
       const result: JobStats = { ...stats, ...(notes.size && { notes: [...notes].join(' | ') }) }
       if (failures.length) throw Object.assign(new Error(failures.join('\n')), { stats: result })
       return result

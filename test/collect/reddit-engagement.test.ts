@@ -70,3 +70,22 @@ t.test('the Reddit refresh stays within its request cap', async (t) => {
   t.equal(capped.stats.refreshed, 100)
   t.equal(fake.overLimit, 0)
 })
+
+t.test('votes and comments that keep changing between runs: after every run, the counts are Reddit’s of that moment', async (t) => {
+  const { database, fake, workspaceId } = await setup(t)
+  const first = await scheduledRun(database, workspaceId)
+  t.equal(first.status, 'succeeded', first.error ?? '')
+  for (let run = 1; run <= 4; run++) {
+    // Scores rise and fall (downvotes), comments come in and some are removed.
+    fake.seed.posts.forEach((post, n) => Object.assign(post, {
+      score: (post.score ?? 0) + ((n * run) % 9) - (n % 4 === run % 4 ? 6 : 0),
+      numComments: Math.max(0, (post.numComments ?? 0) + (n % 3) - (run === 3 && n % 5 === 0 ? 1 : 0)),
+    }))
+    const outcome = await scheduledRun(database, workspaceId)
+    t.equal(outcome.status, 'succeeded', outcome.error ?? '')
+    const stored = await storedCounts(database, workspaceId)
+    const current = new Map(fake.seed.posts.map((p) => [`t3_${p.id}`, { likes: Math.max(0, p.score ?? 0), reposts: 0, replies: p.numComments ?? 0, quotes: 0 }]))
+    t.same(stored, current, `run ${run + 1}: every matched post has Reddit’s current score and comments`)
+  }
+  t.ok(fake.seed.posts.some((p) => (p.score ?? 0) < 0), 'some scores went below zero on the way (kept at zero likes)')
+})

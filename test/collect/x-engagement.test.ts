@@ -89,3 +89,25 @@ t.test('a post deleted since it was collected keeps the counts it had (X answers
   t.equal(stored.get(gone.id)?.likes, 0)
   t.equal(second.stats.refreshed, 29)
 })
+
+t.test('engagement that keeps changing between runs: after every run, the counts are the server’s of that moment', async (t) => {
+  const { database, fake, workspaceId } = await setup(t)
+  const first = await scheduledRun(database, workspaceId)
+  t.equal(first.status, 'succeeded', first.error ?? '')
+  for (let run = 1; run <= 4; run++) {
+    // Each post grows at its own pace; some lose a like or a retweet (undone) between runs.
+    fake.seed.tweets.forEach((tweet, n) => Object.assign(tweet, {
+      likes: (tweet.likes ?? 0) + ((n * run) % 7) - (n % 9 === 0 && (tweet.likes ?? 0) > 0 ? 1 : 0),
+      retweets: (tweet.retweets ?? 0) + (n % 3 === run % 3 ? 2 : 0) - (n % 11 === 0 && (tweet.retweets ?? 0) > 0 ? 1 : 0),
+      replies: (tweet.replies ?? 0) + (run % 2), quotes: (tweet.quotes ?? 0) + (n % 5 === 0 ? 1 : 0),
+    }))
+    const outcome = await scheduledRun(database, workspaceId)
+    t.equal(outcome.status, 'succeeded', outcome.error ?? '')
+    const stored = await storedCounts(database, workspaceId)
+    const current = new Map(fake.seed.tweets.map((tw) => [tw.id, { likes: tw.likes, reposts: tw.retweets, replies: tw.replies, quotes: tw.quotes }]))
+    t.same(stored, current, `run ${run + 1}: every matched post has the server’s current counts`)
+  }
+  const kept = await database.db.selectFrom('post_engagement_readings as r').innerJoin('posts as p', 'p.id', 'r.post_id')
+    .select(['p.external_id']).select((eb) => eb.fn.countAll<number>().as('n')).groupBy('p.external_id').execute()
+  t.ok(kept.length === 30 && kept.every((row) => Number(row.n) === 5), 'a reading per post per run, each kept with its time (velocity)')
+})

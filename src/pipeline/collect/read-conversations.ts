@@ -53,19 +53,25 @@ export async function readConversations(db: Kysely<DB>, job: ConversationRead): 
   const result: ConversationReadResult = { requests: 0, posts: 0, read: 0 }
   const { connector, kind } = job
   const readPage = pageReader(connector, kind)
-  if (!readPage || job.maxRequests <= 0) return result
-  const due = await conversationsDue(db, job.workspaceId, job.sourceId, job.topicIds, connector.network, kind, job.maxRequests)
+  // Where each account listed is billed (X), the source's own bound applies too, and caps the pages
+  // read under one post: below MAX_PAGES_PER_POST, a post with more reposters than one run may read
+  // would otherwise be read again from its first page every run, and hold up every other post.
+  const billedPages = kind === 'reposts' ? connector.repostPagesPerRun : undefined
+  const maxRequests = Math.min(job.maxRequests, billedPages ?? Infinity)
+  const pagesPerPost = Math.min(MAX_PAGES_PER_POST, billedPages ?? Infinity)
+  if (!readPage || maxRequests <= 0) return result
+  const due = await conversationsDue(db, job.workspaceId, job.sourceId, job.topicIds, connector.network, kind, maxRequests)
   for (const post of due) {
     let cursor: string | null = null
     let pages = 0
     do {
-      if (result.requests >= job.maxRequests || job.signal.aborted) return result
+      if (result.requests >= maxRequests || job.signal.aborted) return result
       const page: PostsPage = await readPage(post, cursor, job.signal)
       result.requests += 1 + (page.extraRequests ?? 0)
       pages++
       cursor = page.cursor
       result.posts += await storePage(db, job, post, page)
-    } while (cursor !== null && pages < MAX_PAGES_PER_POST)
+    } while (cursor !== null && pages < pagesPerPost)
     await markRead(db, kind, post)
     result.read++
   }

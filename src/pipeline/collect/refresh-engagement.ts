@@ -34,7 +34,7 @@ export async function refreshEngagement(db: Kysely<DB>, job: EngagementRefresh):
   const settings = await db.selectFrom('workspaces').select('settings').where('id', '=', job.workspaceId).executeTakeFirst()
   const days = settings?.settings.engagementWindowDays ?? DEFAULT_ENGAGEMENT_WINDOW_DAYS
   const since = new Date(job.now.getTime() - days * 86_400_000)
-  const due = await postsToRefresh(db, { topicIds: job.topicIds, network: connector.network, sourceId: job.sourceId, byReadId: connector.readsByReadId === true, since, limit: job.maxRequests * connector.engagementBatch })
+  const due = await postsToRefresh(db, { topicIds: job.topicIds, network: connector.network, sourceId: job.sourceId, byReadId: connector.readsByReadId === true, since, limit: Math.min(job.maxRequests * connector.engagementBatch, connector.engagementReadsPerRun ?? Infinity) })
   result.stale = due.length
   let start = 0
   while (start < due.length && result.requests < job.maxRequests && !job.signal.aborted) {

@@ -65,6 +65,16 @@ export interface Connector {
   /** Ids per engagement request; may drop during a run when the network's batch read proves missing. */
   readonly engagementBatch?: number
   /**
+   * Most posts the engagement refresh may read through this source per run, where the network
+   * bills every post read (X: a setting of the source, see x/billed-reads.ts). Absent: only the
+   * job's request budget bounds it.
+   */
+  readonly engagementReadsPerRun?: number
+  /** Posts read so far through this connector that the network bills (X); absent where reads are not billed. */
+  billedPostReads?(): number
+  /** Users (profiles, follow lists, reposters) read so far that the network bills (X). */
+  billedUserReads?(): number
+  /**
    * One page of posts that mention or answer `account` (one of a topic's own accounts, as people
    * wrote it), newest first, resuming from `checkpoint` like `searchPage`. Absent where the
    * network offers no such read to this source (see src/pipeline/collect/own-mentions.ts).
@@ -87,6 +97,8 @@ export interface Connector {
    * the domain of its accounts, read once per source and kept): counted in the run's stats.
    */
   readonly setupRequests?: number
+  /** Most `repostsPage` requests a run, where the network bills each account it lists (X); absent: the job's budget alone. */
+  readonly repostPagesPerRun?: number
 }
 
 /**

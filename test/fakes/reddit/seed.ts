@@ -20,6 +20,11 @@ export interface RedditSeedPost {
   /** A seeded user's name, or `[deleted]`. */
   author: string
   createdUtc: number
+  /**
+   * When search first finds it, epoch seconds (default: at once). Reddit's search index lags the
+   * listings, so a post can turn up in `sort=new` results below posts already returned.
+   */
+  indexedUtc?: number
   score?: number
   numComments?: number
   /** External link for link posts. */

@@ -105,7 +105,9 @@ export async function startRedditFake(options: RedditFakeOptions): Promise<Reddi
 
     if (url.pathname === '/search') {
       const terms = (url.searchParams.get('q') ?? '').toLowerCase().split(/\s+/).filter(Boolean)
-      const hits = options.seed.posts.filter((p) => terms.every((term) => `${p.title} ${p.selftext ?? ''}`.toLowerCase().includes(term)))
+      // A post not yet in the search index is not found (the listings and /api/info have it already).
+      const indexed = (p: RedditSeedPost) => p.indexedUtc === undefined || p.indexedUtc * 1000 <= now()
+      const hits = options.seed.posts.filter((p) => indexed(p) && terms.every((term) => `${p.title} ${p.selftext ?? ''}`.toLowerCase().includes(term)))
       return send(res, 200, page(hits), raw, headers)
     }
     const submitted = /^\/user\/([^/]+)\/submitted$/.exec(url.pathname)

@@ -15,6 +15,11 @@ export interface XSeedTweet {
   /** Full text; beyond 280 characters the fake truncates `text` and sends `note_tweet`. */
   text: string
   createdAt: string
+  /**
+   * When recent search first finds it (default: at once). X indexes a post some time after it is
+   * written, so a post can turn up in search behind posts already returned, with an older id.
+   */
+  indexedAt?: string
   lang?: string
   /** Links appended as t.co short URLs with their expanded form in entities. */
   links?: string[]

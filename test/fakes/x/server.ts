@@ -11,7 +11,7 @@ export interface XFakeOptions {
   bearerToken?: string
   now?: () => number
   /** Requests per 15-minute window, per endpoint. */
-  limits?: Partial<Record<'search' | 'timeline' | 'follows' | 'users' | 'lookup', number>>
+  limits?: Partial<Record<'search' | 'timeline' | 'follows' | 'users' | 'lookup' | 'retweetedBy', number>>
   /** `includes.tweets` (long-standing) or `includes.posts` (2026 OpenAPI spelling). */
   includesKey?: 'tweets' | 'posts'
   /** When set, since_id older than this many days is refused (recent search covers 7). */
@@ -25,12 +25,17 @@ export interface XFake extends RunningServer {
   seed: XSeed
   requests: Array<{ path: string; query: URLSearchParams }>
   overLimit: number
+  /** Posts served (the data and includes of search, timelines and post lookup): what X bills as post reads. */
+  postsServed: number
+  /** Users served (included with posts, profiles, follow lists, who reposted): billed as user reads. */
+  usersServed: number
   faults: FaultInjector | null
 }
 
 const WINDOW_SECONDS = 15 * 60
-// Per app, per 15 minutes (docs.x.com fundamentals/rate-limits): post lookup GET /2/tweets is 3,500.
-const DEFAULT_LIMITS = { search: 450, timeline: 10_000, follows: 300, users: 300, lookup: 3500 }
+// Per app, per 15 minutes (docs.x.com fundamentals/rate-limits): post lookup GET /2/tweets is 3,500,
+// who reposted a post (GET /2/tweets/:id/retweeted_by) 75.
+const DEFAULT_LIMITS = { search: 450, timeline: 10_000, follows: 300, users: 300, lookup: 3500, retweetedBy: 75 }
 const newestFirst = (a: { id: string }, b: { id: string }) => (BigInt(b.id) > BigInt(a.id) ? 1 : BigInt(b.id) < BigInt(a.id) ? -1 : 0)
 const token = (lastId: string) => Buffer.from(`after:${lastId}`).toString('base64url')
 const afterToken = (value: string | null) => (value ? Buffer.from(value, 'base64url').toString().replace(/^after:/, '') : null)
@@ -98,6 +103,8 @@ export async function startXFake(options: XFakeOptions): Promise<XFake> {
     if (includedTweets.size) includes[options.includesKey ?? 'tweets'] = [...includedTweets.values()].map((t) => tweetJson(t, fields, byUsername))
     if (Object.keys(includes).length) body.includes = includes
     if (errors.length) body.errors = errors
+    fake.postsServed += list.length + includedTweets.size
+    fake.usersServed += includedUsers.size
     body.meta = list.length ? { newest_id: list[0].id, oldest_id: list[list.length - 1].id, result_count: list.length, ...meta } : { result_count: 0 }
     return body
   }
@@ -129,7 +136,7 @@ export async function startXFake(options: XFakeOptions): Promise<XFake> {
       return send(res, 429, { title: 'UsageCapExceeded', detail: 'Usage cap exceeded: Monthly product cap', type: 'https://api.twitter.com/2/problems/usage-capped', period: 'Monthly', scope: 'Product' })
     }
     fake.requests.push({ path: url.pathname, query: q })
-    const bucket = url.pathname === '/2/tweets/search/recent' ? 'search' : url.pathname === '/2/tweets' ? 'lookup' : url.pathname.endsWith('/tweets') ? 'timeline' : /\/(followers|following)$/.test(url.pathname) ? 'follows' : 'users'
+    const bucket = url.pathname === '/2/tweets/search/recent' ? 'search' : url.pathname === '/2/tweets' ? 'lookup' : url.pathname.endsWith('/retweeted_by') ? 'retweetedBy' : url.pathname.endsWith('/tweets') ? 'timeline' : /\/(followers|following)$/.test(url.pathname) ? 'follows' : 'users'
     const { headers, over } = rateWindow(bucket, true)
     if (over) {
       fake.overLimit++
@@ -147,9 +154,10 @@ export async function startXFake(options: XFakeOptions): Promise<XFake> {
           return send(res, 400, invalidRequest(message, { since_id: [sinceId] }), headers)
         }
       }
-      // Retweets are no longer returned by keyword search (2026-05-04).
+      // Retweets are no longer returned by keyword search (2026-05-04); a post not yet indexed is not found.
+      const indexed = (t: XSeedTweet) => t.indexedAt === undefined || Date.parse(t.indexedAt) <= now()
       const hits = seed.tweets
-        .filter((t) => !t.retweetOf && matches(t, q.get('query') ?? '') && (sinceId === null || BigInt(t.id) > BigInt(sinceId)))
+        .filter((t) => !t.retweetOf && indexed(t) && matches(t, q.get('query') ?? '') && (sinceId === null || BigInt(t.id) > BigInt(sinceId)))
         .sort(newestFirst)
       const { slice, meta } = paginate(hits, (t) => t.id, q, 'next_token', size)
       return send(res, 200, tweetPage(slice, q, meta), headers)
@@ -173,7 +181,23 @@ export async function startXFake(options: XFakeOptions): Promise<XFake> {
       const positions = users.map((u, i) => ({ u, id: String(users.length - i) }))
       const { slice, meta } = paginate(positions, (p) => p.id, q, 'pagination_token', size)
       const fields = new Set((q.get('user.fields') ?? '').split(','))
+      fake.usersServed += slice.length
       const body = slice.length ? { data: slice.map((p) => userJson(p.u, fields, seed)), meta: { result_count: slice.length, ...meta } } : { meta: { result_count: 0 } }
+      return send(res, 200, body, headers)
+    }
+    const retweetedBy = /^\/2\/tweets\/(\d+)\/retweeted_by$/.exec(url.pathname)
+    if (retweetedBy) {
+      // Who reposted a post, the latest first, 100 at most a page; a post it cannot give is a partial error of a 200.
+      const size = maxResults(q, 1, 100, 100)
+      if (typeof size === 'string') return send(res, 400, invalidRequest(size, { max_results: [q.get('max_results') ?? ''] }), headers)
+      const original = seed.tweets.find((t) => t.id === retweetedBy[1])
+      if (!original) return send(res, 200, { errors: [notFound('tweet', 'id', retweetedBy[1])], meta: { result_count: 0 } }, headers)
+      const retweets = seed.tweets.filter((t) => t.retweetOf === original.id).sort(newestFirst)
+      const { slice, meta } = paginate(retweets, (t) => t.id, q, 'pagination_token', size)
+      const fields = new Set((q.get('user.fields') ?? '').split(','))
+      const users = slice.map((t) => seed.users.find((u) => u.id === t.authorId)).filter((u): u is XSeedUser => u !== undefined)
+      fake.usersServed += users.length
+      const body = users.length ? { data: users.map((u) => userJson(u, fields, seed)), meta: { result_count: users.length, ...meta } } : { meta: { result_count: 0 } }
       return send(res, 200, body, headers)
     }
     if (url.pathname === '/2/tweets') {
@@ -186,6 +210,7 @@ export async function startXFake(options: XFakeOptions): Promise<XFake> {
       const byUsername = new Map(seed.users.map((u) => [u.username.toLowerCase(), u]))
       const body: Record<string, unknown> = {}
       if (found.length) body.data = found.map((t) => tweetJson(t, fields, byUsername))
+      fake.postsServed += found.length
       const missing = ids.filter((id) => !byId.has(id))
       if (missing.length) body.errors = missing.map((id) => notFound('tweet', 'ids', id))
       return send(res, 200, body, headers)
@@ -198,6 +223,7 @@ export async function startXFake(options: XFakeOptions): Promise<XFake> {
       const missing = ids.filter((id) => !seed.users.some((u) => u.id === id))
       const body: Record<string, unknown> = {}
       if (found.length) body.data = found.map((u) => userJson(u, fields, seed))
+      fake.usersServed += found.length
       if (missing.length) body.errors = missing.map((id) => notFound('user', 'ids', id))
       return send(res, 200, body, headers)
     }
@@ -212,6 +238,6 @@ export async function startXFake(options: XFakeOptions): Promise<XFake> {
       })
     : null
   const server = await startFakeServer(faults ? faults.handler : handler)
-  const fake: XFake = { ...server, seed, requests: [], overLimit: 0, faults }
+  const fake: XFake = { ...server, seed, requests: [], overLimit: 0, postsServed: 0, usersServed: 0, faults }
   return fake
 }

@@ -43,7 +43,10 @@ export function newerBoundary(a: Boundary | null, b: Boundary | null): Boundary 
  * Reddit search finds a post only once it is indexed, which lags its creation; a post indexed after
  * a run but created before that run's newest post would sort below it and never be met. Reddit
  * publishes no figure for the lag: the walk re-reads one run interval of the default schedule
- * (15 minutes) behind its newest post, so a post indexed less than a run late is caught.
+ * (15 minutes) behind its newest post, so a post indexed up to 15 minutes after it was written is
+ * caught by the next run, whatever the schedule (test/collect/reddit-late-posts.test.ts). The
+ * overlap costs no request for a topic with fewer than 100 posts a quarter hour (it shares the
+ * first page); Reddit's 100 requests a minute are not what bounds it.
  */
 export const SEARCH_INDEX_OVERLAP_S = 15 * 60
 

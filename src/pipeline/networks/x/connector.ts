@@ -5,6 +5,9 @@
 //   to `onPartialErrors` for logging.
 // - Retweets unwrap their original from `includes` as a post of its own (./normalize.ts).
 // - A spent usage cap (429 UsageCapExceeded) fails at once in the HTTP layer: waiting will not help.
+// - X bills every post and user it returns: the connector counts them (`billedPostReads`,
+//   `billedUserReads`); the engagement refresh reads at most `refreshReadsPerRun` posts a run, and
+//   who reposted matched posts (./retweeted-by.ts) at most `repostReadsPerRun` users (./billed-reads.ts).
 import { ConnectorError } from '../errors.ts'
 import { createHttpClient, type HttpClientOptions } from '../http.ts'
 import type { Connector, FollowPage, PostsPage, SearchPage } from '../connector.ts'
@@ -16,11 +19,18 @@ import { tweetListSchema, userListSchema, type XPartialError } from './schemas.t
 import { POST_LOOKUP_MAX, xEngagement } from './engagement.ts'
 import { EMPTY_X_CHECKPOINT, readXCheckpoint, sinceIdWithOverlap, type XCheckpoint } from './search-walk.ts'
 import { X_CAPABILITIES, X_RATE_LIMIT_HEADERS } from './traits.ts'
+import { DEFAULT_X_REFRESH_READS_PER_RUN, DEFAULT_X_REPOST_READS_PER_RUN } from './billed-reads.ts'
+import type { XTweetList, XUserList } from './schemas.ts'
+import { RETWEETED_BY_MAX, xRepostsPage } from './retweeted-by.ts'
 import { xMentionsQuery } from './mentions-of.ts'
 
 export interface XConnectorOptions extends Omit<HttpClientOptions, 'network' | 'baseUrl' | 'headers' | 'rateLimitHeaders'> {
   baseUrl?: string
   bearerToken: string
+  /** Posts the engagement refresh may read per run (default from ./billed-reads.ts). */
+  refreshReadsPerRun?: number
+  /** Reposters the repost pass may read per run, by pages of 100 (default from ./billed-reads.ts). */
+  repostReadsPerRun?: number
   onPartialErrors?: (errors: XPartialError[], context: { endpoint: string }) => void
 }
 
@@ -37,7 +47,7 @@ const FOLLOW_PAGE_SIZE = 1000
 const IDS_PER_LOOKUP = 100
 
 export function createXConnector(options: XConnectorOptions): XConnector {
-  const { baseUrl = 'https://api.x.com', bearerToken, onPartialErrors, ...httpOptions } = options
+  const { baseUrl = 'https://api.x.com', bearerToken, onPartialErrors, refreshReadsPerRun = DEFAULT_X_REFRESH_READS_PER_RUN, repostReadsPerRun = DEFAULT_X_REPOST_READS_PER_RUN, ...httpOptions } = options
   if (!bearerToken) throw new ConnectorError('x', 'config', 'This X source has no bearer token: create one in the X developer portal and set it')
   const http = createHttpClient({
     rateLimitBucket: xRateLimitBucket,
@@ -48,6 +58,19 @@ export function createXConnector(options: XConnectorOptions): XConnector {
     headers: () => ({ authorization: `Bearer ${bearerToken}` }),
   })
   const optsOf = (signal?: AbortSignal) => (signal ? { signal } : {})
+  let postReads = 0
+  let userReads = 0
+  /** Every post of an answer is billed, those X adds to `includes` (the originals of retweets, quotes and replies) too, and the users it includes. */
+  function billed<T extends { body: XTweetList }>(res: T): T {
+    const body = res.body
+    postReads += (body.data?.length ?? 0) + (body.includes?.tweets?.length ?? 0) + (body.includes?.posts?.length ?? 0)
+    userReads += body.includes?.users?.length ?? 0
+    return res
+  }
+  function billedUsers<T extends { body: XUserList }>(res: T): T {
+    userReads += res.body.data?.length ?? 0
+    return res
+  }
 
   /** The HTTP layer's 401 message, made specific to what an X source is configured with. */
   async function call<T>(fn: () => Promise<T>): Promise<T> {
@@ -68,7 +91,7 @@ export function createXConnector(options: XConnectorOptions): XConnector {
 
   async function search(q: string, checkpoint: XCheckpoint, signal?: AbortSignal) {
     const query = { query: q, max_results: SEARCH_PAGE_SIZE, since_id: checkpoint.sinceId === null ? undefined : sinceIdWithOverlap(checkpoint.sinceId), next_token: checkpoint.walk?.nextToken, ...tweetQuery }
-    return call(() => http.getJson('/2/tweets/search/recent', query, tweetListSchema, optsOf(signal)))
+    return billed(await call(() => http.getJson('/2/tweets/search/recent', query, tweetListSchema, optsOf(signal))))
   }
 
   /**
@@ -89,7 +112,7 @@ export function createXConnector(options: XConnectorOptions): XConnector {
   async function followPage(direction: 'followers' | 'following', accountId: string, cursor: string | null, signal?: AbortSignal): Promise<FollowPage> {
     const path = `/2/users/${encodeURIComponent(accountId)}/${direction}`
     const query = { max_results: FOLLOW_PAGE_SIZE, pagination_token: cursor ?? undefined, 'user.fields': USER_FIELDS }
-    const res = await call(() => http.getJson(path, query, userListSchema, optsOf(signal)))
+    const res = billedUsers(await call(() => http.getJson(path, query, userListSchema, optsOf(signal))))
     report(res.body.errors, path)
     const users = res.body.data ?? []
     const follows: NormalizedFollow[] = users.map((u) =>
@@ -122,7 +145,7 @@ export function createXConnector(options: XConnectorOptions): XConnector {
     async authorPostsPage(accountId, cursor, signal): Promise<PostsPage> {
       const path = `/2/users/${encodeURIComponent(accountId)}/tweets`
       const query = { max_results: SEARCH_PAGE_SIZE, pagination_token: cursor ?? undefined, ...tweetQuery }
-      const res = await call(() => http.getJson(path, query, tweetListSchema, optsOf(signal)))
+      const res = billed(await call(() => http.getJson(path, query, tweetListSchema, optsOf(signal))))
       report(res.body.errors, path)
       return { ...batchFromTweets(res.body), cursor: res.body.meta?.next_token ?? null }
     },
@@ -135,7 +158,7 @@ export function createXConnector(options: XConnectorOptions): XConnector {
       const accounts = []
       for (let i = 0; i < ids.length; i += IDS_PER_LOOKUP) {
         const chunk = ids.slice(i, i + IDS_PER_LOOKUP)
-        const res = await call(() => http.getJson('/2/users', { ids: chunk.join(','), 'user.fields': USER_FIELDS }, userListSchema, optsOf(signal)))
+        const res = billedUsers(await call(() => http.getJson('/2/users', { ids: chunk.join(','), 'user.fields': USER_FIELDS }, userListSchema, optsOf(signal))))
         // Unknown and suspended ids come back as partial errors: they are left out.
         report(res.body.errors, '/2/users')
         accounts.push(...(res.body.data ?? []).map(normalizeUser))
@@ -143,8 +166,17 @@ export function createXConnector(options: XConnectorOptions): XConnector {
       return accounts
     },
 
-    engagement: (ids, signal) => call(() => xEngagement(http, ids, report, signal)),
+    engagement: (ids, signal) => call(() => xEngagement(http, ids, report, signal, (posts) => { postReads += posts })),
     engagementBatch: POST_LOOKUP_MAX,
+    engagementReadsPerRun: refreshReadsPerRun,
+    billedPostReads: () => postReads,
+    billedUserReads: () => userReads,
+
+    repostsPage: (post, cursor, signal) => call(() => xRepostsPage(http, post, cursor, (body, path) => {
+      userReads += body.data?.length ?? 0
+      report(body.errors, path)
+    }, signal)),
+    repostPagesPerRun: Math.floor(repostReadsPerRun / RETWEETED_BY_MAX),
   }
   return connector
 }

@@ -8,11 +8,13 @@ import { tweetListSchema, type XPartialError } from './schemas.ts'
 export const POST_LOOKUP_MAX = 100
 export const POST_LOOKUP_PATH = '/2/tweets'
 
-export async function xEngagement(http: HttpClient, ids: string[], report: (errors: XPartialError[] | undefined, endpoint: string) => unknown, signal?: AbortSignal): Promise<EngagementReading[]> {
+/** `onBilled`: the posts X returned, each a billed read. */
+export async function xEngagement(http: HttpClient, ids: string[], report: (errors: XPartialError[] | undefined, endpoint: string) => unknown, signal?: AbortSignal, onBilled?: (posts: number) => void): Promise<EngagementReading[]> {
   if (ids.length === 0) return []
   if (ids.length > POST_LOOKUP_MAX) throw new RangeError(`X post lookup takes at most ${POST_LOOKUP_MAX} ids`)
   const { body } = await http.getJson(POST_LOOKUP_PATH, { ids: ids.join(','), 'tweet.fields': 'public_metrics' }, tweetListSchema, signal ? { signal } : {})
   report(body.errors, POST_LOOKUP_PATH)
+  onBilled?.(body.data?.length ?? 0)
   return (body.data ?? []).map((tweet) => ({
     externalId: tweet.id,
     likes: tweet.public_metrics?.like_count ?? 0,

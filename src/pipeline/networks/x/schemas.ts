@@ -86,3 +86,4 @@ export function xEnvelope<T extends z.ZodType>(data: T) {
 export const tweetListSchema = xEnvelope(z.array(xTweetSchema))
 export type XTweetList = z.infer<typeof tweetListSchema>
 export const userListSchema = xEnvelope(z.array(xUserSchema))
+export type XUserList = z.infer<typeof userListSchema>

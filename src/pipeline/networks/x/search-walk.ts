@@ -31,7 +31,10 @@ export function readXCheckpoint(raw: unknown): XCheckpoint {
  * only once it is indexed: a post indexed after a run, but created before that run's newest post,
  * sorts below `since_id` and would never be found. X publishes no figure for its indexing delay;
  * the walk re-reads one run interval of the default schedule (15 minutes) behind its newest post,
- * so a post indexed less than a run late is caught by the next run.
+ * so a post indexed up to 15 minutes after it was written is caught by the next run, whatever the
+ * schedule (test/collect/x-late-posts.test.ts). The posts of the overlap are returned again, but X
+ * bills a post returned several times in one UTC day once (docs.x.com, post cap), and a topic with
+ * fewer than 100 posts a quarter hour reads them in the page it reads anyway.
  */
 export const SEARCH_INDEX_OVERLAP_MS = 15 * 60_000
 const X_EPOCH_MS = 1_288_834_974_657n
