@@ -15,6 +15,7 @@ export type LiveMentionOptions = LiveStreamOptions & MentionHubOptions & {
 }
 
 const params = z.object({ id: z.string().max(64).describe('Topic id') })
+const EXAMPLE_STREAM = 'retry: 3000\n\n: connected\n\nid: 1796682211501000.81234\nevent: mention\ndata: {"id":"81234","network":"bluesky","url":"https://bsky.app/profile/did:plc:ab12/post/3l2k","text":"Mon vélo est enfin réparé","createdAt":"2026-12-07T22:48:12.000Z","lang":"fr","author":null,"engagement":{"likes":0,"reposts":0,"replies":0,"quotes":0,"total":0},"sentiment":0.4,"sentimentLabel":"positive","isQuestion":false,"hashtags":[],"matchedTerms":["vélo"]}\n\n: heartbeat\n\n'
 
 /**
  * New mentions of a topic as server-sent events, scoped like the feed (another workspace's topic
@@ -47,7 +48,7 @@ export const mentionStreamRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; option
       produces: ['text/event-stream'],
       params,
       headers: z.object({ 'last-event-id': z.string().max(100).optional().describe('The `id` of the last event received, to resume after it.') }),
-      response: { 200: z.string().describe('A text/event-stream of `mention` events (data: a Mention).'), ...problemResponses(401, 403, 404, 406, 429, 503) },
+      response: { 200: z.string().describe('A text/event-stream of `mention` events (data: a Mention).').meta({ example: EXAMPLE_STREAM }), ...problemResponses(401, 403, 404, 406, 429, 503) },
     },
   }, async (req, reply) => {
     const { workspaceId, keyId } = req.auth
