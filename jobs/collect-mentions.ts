@@ -3,12 +3,14 @@
 // page in flight); then, per source, the engagement of the collected topics' recent matched posts
 // is re-read (see src/pipeline/collect/refresh-engagement.ts); then, per source, the replies under
 // the matched posts and who reposted them, where the network's counts grew since they were last
-// read (see src/pipeline/collect/read-conversations.ts). One connector per source per run, shared by
-// the topics that use it, with its network session kept in the database (one login across runs;
-// a Mastodon instance's account domain, read once, kept there too: `setupRequests` in the stats).
+// read (see src/pipeline/collect/read-conversations.ts); then, per source, the spans its live
+// stream missed are searched (see src/pipeline/collect/fill-stream-gaps.ts). One connector per
+// source per run, shared by the topics that use it, with its network session kept in the
+// database (one login across runs; a Mastodon instance's account domain, read once, kept there
+// too: `setupRequests` in the stats).
 // Cost: up to `maxPages` requests per search per run, as many per own account of the topic on the
 // source's network (its mentions, src/pipeline/collect/own-mentions.ts), plus `refreshRequests`,
-// `threadRequests` and `repostRequests` per source, paced by
+// `threadRequests`, `repostRequests` and `gapRequests` per source, paced by
 // each network's rate limits, and by each workspace's budget per run (time and requests): a source
 // that holds its requests or asks for long waits stops at its workspace's budget, its checkpoint
 // keeping what was done. Locking: one run per scope at a time (job_runs), one instance per
@@ -24,6 +26,7 @@ import { topicsWithSources } from '../src/tenancy/topics/topic-sources.ts'
 import type { SessionPlace } from './stored-session-for.ts'
 import { refreshSources } from './refresh-sources.ts'
 import { conversationSources } from './conversation-sources.ts'
+import { fillGapSources } from './fill-gap-sources.ts'
 
 export interface CollectMentionsDeps {
   connect(source: StoredSource, budget: FireBudget, session?: SessionPlace): Connector
@@ -42,6 +45,8 @@ export interface CollectMentionsDeps {
    */
   threadRequests?: number
   repostRequests?: number
+  /** Searches per source per run that fill the spans its live stream missed (default 40). */
+  gapRequests?: number
   maxPagesPerSearch?: number
   /** What one workspace may spend per run, all its sources together. */
   budget?: { ms: number; requests: number }
@@ -51,6 +56,7 @@ export const DEFAULT_COLLECT_BUDGET = { ms: 10 * 60_000, requests: 2000 }
 export const DEFAULT_REFRESH_REQUESTS = 40
 export const DEFAULT_THREAD_REQUESTS = 40
 export const DEFAULT_REPOST_REQUESTS = 40
+export const DEFAULT_GAP_REQUESTS = 40
 /** Partial errors logged per page: the count in the stats says how many there were in all. */
 const MAX_LOGGED_PARTIAL_ERRORS = 10
 
@@ -61,7 +67,7 @@ export function createCollectMentionsJob(deps: CollectMentionsDeps): Job {
     description: 'Collects new mentions of each topic from its networks.',
     async run(ctx, scope) {
       const topics = await topicsWithSources(ctx.db, scope)
-      const stats = { topics: topics.length, sources: 0, pages: 0, posts: 0, matched: 0, profiles: 0, logins: 0, searchRequests: 0, refreshRequests: 0, refreshed: 0, ownMentionRequests: 0, ownMentions: 0, partialErrors: 0, setupRequests: 0, threadRequests: 0, replies: 0, repostRequests: 0, reposts: 0, billedPostReads: 0, billedUserReads: 0 }
+      const stats = { topics: topics.length, sources: 0, pages: 0, posts: 0, matched: 0, profiles: 0, logins: 0, searchRequests: 0, refreshRequests: 0, refreshed: 0, ownMentionRequests: 0, ownMentions: 0, partialErrors: 0, setupRequests: 0, threadRequests: 0, replies: 0, repostRequests: 0, reposts: 0, billedPostReads: 0, billedUserReads: 0, gapRequests: 0, gapPosts: 0, gapsFilled: 0 }
       const session: SessionPlace = { db: ctx.db, counters: { logins: 0 } }
       // One connector (and so one network session) per source for the whole run.
       const connectors = new Map<string, Connector>()
@@ -143,6 +149,12 @@ export function createCollectMentionsJob(deps: CollectMentionsDeps): Job {
       stats.reposts = reposts.posts
       for (const note of [...threads.notes, ...reposts.notes]) notes.add(note)
       failures.push(...threads.failures, ...reposts.failures)
+      const gaps = await fillGapSources(ctx, work, connectors, matchersOf, deps.gapRequests ?? DEFAULT_GAP_REQUESTS)
+      stats.gapRequests = gaps.requests
+      stats.gapPosts = gaps.posts
+      stats.gapsFilled = gaps.filled
+      for (const note of gaps.notes) notes.add(note)
+      failures.push(...gaps.failures)
       stats.logins = session.counters.logins
       // Posts and users read where the network bills each one (X), whatever pass read them.
       for (const connector of connectors.values()) {

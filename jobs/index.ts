@@ -28,6 +28,8 @@ export interface JobDeps {
   /** Reads of replies and of reposters per source per collect-mentions run (defaults in collect-mentions.ts). */
   threadRequests?: number
   repostRequests?: number
+  /** Searches per source per collect-mentions run that fill the spans a live stream missed. */
+  gapRequests?: number
   /** Opens the sealed source credentials and webhook secrets. */
   secrets?: SecretBox
   /** SMTP and the public address, for the digest emails. */
@@ -45,7 +47,7 @@ export function createJobs(deps: JobDeps = {}): Map<string, Job> {
       deps.connectorTuning,
     )
   const jobs: Job[] = [
-    createCollectMentionsJob({ connect, ...(deps.maxPagesPerSearch && { maxPagesPerSearch: deps.maxPagesPerSearch }), ...(deps.collectBudget && { budget: deps.collectBudget }), ...(deps.refreshRequests !== undefined && { refreshRequests: deps.refreshRequests }), ...(deps.threadRequests !== undefined && { threadRequests: deps.threadRequests }), ...(deps.repostRequests !== undefined && { repostRequests: deps.repostRequests }) }),
+    createCollectMentionsJob({ connect, ...(deps.maxPagesPerSearch && { maxPagesPerSearch: deps.maxPagesPerSearch }), ...(deps.collectBudget && { budget: deps.collectBudget }), ...(deps.refreshRequests !== undefined && { refreshRequests: deps.refreshRequests }), ...(deps.threadRequests !== undefined && { threadRequests: deps.threadRequests }), ...(deps.repostRequests !== undefined && { repostRequests: deps.repostRequests }), ...(deps.gapRequests !== undefined && { gapRequests: deps.gapRequests }) }),
     createCollectGraphJob({ connect }),
     createScoreJob(),
     createAnalyseJob({ addressPolicy, secrets }),

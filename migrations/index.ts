@@ -19,6 +19,7 @@ import * as ownAccountMentions from './20261207_0037_own_account_mentions.ts'
 import * as liveStreams from './20261207_0038_live_streams.ts'
 import * as verifiedLinks from './20261207_0041_verified_links.ts'
 import * as refreshMissesAndThreadReplies from './20261207_0042_refresh_misses_and_thread_replies.ts'
+import * as streamGapFill from './20261207_0044_stream_gap_fill.ts'
 
 // Registered explicitly (not discovered from the folder) so the list is the same however the
 // service is packaged. Names sort in the order they must run.
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_0038_live_streams': liveStreams,
   '20261207_0041_verified_links': verifiedLinks,
   '20261207_0042_refresh_misses_and_thread_replies': refreshMissesAndThreadReplies,
+  '20261207_0044_stream_gap_fill': streamGapFill,
 }

@@ -23,6 +23,7 @@ import { createDigestService } from '../insight/digest/service.ts'
 import { createAlertService } from '../insight/alerts/service.ts'
 import { createWebhookService } from '../tenancy/webhooks/service.ts'
 import { analystRoutes } from './routes/analytics/analyst-routes.ts'
+import type { LiveMentionOptions } from './routes/mentions/stream.ts'
 import { rankingRoutes } from './routes/rankings/index.ts'
 import { communityRoutes } from './routes/rankings/communities.ts'
 import { sourceRoutes } from './routes/sources/index.ts'
@@ -31,6 +32,7 @@ import { personalDataRoutes } from './routes/personal-data/index.ts'
 import { createPersonalDataService } from '../tenancy/personal-data/service.ts'
 import { createAccountService } from '../insight/accounts/service.ts'
 import { createSourceService } from '../tenancy/sources/service.ts'
+import { createStreamGapService } from '../tenancy/sources/stream-gaps.ts'
 import { createRankingService } from '../insight/rankings/service.ts'
 import { createJobRunService, type JobInfo } from '../tenancy/job-runs/service.ts'
 import { REDACTED_PATHS } from '../platform/observability/redact.ts'
@@ -71,6 +73,8 @@ export interface AppDeps {
   metricsToken?: string
   /** Failed authentications one client address may make per minute (default 20). */
   authFailuresPerMinute?: number
+  /** Limits and timings of the live mention streams (tests shorten them). */
+  liveMentions?: Partial<LiveMentionOptions>
   /** REQUEST_TIMEOUT_MS: longest a request may take to arrive whole (default 60 s). */
   requestTimeoutMs?: number
 }
@@ -119,10 +123,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       keyGenerator: (req) => req.auth?.keyId ?? req.ip,
     })
     await v1.register(topicRoutes, { topics: createTopicService({ db: deps.db }) })
-    await v1.register(analystRoutes, { db: deps.db })
+    await v1.register(analystRoutes, { db: deps.db, ...(deps.liveMentions && { liveMentions: deps.liveMentions }) })
     await v1.register(rankingRoutes, { rankings: createRankingService({ db: deps.db }) })
     await v1.register(communityRoutes, { db: deps.db })
-    await v1.register(sourceRoutes, { sources: createSourceService({ db: deps.db, ...(deps.addressPolicy && { addressPolicy: deps.addressPolicy }), ...(deps.secrets && { secrets: deps.secrets }) }) })
+    await v1.register(sourceRoutes, { sources: createSourceService({ db: deps.db, ...(deps.addressPolicy && { addressPolicy: deps.addressPolicy }), ...(deps.secrets && { secrets: deps.secrets }) }), gaps: createStreamGapService({ db: deps.db }) })
     await v1.register(accountRoutes, { accounts: createAccountService({ db: deps.db }) })
     await v1.register(personalDataRoutes, { personalData: createPersonalDataService({ db: deps.db }) })
     await v1.register(digestRoutes, { digests: createDigestService({ db: deps.db, ...(deps.publicUrl !== undefined && { publicUrl: deps.publicUrl }) }) })

@@ -11,7 +11,7 @@ export const keyUsage = [
 ].join('\n')
 export const migrateUsage = 'relais migrate                       bring the database schema up to date'
 export const streamUsage = 'relais stream                        collect live, until SIGTERM, every Bluesky source whose settings say streaming "on" (Jetstream)'
-export const serveUsage = 'relais serve                         run the API (and the scheduler unless SCHEDULER=off)'
+export const serveUsage = 'relais serve                         run the API (and the scheduler unless SCHEDULER=off, live collection unless STREAMING=off)'
 export const workspaceUsage = 'relais workspace create NAME        create a workspace, print its id'
 export const workspaceQuotasUsage = 'relais workspace quotas ID [--topics N] [--sources N] [--webhooks N] [--digests N] [--digest-recipients N]   print (and set; N or "default") a workspace\'s quotas'
 export const eraseUsage = 'relais erase --network NAME --account ID       erase a person\'s profile, posts, follows and interactions everywhere'

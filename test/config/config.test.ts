@@ -7,6 +7,7 @@ t.test('defaults: embedded database in ./data, port 3000, scheduler on', async (
   t.same(config.database, { url: undefined, dataDir: './data' })
   t.equal(config.http.port, 3000)
   t.equal(config.scheduler, true)
+  t.equal(config.streaming, true, 'live collection on in relais serve')
   t.ok(Object.isFrozen(config) && Object.isFrozen(config.http), 'frozen')
 })
 
@@ -17,6 +18,11 @@ t.test('every bad variable is named in one readable error', async (t) => {
   t.match(error.message, /DATABASE_URL: must be a postgres/)
   t.match(error.message, /SCHEDULER.*"maybe"/)
   t.match(error.message, /LOG_LEVEL/)
+})
+
+t.test('STREAMING=off turns live collection off in relais serve; another value is refused', async (t) => {
+  t.equal(loadConfig({ STREAMING: 'off' }).streaming, false)
+  t.match((t.throws(() => loadConfig({ STREAMING: 'maybe' })) as ConfigError).message, /STREAMING.*"maybe"/)
 })
 
 t.test('an empty variable counts as unset', async (t) => {

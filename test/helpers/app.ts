@@ -8,6 +8,7 @@ import { openTestDatabase } from './database.ts'
 import { LOCAL_FAKES } from './local-network.ts'
 import { TEST_SECRETS } from './test-secrets.ts'
 import type { AddressPolicy } from '../../src/pipeline/networks/http/address-policy.ts'
+import type { LiveMentionOptions } from '../../src/api/routes/mentions/stream.ts'
 
 interface Teardown { teardown(fn: () => unknown): void }
 
@@ -30,7 +31,7 @@ export function fileDatabase(): Promise<Database> {
 }
 
 /** `addressPolicy` defaults to the tests' loopback fakes being reachable; pass PUBLIC_ONLY to test the refusals. */
-export async function buildTestApp(t: Teardown, options: { rateLimitPerMinute?: number; bodyLimit?: number; addressPolicy?: AddressPolicy; authFailuresPerMinute?: number } = {}): Promise<TestApp> {
+export async function buildTestApp(t: Teardown, options: { rateLimitPerMinute?: number; bodyLimit?: number; addressPolicy?: AddressPolicy; authFailuresPerMinute?: number; liveMentions?: Partial<LiveMentionOptions> } = {}): Promise<TestApp> {
   const database = await fileDatabase()
   const app = await buildApp({
     db: database.db,
@@ -41,6 +42,7 @@ export async function buildTestApp(t: Teardown, options: { rateLimitPerMinute?: 
     secrets: TEST_SECRETS,
     metricsToken: TEST_METRICS_TOKEN,
     ...(options.authFailuresPerMinute && { authFailuresPerMinute: options.authFailuresPerMinute }),
+    ...(options.liveMentions && { liveMentions: options.liveMentions }),
   })
   t.teardown(() => app.close())
   const mine = await workspaceWithKeys(database, 'Mine')

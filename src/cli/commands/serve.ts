@@ -14,10 +14,13 @@ import { addressPolicyOf } from '../../platform/config/address-policy.ts'
 import { openSecrets } from '../../platform/secrets/open-secrets.ts'
 import { setupLinkIfNeeded } from '../../tenancy/people/first-run.ts'
 import { deliveryWarnings } from '../delivery-warnings.ts'
+import { startStreamWorker, type StreamWorker } from '../../pipeline/stream/stream-worker.ts'
+import { createPrometheusStreamMetrics } from '../../pipeline/stream/prometheus-stream-metrics.ts'
 
 /**
  * Runs until SIGINT/SIGTERM, then stops the scheduler (waiting for the job in flight to finish its
- * page), stops taking requests, lets the ones in flight finish, and closes the database.
+ * page) and the live readers (storing the batch in flight, handing their leases back), stops
+ * taking requests, lets the ones in flight finish, and closes the database.
  */
 export async function serveCommand(_args: string[], io: Io): Promise<number> {
   const config = loadConfig()
@@ -30,6 +33,7 @@ export async function serveCommand(_args: string[], io: Io): Promise<number> {
     const metrics = createMetrics()
     const jobs = createJobs(jobDepsOf(config, secrets))
     let scheduler: Scheduler | null = null
+    let streams: StreamWorker | null = null
     const app = await buildApp({
       db: database.db,
       metrics,
@@ -61,7 +65,9 @@ export async function serveCommand(_args: string[], io: Io): Promise<number> {
       })
       scheduler.start()
     }
-    io.err(`Relais is listening on ${base} (database: ${database.kind === 'embedded' ? `embedded in ${database.location}` : database.location}; scheduler ${scheduler ? 'on' : 'off'})`)
+    // The live readers of streaming sources, one per source across every process (leases).
+    if (config.streaming) streams = startStreamWorker({ db: database.db, policy: addressPolicyOf(config), log: app.log, metrics: createPrometheusStreamMetrics(metrics.registry) })
+    io.err(`Relais is listening on ${base} (database: ${database.kind === 'embedded' ? `embedded in ${database.location}` : database.location}; scheduler ${scheduler ? 'on' : 'off'}; live collection ${streams ? 'on' : 'off'})`)
     io.err(`Web app: ${base}/ · API docs: ${base}/docs · readiness: ${base}/readyz`)
     for (const warning of deliveryWarnings({ smtpUrl: config.smtpUrl, publicUrl: config.http.publicUrl }, base)) io.err(warning)
     const setupLink = await setupLinkIfNeeded(database.db, config.http.publicUrl?.replace(/\/$/, '') ?? base)
@@ -72,7 +78,7 @@ export async function serveCommand(_args: string[], io: Io): Promise<number> {
       process.once('SIGTERM', resolve)
     })
     io.err('Stopping: finishing the job and the requests in flight…')
-    await scheduler?.stop()
+    await Promise.all([scheduler?.stop(), streams?.stop()])
     await app.close()
     return 0
   } finally {

@@ -80,6 +80,12 @@ export interface Connector {
    * network offers no such read to this source (see src/pipeline/collect/own-mentions.ts).
    */
   ownMentionsPage?(account: string, checkpoint: Checkpoint | null, signal?: AbortSignal): Promise<OwnMentionsPage>
+  /**
+   * One page of a search bounded in time (`since` included, `until` excluded, on the time the
+   * network sorts search by), newest first; `cursor` null at the end. Fills the spans a live
+   * stream missed. Absent where not built for the network.
+   */
+  searchWindowPage?(spec: SearchSpec, window: { since: Date; until: Date }, cursor: string | null, signal?: AbortSignal): Promise<PostsPage>
   /** Posts are read back by the source's own id for them (`readId`), not by their external id. */
   readonly readsByReadId?: boolean
   /**

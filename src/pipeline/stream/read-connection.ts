@@ -27,7 +27,8 @@ export interface ConnectionOutcome {
 /** Stores one batch of events (in order) and returns when they and their cursor are committed. */
 export type BatchWriter = (events: JetstreamEvent[], gap: StreamGap | null) => Promise<void>
 
-export function readConnection(target: ConnectionTarget, write: BatchWriter, policy: AddressPolicy, options: StreamOptions, signal: AbortSignal): Promise<ConnectionOutcome> {
+/** `observeQueue` hears how many frames wait after each change (for the queue-depth metric). */
+export function readConnection(target: ConnectionTarget, write: BatchWriter, policy: AddressPolicy, options: StreamOptions, signal: AbortSignal, observeQueue: (frames: number) => void = () => {}): Promise<ConnectionOutcome> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(subscribeUrl(target.instance, target.fromUs), {
       lookup: guardedLookup(policy.allowPrivate, policy.resolver) as never,
@@ -52,6 +53,7 @@ export function readConnection(target: ConnectionTarget, write: BatchWriter, pol
       // Frames received before a close or a stop are stored (a stop waits for them, bounded by the high-water mark).
       if (failure === null && queue.length > 0) return pump(true)
       clearInterval(timer)
+      observeQueue(0)
       signal.removeEventListener('abort', stop)
       if (failure !== null) reject(failure)
       else resolve({ received, ended: ended ?? 'closed' })
@@ -69,6 +71,7 @@ export function readConnection(target: ConnectionTarget, write: BatchWriter, pol
       if (writing !== null || queue.length === 0) return
       if (!force && queue.length < options.batchSize && Date.now() - lastFlush < options.flushMs) return
       const frames = queue.splice(0, options.batchSize)
+      observeQueue(queue.length)
       for (const frame of frames) queuedBytes -= frame.length
       const events: JetstreamEvent[] = []
       for (const frame of frames) {
@@ -107,6 +110,7 @@ export function readConnection(target: ConnectionTarget, write: BatchWriter, pol
       received++
       queue.push(frame)
       queuedBytes += frame.length
+      observeQueue(queue.length)
       if (queuedBytes >= options.highWaterBytes && !paused) {
         paused = true
         socket.pause()

@@ -53,7 +53,7 @@ export async function readSource(deps: SourceReaderDeps, lease: Lease, instances
             metrics.gapRecorded(lease.sourceId)
             log.warn({ sourceId: lease.sourceId, fromUs: gap.fromUs, toUs: gap.toUs }, 'stream: events between the stored cursor and the first event received were no longer kept by the instance; gap recorded for backfill')
           }
-        }, deps.policy, options, stop)
+        }, deps.policy, options, stop, (frames) => metrics.queued(lease.sourceId, frames))
         if (outcome.ended === 'stopped') break
         failures = outcome.received > 0 ? 0 : failures + 1
       } catch (error) {

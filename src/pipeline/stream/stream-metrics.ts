@@ -1,5 +1,6 @@
-// What the live readers did, for the command's summary and tests: events stored, reconnects,
-// gaps, and how far behind the last stored event is.
+// What the live readers did, for the command's summary, tests and /metrics: events stored,
+// reconnects, gaps, frames waiting in each reader's queue, and how far behind the last stored
+// event is.
 
 export interface StreamCounts {
   events: number
@@ -14,6 +15,8 @@ export interface StreamMetrics {
   batchStored(sourceId: string, events: number, cursorUs: number): void
   reconnected(sourceId: string): void
   gapRecorded(sourceId: string): void
+  /** Frames received and not yet stored by the source's reader. */
+  queued(sourceId: string, frames: number): void
   counts(): StreamCounts
 }
 
@@ -27,6 +30,7 @@ export function createStreamMetrics(): StreamMetrics {
     },
     reconnected: () => { counts.reconnects++ },
     gapRecorded: () => { counts.gaps++ },
+    queued: () => {},
     counts: () => ({ ...counts, cursors: new Map(counts.cursors) }),
   }
 }

@@ -16,6 +16,8 @@ export interface StreamWorkerDeps {
   policy: AddressPolicy
   log: StreamLog
   options?: Partial<StreamOptions>
+  /** Where the readers count what they do; default: counts kept in memory only. */
+  metrics?: StreamMetrics
   /** Names this reader in lease rows; default `host:pid`. */
   holder?: string
 }
@@ -42,7 +44,7 @@ async function streamingSources(db: Kysely<DB>) {
 export function startStreamWorker(deps: StreamWorkerDeps): StreamWorker {
   const options: StreamOptions = { ...DEFAULT_STREAM_OPTIONS, ...deps.options }
   const holder = deps.holder ?? thisProcess()
-  const metrics = createStreamMetrics()
+  const metrics = deps.metrics ?? createStreamMetrics()
   const stopping = new AbortController()
   const readers = new Map<string, { lease: Lease; done: Promise<void>; turnedOff: AbortController }>()
 

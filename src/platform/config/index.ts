@@ -9,6 +9,8 @@ export interface Config {
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL']
   readonly smtpUrl: string | undefined
   readonly scheduler: boolean
+  /** `relais serve` also runs the live readers of streaming sources. */
+  readonly streaming: boolean
   /** Operator settings for outbound calls to tenant-chosen URLs. */
   readonly network: { readonly allowPrivateAddresses: boolean; readonly allowHttpSources: boolean }
   /** Scheduled fires: workspaces at once, and each one's budget per collect-mentions run. */
@@ -48,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     smtpUrl: e.SMTP_URL,
     scheduler: e.SCHEDULER === 'on',
+    streaming: e.STREAMING === 'on',
     network: { allowPrivateAddresses: e.ALLOW_PRIVATE_ADDRESSES === 'true', allowHttpSources: (e.ALLOW_HTTP_SOURCES ?? e.ALLOW_PRIVATE_ADDRESSES) === 'true' },
     collection: { concurrency: e.COLLECT_CONCURRENCY, budgetMs: e.COLLECT_BUDGET_SECONDS * 1000, budgetRequests: e.COLLECT_BUDGET_REQUESTS },
     secretKey: e.SECRET_KEY,

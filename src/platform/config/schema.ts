@@ -21,6 +21,7 @@ export const envSchema = z.object({
     .optional()
     .describe('SMTP server for digest emails, e.g. smtps://user:pass@mail.example:465.'),
   SCHEDULER: onOff.default('on').describe('Run scheduled jobs in this process (on|off).'),
+  STREAMING: onOff.default('on').describe('Read the streaming sources live in `relais serve` (on|off); `relais stream` reads them whatever this says.'),
   PUBLIC_URL: z.url().optional().describe('Base URL people reach the API at, used in links of emails.'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600).describe('Requests per minute per API key.'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024).describe('Largest request body accepted.'),

@@ -3,10 +3,13 @@ import { z } from 'zod'
 import { problemResponses } from '../../problem.ts'
 import { newSourceSchema, sourceSchema } from '../../../tenancy/sources/dto.ts'
 import type { SourceService } from '../../../tenancy/sources/service.ts'
+import { streamGapPageSchema, type StreamGapService } from '../../../tenancy/sources/stream-gaps.ts'
+import { cursorQuery } from '../../../platform/shared/cursor.ts'
+import { limitQuery } from '../../../platform/shared/list-limits.ts'
 
 const tags = ['sources']
 
-export const sourceRoutes: FastifyPluginAsyncZod<{ sources: SourceService }> = async (app, { sources }) => {
+export const sourceRoutes: FastifyPluginAsyncZod<{ sources: SourceService; gaps: StreamGapService }> = async (app, { sources, gaps }) => {
   app.get('/sources', {
     config: { scope: 'read' },
     schema: { operationId: 'listSources', tags, summary: 'Network endpoints the workspace collects from (without their secrets)', response: { 200: z.object({ items: z.array(sourceSchema) }).meta({ id: 'SourceList', example: { items: [] } }), ...problemResponses(401, 403, 429, 503) } },
@@ -29,4 +32,15 @@ export const sourceRoutes: FastifyPluginAsyncZod<{ sources: SourceService }> = a
     await sources.remove(req.auth.workspaceId, req.params.id)
     return reply.status(204).send(null)
   })
+
+  app.get('/sources/:id/gaps', {
+    config: { scope: 'read' },
+    schema: {
+      operationId: 'listStreamGaps', tags, summary: 'Spans the source\'s live stream missed, and whether search has filled them',
+      description: 'A streaming source that was not read for longer than its instance keeps events (about 36 hours on Jetstream) misses a span; it is recorded here and filled by the next collect-mentions run, which searches the span for each topic using the source. The latest detected first.',
+      params: z.object({ id: z.string().max(64).describe('Source id') }),
+      querystring: z.strictObject({ limit: limitQuery('page'), cursor: cursorQuery }),
+      response: { 200: streamGapPageSchema, ...problemResponses(400, 401, 403, 404, 429, 503) },
+    },
+  }, (req) => gaps.list(req.auth.workspaceId, req.params.id, req.query.limit, req.query.cursor))
 }

@@ -6,6 +6,7 @@ import { createHttpClient, type HttpClientOptions } from '../http.ts'
 import { blueskyAuthorPostsPage, blueskyFollowPage, blueskyProfiles } from './reads.ts'
 import { blueskyEngagement, GET_POSTS_MAX } from './engagement.ts'
 import { blueskySearchStep } from './search-walk.ts'
+import { blueskyWindowPage } from './search-window.ts'
 import { blueskyMentionsStep } from './mentions-of.ts'
 import { blueskyRepostsPage } from './reposted-by.ts'
 import { blueskyRepliesPage } from './post-thread.ts'
@@ -50,6 +51,10 @@ export function createBlueskyConnector(options: BlueskyConnectorOptions = {}): C
         )
       }
       return blueskySearchStep(pds, session, spec, checkpoint, signal)
+    },
+    async searchWindowPage(spec, window, cursor, signal) {
+      if (session === null) throw new ConnectorError('bluesky', 'config', 'Bluesky search needs a login: set the identifier and an app password of an account')
+      return blueskyWindowPage(pds, session, spec, window, cursor, signal)
     },
     async ownMentionsPage(account, checkpoint, signal) {
       if (session === null) throw new ConnectorError('bluesky', 'config', 'Bluesky search needs a login: set the identifier and an app password of an account')

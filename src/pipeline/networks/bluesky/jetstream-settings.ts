@@ -16,7 +16,7 @@ const jetstreamUrl = z.url({ protocol: /^wss?$/ }).max(2000)
 
 export const JETSTREAM_SETTINGS = {
   // A string, as every source setting is: 'on' collects the source live (relais stream; relais serve does not).
-  streaming: z.enum(['on', 'off']).optional().describe("'on': collect this source live from Jetstream as well, while relais stream runs"),
+  streaming: z.enum(['on', 'off']).optional().describe("'on': collect this source live from Jetstream as well, while relais stream (or relais serve, unless STREAMING=off) runs"),
   jetstreamUrl: jetstreamUrl.optional(),
 }
 

@@ -11,7 +11,7 @@ import { searchPostsOutputSchema, type BlueskyPostView } from './schemas.ts'
 
 export const SEARCH_PAGE_LIMIT = 100
 
-function searchQuery(spec: SearchSpec): { q: string; lang?: string; tag?: string[] } {
+export function searchQuery(spec: SearchSpec): { q: string; lang?: string; tag?: string[] } {
   if (spec.kind === 'hashtag') return { q: `#${spec.tag.replace(/^#/, '')}` }
   return { q: spec.q, lang: spec.lang, tag: spec.tags?.map((tag) => tag.replace(/^#/, '')) }
 }

@@ -22,4 +22,11 @@ export interface StreamGapsTable {
   to_us: number
   status: Generated<'needs_backfill' | 'filled'>
   detected_at: Generated<Date>
+  /** How far the fill through search went: see src/pipeline/collect/fill-stream-gaps.ts. */
+  progress: Generated<Record<string, unknown>>
+  /** Posts the fill stored (new or already there). */
+  posts: Generated<number>
+  filled_at: Date | null
+  /** Why the fill cannot go on, for the workspace to read; null when nothing stops it. */
+  note: string | null
 }

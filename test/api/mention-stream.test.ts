@@ -1,0 +1,105 @@
+// GET /v1/topics/{id}/mentions/stream: a mention stored after the client connects arrives, as the
+// feed serves it; a reconnection with Last-Event-ID gets what was stored meanwhile; the stream is
+// scoped and authenticated like the feed, and a key holds a bounded number of streams.
+import t from 'tap'
+import type { AddressInfo } from 'node:net'
+import type { Kysely } from 'kysely'
+import type { DB } from '../../src/platform/db/schema.ts'
+import { ingestBatch } from '../../src/pipeline/ingest/ingest-batch.ts'
+import { topicMatcher } from '../../src/pipeline/ingest/topic-matchers.ts'
+import type { NormalizedPost } from '../../src/pipeline/networks/model.ts'
+import { bearer, buildTestApp, type TestApp } from '../helpers/app.ts'
+import { openEventStream } from '../helpers/event-stream.ts'
+
+type Topic = { id: string; query: string; networks: string[]; languages: string[] }
+
+const post = (key: string, text: string): NormalizedPost => ({
+  network: 'mastodon', externalId: `https://piaille.example/${key}`, authorExternalId: 'lea@piaille.example', createdAt: new Date(), text, lang: 'fr', url: `https://piaille.example/@lea/${key}`,
+  replyToExternalId: null, replyToAuthorExternalId: null, repostOfExternalId: null, quoteOfExternalId: null,
+  likes: 1, reposts: 0, replies: 0, quotes: 0, hashtags: [], mentions: [], links: [],
+})
+const author = { network: 'mastodon', externalId: 'lea@piaille.example', handle: 'lea@piaille.example', displayName: 'Léa', bio: null, url: null, followersCount: 12, followingCount: 3, postsCount: 40 }
+
+async function store(db: Kysely<DB>, workspaceId: string, topic: Topic, posts: NormalizedPost[]): Promise<void> {
+  await db.transaction().execute((trx) => ingestBatch(trx, workspaceId, { posts, accounts: [author] }, [topicMatcher(topic)]))
+}
+
+async function setUp(t: { teardown(fn: () => unknown): void }, options: Parameters<typeof buildTestApp>[1] = {}) {
+  const ctx: TestApp = await buildTestApp(t, { liveMentions: { intervalMs: 40, heartbeatMs: 150, ...options.liveMentions }, ...options })
+  const topic = (await ctx.app.inject({ method: 'POST', url: '/v1/topics', headers: bearer(ctx.mine.write), payload: { name: 'Vélo', query: 'vélo' } })).json() as Topic
+  await ctx.app.listen({ port: 0, host: '127.0.0.1' })
+  const url = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}/v1/topics/${topic.id}/mentions/stream`
+  return { ctx, topic, url }
+}
+
+t.test('a mention stored after the client connects arrives, as the feed serves it; one stored before does not', async (t) => {
+  const { ctx, topic, url } = await setUp(t)
+  await store(ctx.database.db, ctx.mine.id, topic, [post('before', 'Mon vélo avant')])
+  const client = await openEventStream(url, bearer(ctx.mine.read))
+  t.teardown(() => client.close())
+  t.equal(client.status, 200)
+  t.match(client.headers['content-type'], /^text\/event-stream/)
+  await client.until(() => client.comments.includes('connected'), 10_000, 'the stream to be live')
+
+  await store(ctx.database.db, ctx.mine.id, topic, [post('after-1', 'Mon vélo après'), post('other', 'Rien à voir')])
+  await client.until(() => client.events.length >= 1, 10_000, 'the new mention')
+  await client.until(() => client.comments.includes('heartbeat'), 10_000, 'a heartbeat')
+  const feed = (await ctx.app.inject({ url: `/v1/topics/${topic.id}/mentions`, headers: bearer(ctx.mine.read) })).json() as { items: { text: string }[] }
+  const fromFeed = feed.items.find((item) => item.text === 'Mon vélo après')
+  t.same(client.events.map((event) => event.event), ['mention'], 'one event: the post on the topic, not the other, not the one stored before')
+  t.same(JSON.parse(client.events[0].data), fromFeed, 'the event is the mention exactly as the feed lists it')
+  t.match(client.events[0].id, /^\d+\.\d+$/, 'with an id to resume from')
+})
+
+t.test('reconnecting with Last-Event-ID sends what was stored meanwhile, then goes on live', async (t) => {
+  const { ctx, topic, url } = await setUp(t)
+  const first = await openEventStream(url, bearer(ctx.mine.read))
+  await first.until(() => first.comments.includes('connected'), 10_000, 'the stream to be live')
+  await store(ctx.database.db, ctx.mine.id, topic, [post('r1', 'Vélo un')])
+  await first.until(() => first.events.length === 1, 10_000, 'the first mention')
+  first.close()
+  await store(ctx.database.db, ctx.mine.id, topic, [post('r2', 'Vélo deux'), post('r3', 'Vélo trois')])
+
+  const second = await openEventStream(url, { ...bearer(ctx.mine.read), 'last-event-id': first.events[0].id! })
+  t.teardown(() => second.close())
+  await second.until(() => second.comments.includes('connected'), 10_000, 'the resumed stream to be live')
+  t.same(second.events.map((event) => (JSON.parse(event.data) as { text: string }).text).sort(), ['Vélo deux', 'Vélo trois'], 'the two stored while away, not the one already received')
+  await store(ctx.database.db, ctx.mine.id, topic, [post('r4', 'Vélo quatre')])
+  await second.until(() => second.events.length === 3, 10_000, 'the live mention after the replay')
+  t.equal((JSON.parse(second.events[2].data) as { text: string }).text, 'Vélo quatre')
+})
+
+t.test('scoped and authenticated like the feed', async (t) => {
+  const { ctx, topic } = await setUp(t)
+  const theirs = await ctx.app.inject({ url: `/v1/topics/${topic.id}/mentions/stream`, headers: bearer(ctx.theirs.read) })
+  t.equal(theirs.statusCode, 404, "another workspace's topic is not found")
+  t.match(theirs.headers['content-type'], /application\/problem\+json/)
+  const anonymous = await ctx.app.inject({ url: `/v1/topics/${topic.id}/mentions/stream` })
+  t.equal(anonymous.statusCode, 401, 'no key: 401')
+  const json = await ctx.app.inject({ url: `/v1/topics/${topic.id}/mentions/stream`, headers: { ...bearer(ctx.mine.read), accept: 'application/json' } })
+  t.equal(json.statusCode, 406, 'a client that accepts only JSON is told the stream is not JSON')
+})
+
+t.test('a key holds a bounded number of streams at once', async (t) => {
+  const { ctx, url } = await setUp(t, { liveMentions: { maxStreamsPerKey: 2 } })
+  const open = await Promise.all([openEventStream(url, bearer(ctx.mine.read)), openEventStream(url, bearer(ctx.mine.read))])
+  t.teardown(() => { for (const client of open) client.close() })
+  t.same(open.map((client) => client.status), [200, 200])
+  const third = await openEventStream(url, bearer(ctx.mine.read))
+  t.equal(third.status, 429, 'a third stream of the same key is refused')
+  third.close()
+  const otherKey = await openEventStream(url, bearer(ctx.mine.admin))
+  t.equal(otherKey.status, 200, 'another key of the workspace has its own allowance')
+  otherKey.close()
+  open[0].close()
+  await open[0].ended
+  // The server sees the close a moment later: once it has, the key may open another.
+  let again = await openEventStream(url, bearer(ctx.mine.read))
+  for (let i = 0; i < 50 && again.status === 429; i++) {
+    again.close()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    again = await openEventStream(url, bearer(ctx.mine.read))
+  }
+  t.equal(again.status, 200, 'a closed stream frees its place')
+  again.close()
+})
