@@ -18,6 +18,7 @@ import * as postReadIds from './20261207_0036_post_read_ids.ts'
 import * as ownAccountMentions from './20261207_0037_own_account_mentions.ts'
 import * as liveStreams from './20261207_0038_live_streams.ts'
 import * as verifiedLinks from './20261207_0041_verified_links.ts'
+import * as mastodonStreams from './20261207_0045_mastodon_streams.ts'
 
 // Registered explicitly (not discovered from the folder) so the list is the same however the
 // service is packaged. Names sort in the order they must run.
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_0037_own_account_mentions': ownAccountMentions,
   '20261207_0038_live_streams': liveStreams,
   '20261207_0041_verified_links': verifiedLinks,
+  '20261207_0045_mastodon_streams': mastodonStreams,
 }

@@ -180,11 +180,18 @@ function statusContext(request: RouteRequest, statusId: string): RouteReply {
   return { status: 200, body: { ancestors: ancestors.map((s) => renderStatus(s, request)), descendants: descendants.map((s) => renderStatus(s, request)) } }
 }
 
+/** `GET /api/v2/instance`, reduced to what clients read: the domain and where it streams from. */
+function instance(request: RouteRequest): RouteReply {
+  const origin = new URL(request.origin)
+  return { status: 200, body: { domain: origin.host, title: 'Fake Mastodon', version: '4.4.0', configuration: { urls: { streaming: `ws://${origin.host}` } } } }
+}
+
 export function route(request: RouteRequest): RouteReply {
   const { path, query, state } = request
   let match: RegExpExecArray | null
   if ((match = /^\/api\/v1\/timelines\/tag\/([^/]+)$/.exec(path))) return hashtagTimeline(request, match[1])
   if (path === '/api/v2/search') return search(request)
+  if (path === '/api/v2/instance') return instance(request)
   if (path === '/api/v1/accounts/verify_credentials') return verifyCredentials(request)
   if (path === '/api/v1/notifications') return mentionNotifications(request)
   if (path === '/api/v1/accounts/lookup') {
