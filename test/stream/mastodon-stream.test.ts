@@ -23,7 +23,7 @@ t.test('the socket dropped while 50 statuses are posted: after reconnection each
   t.teardown(() => fake.close())
   const before = [post(fake, `Older news #${TAG}`), post(fake, `More older news #${TAG}`)]
   post(fake, 'Off topic, no tag')
-  const { topicId } = await streamingSetup(ctx, fake)
+  const { topicId } = await streamingSetup(t, ctx, fake)
   const worker = await started(t, ctx.database.db)
   await waitFor(async () => fake.streaming.open() === 1 && (await feed(ctx, topicId)).size === 2, 20_000, 'the newest page to be stored and the stream open')
 
@@ -54,21 +54,22 @@ t.test('the socket dropped while 50 statuses are posted: after reconnection each
   t.ok(fake.requests.some((r) => r.path === '/api/v2/instance'), 'the streaming URL was read from /api/v2/instance')
 })
 
-t.test('an edit updates the feed, an edit that drops the tag leaves it, a delete removes the status', async (t) => {
+t.test('an edit updates the feed, an edit the topic no longer matches leaves it, a delete removes the status', async (t) => {
   const ctx = await buildTestApp(t)
   const fake = await startStreamingInstance()
   t.teardown(() => fake.close())
-  const { topicId } = await streamingSetup(ctx, fake)
+  const { topicId } = await streamingSetup(t, ctx, fake, { query: `#${TAG} -giveaway` })
   await started(t, ctx.database.db)
   await waitFor(async () => fake.streaming.open() === 1, 20_000, 'the stream to open')
   const edited = post(fake, `First version #${TAG}`)
-  const untagged = post(fake, `Tagged for now #${TAG}`)
+  const unmatched = post(fake, `On topic for now #${TAG}`)
   const deleted = post(fake, `Soon gone #${TAG}`)
   const kept = post(fake, `Stays #${TAG}`)
   await waitFor(async () => (await feed(ctx, topicId)).size === 4, 20_000, 'the four statuses')
 
   fake.state.editStatus(edited, `Second version, corrected #${TAG}`)
-  fake.state.editStatus(untagged, 'No tag any more')
+  // Still on the hashtag (so still on its stream), but now excluded by the topic's query.
+  fake.state.editStatus(unmatched, `Now a giveaway #${TAG}`)
   fake.state.deleteStatus(deleted)
   await waitFor(async () => (await feed(ctx, topicId)).size === 2, 20_000, 'the feed to lose two statuses')
   await waitFor(async () => (await feed(ctx, topicId)).get(edited)?.startsWith('Second version') === true, 20_000, 'the edit')
@@ -77,14 +78,14 @@ t.test('an edit updates the feed, an edit that drops the tag leaves it, a delete
   t.equal(shown.get(edited), `Second version, corrected #${TAG}`, 'the feed shows the edited text')
   const rows = await ctx.database.db.selectFrom('posts').select(['external_id', 'text']).where('workspace_id', '=', ctx.mine.id).execute()
   t.notOk(rows.some((row) => row.external_id.endsWith(`/statuses/${deleted}`)), 'the deleted status is no longer stored')
-  t.ok(rows.some((row) => row.external_id.endsWith(`/statuses/${untagged}`) && row.text === 'No tag any more'), 'the status edited off the tag keeps its new text, off the topic')
+  t.ok(rows.some((row) => row.external_id.endsWith(`/statuses/${unmatched}`) && row.text === `Now a giveaway #${TAG}`), 'the status edited off the topic is stored with its new text, on no topic')
 })
 
 t.test('a stream gone silent is dropped by the watchdog and opened again; what was missed is paged', async (t) => {
   const ctx = await buildTestApp(t)
   const fake = await startStreamingInstance()
   t.teardown(() => fake.close())
-  const { topicId } = await streamingSetup(ctx, fake)
+  const { topicId } = await streamingSetup(t, ctx, fake)
   const worker = await started(t, ctx.database.db)
   await waitFor(async () => fake.streaming.open() === 1, 20_000, 'the stream to open')
   const first = post(fake, `Before the stall #${TAG}`)
@@ -107,7 +108,7 @@ t.test('a source without a user token: a clear error on its status, the worker c
   const ctx = await buildTestApp(t)
   const fake = await startStreamingInstance()
   t.teardown(() => fake.close())
-  const none = await streamingSetup(ctx, fake, {})
+  const none = await streamingSetup(t, ctx, fake, { credentials: {}, name: 'No token' })
   const worker = await started(t, ctx.database.db)
   const lastError = async (sourceId: string) => (await ctx.database.db.selectFrom('stream_leases').select('last_error').where('source_id', '=', sourceId).executeTakeFirst())?.last_error ?? null
   await waitFor(async () => (await lastError(none.sourceId)) !== null, 20_000, 'the error to be recorded')
@@ -116,7 +117,7 @@ t.test('a source without a user token: a clear error on its status, the worker c
 
   // A token the instance knows but that is no user's: the streaming API answers 401.
   fake.state.tokens.add('not-a-user')
-  const app = await streamingSetup(ctx, fake, { accessToken: 'not-a-user' })
+  const app = await streamingSetup(t, ctx, fake, { credentials: { accessToken: 'not-a-user' }, name: 'App token' })
   await waitFor(async () => (await lastError(app.sourceId)) !== null, 20_000, 'the refusal to be recorded')
   t.match(await lastError(app.sourceId), /refused its streaming API \(401\)/, 'the status says the instance refused the stream')
   t.ok(fake.streaming.refused >= 1, 'the instance refused it')
