@@ -20,6 +20,7 @@ import * as liveStreams from './20261207_0038_live_streams.ts'
 import * as verifiedLinks from './20261207_0041_verified_links.ts'
 import * as refreshMissesAndThreadReplies from './20261207_0042_refresh_misses_and_thread_replies.ts'
 import * as streamGapFill from './20261207_0044_stream_gap_fill.ts'
+import * as mastodonStreams from './20261207_0045_mastodon_streams.ts'
 
 // Registered explicitly (not discovered from the folder) so the list is the same however the
 // service is packaged. Names sort in the order they must run.
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_0041_verified_links': verifiedLinks,
   '20261207_0042_refresh_misses_and_thread_replies': refreshMissesAndThreadReplies,
   '20261207_0044_stream_gap_fill': streamGapFill,
+  '20261207_0045_mastodon_streams': mastodonStreams,
 }

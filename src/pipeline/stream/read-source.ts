@@ -8,7 +8,8 @@ import { realSleep } from '../networks/http/backoff.ts'
 import { workspaceTopicMatchers, type TopicMatcher } from '../ingest/topic-matchers.ts'
 import { readConnection } from './read-connection.ts'
 import { storeStreamBatch } from './store-stream-batch.ts'
-import { LeaseLostError, advanceCursor, renewLease, type Lease } from './stream-lease.ts'
+import { LeaseLostError, advanceCursor, type Lease } from './stream-lease.ts'
+import { keepLease } from './lease-renewal.ts'
 import type { StreamLog, StreamOptions } from './stream-options.ts'
 import type { StreamMetrics } from './stream-metrics.ts'
 
@@ -28,11 +29,8 @@ export async function readSource(deps: SourceReaderDeps, lease: Lease, instances
     if (matchers === null || Date.now() - matchers.at > options.topicsRefreshMs) matchers = { list: await workspaceTopicMatchers(db, lease.workspaceId), at: Date.now() }
     return matchers.list
   }
-  const lost = new AbortController()
-  const stop = AbortSignal.any([signal, lost.signal])
-  const renewal = setInterval(() => {
-    renewLease(db, lease, options.leaseMs).then((held) => { if (!held) lost.abort() }, () => {})
-  }, Math.max(50, Math.floor(options.leaseMs / 3)))
+  const held = keepLease(db, lease, options.leaseMs)
+  const stop = AbortSignal.any([signal, held.lost])
   let instance = 0
   let failures = 0
   try {
@@ -67,7 +65,7 @@ export async function readSource(deps: SourceReaderDeps, lease: Lease, instances
       if (wait > 0) await realSleep(wait, stop).catch(() => {})
     }
   } finally {
-    clearInterval(renewal)
+    held.release()
   }
 }
 

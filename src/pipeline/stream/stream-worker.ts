@@ -1,12 +1,14 @@
-// Live collection: one reader per Bluesky source whose settings say `streaming: on`, in whichever
+// Live collection: one reader per source whose settings say `streaming: on` (Bluesky through
+// Jetstream, Mastodon through the instance's streaming API: network-readers.ts), in whichever
 // process holds the source's lease. Sources are looked for again now and then, so a source
 // turned on, or one whose reader died elsewhere, is picked up.
 import { sql, type Kysely } from 'kysely'
 import { isNamedProcessAlive, thisProcess } from '../../platform/process/identity.ts'
 import type { DB } from '../../platform/db/schema.ts'
 import type { AddressPolicy } from '../networks/http/address-policy.ts'
-import { jetstreamInstances, streamsLive } from '../networks/bluesky/jetstream-settings.ts'
-import { readSource } from './read-source.ts'
+import { streamsLive } from '../networks/bluesky/jetstream-settings.ts'
+import type { SecretBox } from '../../platform/secrets/secret-box.ts'
+import { NETWORK_READERS, STREAMING_NETWORKS } from './network-readers.ts'
 import { acquireLease, leaseHolder, releaseLease, type Lease } from './stream-lease.ts'
 import { createStreamMetrics, type StreamMetrics } from './stream-metrics.ts'
 import { DEFAULT_STREAM_OPTIONS, type StreamLog, type StreamOptions } from './stream-options.ts'
@@ -20,6 +22,8 @@ export interface StreamWorkerDeps {
   metrics?: StreamMetrics
   /** Names this reader in lease rows; default `host:pid`. */
   holder?: string
+  /** Opens source credentials (a Mastodon stream needs the source's token). */
+  secrets?: SecretBox
 }
 
 export interface StreamWorker {
@@ -33,10 +37,10 @@ export interface StreamWorker {
 /** Sources looked at per scan at most. */
 const MAX_STREAMING_SOURCES = 1000
 
-/** The sources to stream, chosen by the database: the limit counts streaming sources only, not every Bluesky source. */
+/** The sources to stream, chosen by the database: the limit counts streaming sources only, not every source of a network. */
 async function streamingSources(db: Kysely<DB>) {
-  const rows = await db.selectFrom('sources').select(['id', 'workspace_id', 'settings'])
-    .where('network', '=', 'bluesky').where(sql<string>`settings ->> 'streaming'`, '=', 'on')
+  const rows = await db.selectFrom('sources').select(['id', 'workspace_id', 'network', 'base_url', 'settings', 'credentials'])
+    .where('network', 'in', STREAMING_NETWORKS).where(sql<string>`settings ->> 'streaming'`, '=', 'on')
     .orderBy('created_at').orderBy('id').limit(MAX_STREAMING_SOURCES).execute()
   return rows.filter((row) => streamsLive(row.settings))
 }
@@ -63,7 +67,8 @@ export function startStreamWorker(deps: StreamWorkerDeps): StreamWorker {
       if (lease === null) continue
       deps.log.info({ sourceId: source.id, cursorUs: lease.cursorUs }, 'stream: reading source')
       const turnedOff = new AbortController()
-      const done = readSource({ db: deps.db, policy: deps.policy, options, log: deps.log, metrics }, lease, jetstreamInstances(source.settings), AbortSignal.any([stopping.signal, turnedOff.signal]))
+      const read = NETWORK_READERS[source.network]
+      const done = read({ db: deps.db, policy: deps.policy, options, log: deps.log, metrics, secrets: deps.secrets }, lease, source, AbortSignal.any([stopping.signal, turnedOff.signal]))
         .catch((error: unknown) => deps.log.warn({ sourceId: source.id, err: error }, 'stream: reader stopped'))
         .finally(() => readers.delete(source.id))
         .then(() => { if (turnedOff.signal.aborted) return releaseLease(deps.db, lease).catch(() => {}) })

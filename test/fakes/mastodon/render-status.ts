@@ -26,7 +26,7 @@ export function renderStatus(status: FakeMastodonStatus, context: RenderContext,
   return {
     id: status.id,
     created_at: status.createdAt,
-    edited_at: null,
+    edited_at: status.editedAt ?? null,
     in_reply_to_id: status.inReplyToId ?? null,
     // Mastodon keeps the parent's author id even when the parent is gone.
     in_reply_to_account_id: parent?.accountId ?? null,

@@ -193,7 +193,8 @@ function instance(request: RouteRequest, version: 1 | 2): RouteReply {
   if (version === 2 && !request.state.instanceV2) return notFound
   const domain = request.state.localDomain ?? new URL(request.origin).host
   const about = { title: 'Fake Mastodon', version: request.state.instanceV2 ? '4.3.0' : '3.5.3', description: 'A fake instance for tests', languages: ['en'] }
-  return { status: 200, body: version === 2 ? { domain, ...about, source_url: 'https://github.com/mastodon/mastodon' } : { uri: domain, ...about } }
+  const streaming = `ws://${new URL(request.origin).host}`
+  return { status: 200, body: version === 2 ? { domain, ...about, source_url: 'https://github.com/mastodon/mastodon', configuration: { urls: { streaming } } } : { uri: domain, ...about, urls: { streaming_api: streaming } } }
 }
 
 export function route(request: RouteRequest): RouteReply {

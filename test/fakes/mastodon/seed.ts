@@ -50,6 +50,8 @@ export interface FakeMastodonStatus {
   quote?: FakeMastodonQuote
   visibility?: 'public' | 'unlisted' | 'private' | 'direct'
   favourites?: number
+  /** When the author last edited it (rendered as `edited_at`). */
+  editedAt?: string
   /** Deleted statuses keep their place in the id order but are never shown. */
   deleted?: boolean
   /** Status URL as served, when a test needs one other than the instance's own. */

@@ -7,6 +7,7 @@ import { UnknownIdError } from './paginate.ts'
 import { route } from './routes.ts'
 import type { FakeMastodonSeed } from './seed.ts'
 import { FakeMastodonState } from './state.ts'
+import { attachStreaming, type FakeMastodonStreaming } from './streaming.ts'
 
 export interface RecordedRequest {
   method: string
@@ -20,6 +21,8 @@ export interface FakeMastodonOptions {
   faults?: Omit<FaultOptions, 'rateLimitHeaders' | 'rateLimitBody'>
   /** Clock for rate-limit windows, shared with the client's in tests that do not wait for real. */
   now?: () => number
+  /** The streams' heartbeat (a WebSocket ping, an SSE comment); default 100 ms. */
+  heartbeatMs?: number
 }
 
 export interface FakeMastodon {
@@ -29,6 +32,8 @@ export interface FakeMastodon {
   state: FakeMastodonState
   requests: RecordedRequest[]
   faults: FaultInjector | null
+  /** The streaming API (see streaming.ts). */
+  streaming: FakeMastodonStreaming
   close(): Promise<void>
 }
 
@@ -43,6 +48,7 @@ export async function startFakeMastodon(seed: FakeMastodonSeed, options: FakeMas
   const now = options.now ?? Date.now
   const window = { start: 0, used: 0 }
   let origin = ''
+  let sse: ((req: IncomingMessage, res: ServerResponse, url: URL) => boolean) | null = null
 
   const rateLimitHeaders = (): Record<string, string> => {
     if (seed.rateLimit === undefined) return {}
@@ -71,6 +77,7 @@ export async function startFakeMastodon(seed: FakeMastodonSeed, options: FakeMas
     const token = authorization?.replace(/^Bearer\s+/i, '') ?? null
     if (token !== null && !state.tokens.has(token)) return send(res, 401, { error: 'The access token is invalid' })
     if (req.method !== 'GET') return send(res, 404, { error: 'Record not found' })
+    if (sse?.(req, res, url)) return
     try {
       const reply = route({ state, origin, path: url.pathname, query: url.searchParams, authenticated: token !== null, tokenOwner: token === null ? null : state.tokenOwners.get(token) ?? null })
       send(res, reply.status, reply.body, reply.headers)
@@ -89,5 +96,11 @@ export async function startFakeMastodon(seed: FakeMastodonSeed, options: FakeMas
     : null
   const running = await startFakeServer(faults?.handler ?? handler)
   origin = running.url
-  return { url: running.url, host: new URL(running.url).host, state, requests, faults, close: running.close }
+  const attached = attachStreaming(running.server, state, () => origin, options.heartbeatMs)
+  sse = attached.serveSse
+  const close = async () => {
+    attached.streaming.close()
+    await running.close()
+  }
+  return { url: running.url, host: new URL(running.url).host, state, requests, faults, streaming: attached.streaming, close }
 }

@@ -35,6 +35,11 @@ export class OrderedRecords<T extends { id: string }> {
   }
 }
 
+/** What the instance pushes on its streams when its data changes. */
+export type FakeMastodonChange =
+  | { event: 'update' | 'status.update'; status: FakeMastodonStatus }
+  | { event: 'delete'; status: FakeMastodonStatus }
+
 export class FakeMastodonState {
   readonly accounts = new Map<string, FakeMastodonAccount>()
   readonly statuses = new OrderedRecords<FakeMastodonStatus>()
@@ -48,6 +53,8 @@ export class FakeMastodonState {
   readonly instanceV2: boolean
   /** Bumped on every change, so derived indexes know when to rebuild. */
   version = 0
+  /** Told of every status posted, edited or deleted after the seed (the streaming server listens). */
+  readonly listeners = new Set<(change: FakeMastodonChange) => void>()
 
   constructor(seed: FakeMastodonSeed) {
     for (const account of seed.accounts) this.addAccount(account)
@@ -70,6 +77,7 @@ export class FakeMastodonState {
     if (!this.accounts.has(status.accountId)) throw new Error(`fake: unknown account ${status.accountId}`)
     this.statuses.add(status)
     this.version++
+    this.tell({ event: 'update', status })
   }
 
   /** A status fetched late (federation, backfill): older id and date than statuses already served. */
@@ -77,6 +85,21 @@ export class FakeMastodonState {
     if (!this.accounts.has(status.accountId)) throw new Error(`fake: unknown account ${status.accountId}`)
     this.statuses.insertBefore(status, beforeId)
     this.version++
+    this.tell({ event: 'update', status })
+  }
+
+  /** The author edits a status: new text, `edited_at` set, pushed as `status.update`. */
+  editStatus(id: string, text: string, editedAt = new Date().toISOString()): void {
+    const status = this.statuses.get(id)
+    if (status === undefined) throw new Error(`fake: unknown status ${id}`)
+    status.text = text
+    status.editedAt = editedAt
+    this.version++
+    this.tell({ event: 'status.update', status })
+  }
+
+  private tell(change: FakeMastodonChange): void {
+    for (const listener of this.listeners) listener(change)
   }
 
   addFollow(follow: FakeMastodonFollow): void {
@@ -88,6 +111,7 @@ export class FakeMastodonState {
     const status = this.statuses.get(id)
     if (status) status.deleted = true
     this.version++
+    if (status) this.tell({ event: 'delete', status })
   }
 
   /** Visible to anonymous readers: public or unlisted, not deleted. */

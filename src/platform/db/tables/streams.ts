@@ -11,6 +11,11 @@ export interface StreamLeasesTable {
   /** time_us of the last event stored (unix µs); null before the first batch. */
   cursor_us: number | null
   instance_url: string | null
+  /** Mastodon: per hashtag, the newest status id stored (the tag timelines are paged from there). */
+  checkpoint: Record<string, string> | null
+  /** Why the source's stream cannot be read now; null once it is read. */
+  last_error: string | null
+  last_error_at: Date | null
   updated_at: Generated<Date>
 }
 
