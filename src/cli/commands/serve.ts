@@ -66,7 +66,7 @@ export async function serveCommand(_args: string[], io: Io): Promise<number> {
       scheduler.start()
     }
     // The live readers of streaming sources, one per source across every process (leases).
-    if (config.streaming) streams = startStreamWorker({ db: database.db, policy: addressPolicyOf(config), log: app.log, metrics: createPrometheusStreamMetrics(metrics.registry) })
+    if (config.streaming) streams = startStreamWorker({ db: database.db, policy: addressPolicyOf(config), log: app.log, secrets, metrics: createPrometheusStreamMetrics(metrics.registry) })
     io.err(`Relais is listening on ${base} (database: ${database.kind === 'embedded' ? `embedded in ${database.location}` : database.location}; scheduler ${scheduler ? 'on' : 'off'}; live collection ${streams ? 'on' : 'off'})`)
     io.err(`Web app: ${base}/ · API docs: ${base}/docs · readiness: ${base}/readyz`)
     for (const warning of deliveryWarnings({ smtpUrl: config.smtpUrl, publicUrl: config.http.publicUrl }, base)) io.err(warning)
