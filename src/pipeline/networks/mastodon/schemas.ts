@@ -35,6 +35,8 @@ const baseStatusShape = {
   uri: z.string(),
   url: z.string().nullish(),
   created_at: z.iso.datetime({ offset: true }),
+  /** Set when the author edited it (3.5+); null or absent otherwise. */
+  edited_at: z.string().nullish().catch(null),
   account: mastodonAccountSchema,
   content: z.string().catch(''),
   spoiler_text: z.string().nullish(),

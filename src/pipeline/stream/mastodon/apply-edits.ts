@@ -1,6 +1,6 @@
 // An edited status (`status.update`) changes a post already stored: its text and what is derived
 // from it are replaced, and it leaves the topics it no longer matches (ingest adds the ones it now
-// matches). The topics it was on change version, so cached reads are not served stale.
+// matches by its query; what the brand's own accounts put there stays). The topics it was on change version, so cached reads are not served stale.
 import { sql, type Transaction } from 'kysely'
 import type { DB } from '../../../platform/db/schema.ts'
 import type { EnrichedPost } from '../../ingest/enriched-post.ts'
@@ -26,7 +26,8 @@ export async function applyEdits(trx: Transaction<DB>, workspaceId: string, edit
     if (id === undefined) continue
     changed++
     await sql`update topics set updated_at = now() where id in (select topic_id from topic_posts where post_id = ${id})`.execute(trx)
-    await sql`delete from topic_posts where post_id = ${id} and not (topic_id = any(${topicIds}::uuid[]))`.execute(trx)
+    // Only what the query put there: a post on a topic because it mentions or answers the brand stays.
+    await sql`delete from topic_posts where post_id = ${id} and via = 'query' and not (topic_id = any(${topicIds}::uuid[]))`.execute(trx)
   }
   return changed
 }

@@ -21,9 +21,10 @@ export async function catchUpTags(http: HttpClient, tags: readonly string[], che
     for (let page = 0; page < MAX_CATCH_UP_PAGES && !signal.aborted; page++) {
       const newestFirst = await tagPageAfter(http, tag, minId, signal)
       if (newestFirst.length === 0) break
-      // Oldest first, so the checkpoint ends on the newest whatever the ids look like. Stored as
-      // edits too: a status edited while no connection was open is brought up to date.
-      await write([...newestFirst].reverse().map((status) => ({ kind: 'status', status, edited: true, tag })))
+      // Oldest first, so the checkpoint ends on the newest whatever the ids look like. An edited
+      // status (edited_at set) is stored as an edit: one edited while no connection was open is
+      // brought up to date; the others are plain arrivals.
+      await write([...newestFirst].reverse().map((status) => ({ kind: 'status', status, edited: Boolean(status.edited_at), tag })))
       statuses += newestFirst.length
       pages++
       if (minId === null) break

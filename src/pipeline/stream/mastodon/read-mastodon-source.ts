@@ -15,6 +15,7 @@ import { keepLease } from '../lease-renewal.ts'
 import type { SourceReaderDeps } from '../read-source.ts'
 import { LeaseLostError, type Lease } from '../stream-lease.ts'
 import { catchUpTags } from './catch-up.ts'
+import { instanceDomain } from '../../networks/mastodon/instance-domain.ts'
 import { instanceClient, streamingBaseUrl } from './instance-api.ts'
 import { readMastodonConnection, StreamRefusedError } from './read-mastodon-connection.ts'
 import { storeMastodonBatch, type MastodonBatchItem } from './store-mastodon-batch.ts'
@@ -76,8 +77,20 @@ export async function readMastodonSource(deps: MastodonReaderDeps, lease: Lease,
       return await untilStopped(stop)
     }
     const baseUrl = source.base_url
-    const localDomain = (source.settings.localDomain ?? new URL(baseUrl).host).toLowerCase()
     const http = instanceClient(baseUrl, token, deps.policy)
+    // Accounts are named after the instance's account domain, as scheduled collection names them
+    // (it may differ from the host the instance is reached at).
+    const domain = instanceDomain(http, baseUrl, source.settings.localDomain)
+    let localDomain: string | null = null
+    while (localDomain === null && !stop.aborted) {
+      try {
+        localDomain = await domain.get(stop)
+      } catch (error) {
+        await fail('The instance could not be asked for the domain of its accounts; trying again.', error)
+        await wait(options.reconnectMaxMs)
+      }
+    }
+    if (localDomain === null) return
     const index = new MastodonIdIndex(localDomain)
     let checkpoint = await readTagCheckpoint(db, lease.sourceId)
     let matchers: { list: TopicMatcher[]; at: number } | null = null
