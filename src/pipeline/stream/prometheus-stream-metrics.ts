@@ -41,6 +41,12 @@ export function createPrometheusStreamMetrics(registry: Registry, now: () => num
     queued(sourceId, frames) {
       queue.set({ source_id: sourceId }, frames)
     },
+    released(sourceId) {
+      base.released(sourceId)
+      // Another process may read it now: its lag and queue are that process's to report.
+      cursors.delete(sourceId)
+      queue.remove({ source_id: sourceId })
+    },
     counts: () => base.counts(),
   }
 }

@@ -17,6 +17,8 @@ export interface StreamMetrics {
   gapRecorded(sourceId: string): void
   /** Frames received and not yet stored by the source's reader. */
   queued(sourceId: string, frames: number): void
+  /** The source is no longer read here (turned off, deleted, lease gone): its gauges go. */
+  released(sourceId: string): void
   counts(): StreamCounts
 }
 
@@ -31,6 +33,7 @@ export function createStreamMetrics(): StreamMetrics {
     reconnected: () => { counts.reconnects++ },
     gapRecorded: () => { counts.gaps++ },
     queued: () => {},
+    released: (sourceId) => { counts.cursors.delete(sourceId) },
     counts: () => ({ ...counts, cursors: new Map(counts.cursors) }),
   }
 }

@@ -70,7 +70,12 @@ export function startStreamWorker(deps: StreamWorkerDeps): StreamWorker {
       const read = NETWORK_READERS[source.network]
       const done = read({ db: deps.db, policy: deps.policy, options, log: deps.log, metrics, secrets: deps.secrets }, lease, source, AbortSignal.any([stopping.signal, turnedOff.signal]))
         .catch((error: unknown) => deps.log.warn({ sourceId: source.id, err: error }, 'stream: reader stopped'))
-        .finally(() => readers.delete(source.id))
+        .finally(() => {
+          readers.delete(source.id)
+          // Turned off, deleted or taken by another process: its gauges are no longer this process's.
+          // (On a stop of the process they stay, for a last scrape.)
+          if (!stopping.signal.aborted) metrics.released(source.id)
+        })
         .then(() => { if (turnedOff.signal.aborted) return releaseLease(deps.db, lease).catch(() => {}) })
       readers.set(source.id, { lease, done, turnedOff })
     }
