@@ -8,7 +8,7 @@ export interface StreamLeasesTable {
   /** The process reading the source; another takes over only once `expires_at` has passed. */
   holder: string
   expires_at: Date
-  /** time_us of the last event stored (unix µs); null before the first batch. */
+  /** time_us of the last event stored (unix µs); a first reader stores its start at once; null before any reader. */
   cursor_us: number | null
   instance_url: string | null
   /** Mastodon: per hashtag, the newest status id stored (the tag timelines are paged from there). */
