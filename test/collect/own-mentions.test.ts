@@ -108,7 +108,7 @@ t.test('mentions of the topic\'s own accounts that do not match its query are in
   t.match(bsky.why.en, /^Mentions @brand\.test[,.] /)
   t.match(bsky.why.fr, /^Mentionne @brand\.test[,.] /)
   const reply = mine.items.find((i) => i.mention.text.startsWith('still'))!
-  t.match(reply.why.en, /^Mentions @relaisbrand[,.] /, 'a reply to the account says which account')
+  t.match(reply.why.en, /^(Mentions|Replies under a post by) @relaisbrand[,.] /, 'a reply to the account says which account')
 
   // The feed still holds what matches the query, and the mentions marked by the account they name.
   const feed = await ctx.app.inject({ url: `/v1/topics/${topicId}/mentions?limit=100`, headers: bearer(ctx.mine.read) })

@@ -95,14 +95,14 @@ t.test('replies under a matched submission are collected; under the brand\'s own
   t.same(await replyEdges(database, mine.workspaceId), ['u/ana > u/bo', 'u/bo > u/ana', 'u/cy > u/eve', 'u/dee > u/ana', 'u/eve > u/cy'], 'replies are interactions between their authors')
 
   const onTopic = await database.db.selectFrom('topic_posts').innerJoin('posts', 'posts.id', 'topic_posts.post_id')
-    .select(['posts.external_id', 'topic_posts.matched_terms']).where('topic_posts.topic_id', '=', mine.topicId).where('posts.external_id', 'like', 't1_%').orderBy('posts.external_id').execute()
+    .select(['posts.external_id', 'topic_posts.matched_terms', 'topic_posts.via']).where('topic_posts.topic_id', '=', mine.topicId).where('posts.external_id', 'like', 't1_%').orderBy('posts.external_id').execute()
   t.same(onTopic.map((r) => r.external_id), ['t1_c1', 't1_c2', 't1_c3', 't1_c4'], 'the replies under the brand\'s own submission are on its topic; those under someone else\'s are not')
-  t.ok(onTopic.every((r) => r.matched_terms.length === 0), 'with no matched terms: their own words do not match the query')
+  t.same([...new Set(onTopic.map((r) => `${r.via} ${r.matched_terms.join(' ')}`))], ['own-account @u/ana'], 'put there by the brand\'s account, not by the query: their own words do not match it')
 
   const inbox = await createInboxService({ db: database.db }).list(mine.workspaceId, mine.topicId, { limit: 50 })
   const question = inbox.items.find((item) => item.mention.text === 'How long did the migration take?')
   t.ok(question, 'the question asked under the brand\'s matched submission is in the topic\'s inbox')
-  t.same(question?.reasons, ['question'])
+  t.same(question?.reasons.slice().sort(), ['directMention', 'question'], 'a question, addressed to the brand')
 
   // Another workspace listening to the same network with the same query sees none of it.
   t.equal((await replies(database, theirs.workspaceId)).length, 0, 'no reply is stored for the other workspace')
