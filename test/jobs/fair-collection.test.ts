@@ -38,7 +38,11 @@ async function workspaceCollecting(database: Database, name: string, baseUrl: st
 const runOf = (database: Database, workspaceId: string) =>
   database.db.selectFrom('job_runs').select(['status', 'stats', 'error', 'started_at', 'finished_at']).where('workspace_id', '=', workspaceId).where('job', '=', 'collect-mentions').executeTakeFirstOrThrow()
 
-const quick = () => serve((_req, res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end('[]') })
+// An instance with no status: empty timelines, and its own name where a client asks for it.
+const quick = () => serve((req, res) => {
+  res.writeHead(200, { 'content-type': 'application/json' })
+  res.end(req.url?.startsWith('/api/v2/instance') ? JSON.stringify({ domain: req.headers.host }) : '[]')
+})
 
 t.test('a source holding every request for minutes costs its own workspace its budget, and no more', async (t) => {
   const database = await fileDatabase()

@@ -69,7 +69,11 @@ t.test('a tenant registers no webhook on a private address, and cannot switch th
 })
 
 t.test('collection reaches no private address without the operator setting: IP in the URL, or a name resolving there', async (t) => {
-  const server = await serve((_req, res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end('[]') })
+  // An instance with no status: empty timelines, and its own name where a client asks for it.
+  const server = await serve((req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' })
+    res.end(req.url?.startsWith('/api/v2/instance') ? JSON.stringify({ domain: req.headers.host }) : '[]')
+  })
   t.teardown(server.close)
   const { database, mine } = await buildTestApp(t)
   const db = database.db
