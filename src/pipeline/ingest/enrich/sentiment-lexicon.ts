@@ -8,6 +8,7 @@
 
 import { unstretched } from './elongation.ts'
 import { englishLoanwords, LOANWORD_WEIGHT } from './english-loanwords.ts'
+import { inflectionBases } from './inflections.ts'
 import { isLaughter } from './sentiment-laughter.ts'
 import type { SupportedLanguage } from './languages.ts'
 import { loadNaturalStemmer, loadNaturalVocabulary, type Stemmer, type VocabularyType } from './natural-vocabularies.ts'
@@ -55,6 +56,10 @@ export interface SentimentLexicon {
   cues: Map<string, number>
   /** Set phrases by first word (sentiment-phrases.ts). */
   phrases: Map<string, Phrase[]>
+  /** Stopwords, scored 0 unless they inflect a hand-written opinion word ("buenos"). */
+  stopwords: Set<string>
+  /** The hand-written opinion words (supplement and everyday words). */
+  handWritten: Set<string>
 }
 
 const clamp = (value: number): number => Math.max(-1, Math.min(1, value))
@@ -97,7 +102,8 @@ function buildLexicon(lang: SupportedLanguage): SentimentLexicon {
     }
   }
   for (const word of stopwords) if (!exact.has(word) && !cues.has(word)) exact.set(word, 0)
-  return { lang, exact, stemmed, stemmer, resolved: new Map(), cues, phrases: phrasesFor(lang) }
+  const handWritten = new Set(Object.keys(supplement).filter((word) => supplement[word] !== 0))
+  return { lang, exact, stemmed, stemmer, resolved: new Map(), cues, phrases: phrasesFor(lang), stopwords, handWritten }
 }
 
 const lexicons = new Map<SupportedLanguage, SentimentLexicon>()
@@ -123,6 +129,14 @@ function classify(lexicon: SentimentLexicon, word: string): number {
   if (cue !== undefined) return cue
   if (isLaughter(word)) return LAUGHTER
   const polarity = lookUp(lexicon, word)
+  if (polarity !== undefined && (polarity !== 0 || !lexicon.stopwords.has(word))) return polarity
+  // "buenos", "belle", "déçues": the dictionary form of a regular inflection. A stopword counts
+  // only as a hand-written opinion word's form (Spanish lists "buenos" among its stopwords).
+  for (const base of inflectionBases(lexicon.lang, word)) {
+    const baseValue = lexicon.exact.get(base)
+    if (baseValue === undefined || baseValue === 0 || Math.abs(baseValue) > 1) continue
+    if (polarity === undefined || lexicon.handWritten.has(base)) return baseValue
+  }
   if (polarity !== undefined) return polarity
   for (const base of superlativeBases(lexicon.lang, word)) {
     const basePolarity = lookUp(lexicon, base)
