@@ -40,6 +40,21 @@ export const BOOSTERS: Record<SupportedLanguage, string[]> = {
   nl: words('heel erg zeer echt zo enorm super ontzettend hartstikke totaal'),
 }
 
+/**
+ * Boosters that are opinion words of their own when they qualify no opinion word: "ficou bem",
+ * "super!" praise; "bem bom", "super bello" boost. Spanish "bien" is left out: alone it is as
+ * often "well, ..." or "está bien" (on train, Spanish read lower with it, Portuguese higher with "bem").
+ */
+export const BOOSTERS_ALONE: Record<SupportedLanguage, Record<string, number>> = {
+  en: {},
+  fr: {},
+  es: { súper: 0.5 },
+  pt: { bem: 0.3, super: 0.5 },
+  it: { super: 0.5 },
+  de: {},
+  nl: { super: 0.5 },
+}
+
 export const DAMPENERS: Record<SupportedLanguage, string[]> = {
   en: words('slightly somewhat kinda sorta barely hardly marginally partly rather'),
   fr: words('peu plutôt assez légèrement moyennement'),

@@ -3,7 +3,8 @@
 // natural's vocabularies, then the translated AFINN list (weighted TRANSLATED_WEIGHT, it is the
 // noisiest), then English opinion words borrowed in the language's posts (english-loanwords.ts);
 // stopwords carry none. Words not listed match by stem only when the stem is long
-// enough to name one word family (SHORTEST_STEM: "chico" must not match "chic"). Built once per
+// enough to name one word family (SHORTEST_STEM: "chico" must not match "chic"); a regular
+// gender or plural form finds its dictionary form (inflections.ts: "buenos", "belle"). Built once per
 // language on first use (10–300 ms) and kept; a lookup is well under a microsecond.
 
 import { unstretched } from './elongation.ts'
@@ -12,7 +13,7 @@ import { inflectionBases } from './inflections.ts'
 import { isLaughter } from './sentiment-laughter.ts'
 import type { SupportedLanguage } from './languages.ts'
 import { loadNaturalStemmer, loadNaturalVocabulary, type Stemmer, type VocabularyType } from './natural-vocabularies.ts'
-import { BOOSTERS, CONTRASTS, DAMPENERS, NEGATIONS } from './sentiment-cues.ts'
+import { BOOSTERS, BOOSTERS_ALONE, CONTRASTS, DAMPENERS, NEGATIONS } from './sentiment-cues.ts'
 import { LEXICON_SOURCES } from './sentiment-sources.ts'
 import { EVERYDAY } from './sentiment-everyday.ts'
 import { type Phrase, phrasesFor } from './sentiment-phrases.ts'
@@ -54,6 +55,8 @@ export interface SentimentLexicon {
   /** word → value already worked out (see wordValue). */
   resolved: Map<string, number>
   cues: Map<string, number>
+  /** Boosters that score on their own when they qualify no opinion word (sentiment-cues.ts). */
+  boosterAlone: Map<string, number>
   /** Set phrases by first word (sentiment-phrases.ts). */
   phrases: Map<string, Phrase[]>
   /** Stopwords, scored 0 unless they inflect a hand-written opinion word ("buenos"). */
@@ -103,7 +106,8 @@ function buildLexicon(lang: SupportedLanguage): SentimentLexicon {
   }
   for (const word of stopwords) if (!exact.has(word) && !cues.has(word)) exact.set(word, 0)
   const handWritten = new Set(Object.keys(supplement).filter((word) => supplement[word] !== 0))
-  return { lang, exact, stemmed, stemmer, resolved: new Map(), cues, phrases: phrasesFor(lang), stopwords, handWritten }
+  const boosterAlone = new Map(Object.entries(BOOSTERS_ALONE[lang]))
+  return { lang, exact, stemmed, stemmer, resolved: new Map(), cues, boosterAlone, phrases: phrasesFor(lang), stopwords, handWritten }
 }
 
 const lexicons = new Map<SupportedLanguage, SentimentLexicon>()

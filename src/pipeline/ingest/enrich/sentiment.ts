@@ -2,7 +2,8 @@
 // clause (clauses end at punctuation and at contrast words):
 //  - a negation flips (×NEGATED, "not good" is milder than "bad") the opinion words after it,
 //    up to NEGATION_SCOPE words and never past its clause;
-//  - a booster or dampener scales the next opinion word; a word in CAPITALS (in a post that is
+//  - a booster or dampener scales the next opinion word (a booster that is also an opinion word,
+//    "super", "bem", counts as one when no opinion word follows it); a word in CAPITALS (in a post that is
 //    not all capitals) counts more, and so does a clause ending in "!" (up to three);
 //  - after a contrast word ("but", "mais", "aber", "pero", "ma", "mas") words count ×AFTER, the
 //    clauses before it ×BEFORE;
@@ -50,6 +51,13 @@ function closeClause(): void {
   state.negatedLeft = 0
   state.negationGoverned = true
   state.scale = 1
+}
+
+/** The token at `i` is an opinion word or a cue a booster may qualify ("bien bueno", "muy muy"). */
+function qualifiesNext(i: number, count: number): boolean {
+  const next = i < count ? infos[i] : undefined
+  if (next === undefined || (next.kind !== WORD && next.kind !== HASHTAG)) return false
+  return next.value !== 0 && next.value !== CONTRAST && next.value !== LAUGHTER && next.value !== NEGATION
 }
 
 /** Raw score in [-1, 1] of the tokens of sentimentTokens, before calibration. */
@@ -114,7 +122,7 @@ export function sentimentOfTokens(tokens: readonly string[], lexicon: SentimentL
     // A set phrase reads as one opinion word, whatever its words say alone ("menos mal").
     const phrase = info.startsPhrase && !hashtag ? phraseAtStart(lexicon.phrases, tokens, i, info.lower) : undefined
     if (phrase !== undefined) i += phrase.words.length - 1
-    const value = phrase?.value ?? info.value
+    let value = phrase?.value ?? info.value
     if (value === NEGATION) {
       if (!hashtag) {
         if (!state.negationGoverned) state.clause += W.bareNegation
@@ -130,7 +138,12 @@ export function sentimentOfTokens(tokens: readonly string[], lexicon: SentimentL
       sawContrast = true
       continue
     }
-    if (value === BOOSTER) { state.scale *= W.booster; continue }
+    if (value === BOOSTER) {
+      // "bien bueno" boosts; "¡bien!" and "lo hiciste bien" praise.
+      const alone = lexicon.boosterAlone.get(info.lower)
+      if (alone === undefined || qualifiesNext(i + 1, tokens.length)) { state.scale *= W.booster; continue }
+      value = alone
+    }
     if (value === DAMPENER) { state.scale *= W.dampener; continue }
     if (value === LAUGHTER) { laughed = true; continue }
     // A Capitalised word inside a sentence, or one that starts a run of them, is a name. German
