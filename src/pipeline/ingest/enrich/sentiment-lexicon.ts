@@ -37,6 +37,8 @@ const LIST_FLOOR = 0.1
 export const TRANSLATED_WEIGHT = 0.6
 /** Shortest stem a word may be matched by. */
 const SHORTEST_STEM = 5
+/** Shortest dictionary form an inflected word may take its value from, unless hand-written. */
+const SHORTEST_LISTED_BASE = 4
 /** Bound on remembered word values; cleared when full, which is rare and cheap. */
 const MAX_RESOLVED_WORDS = 100_000
 
@@ -139,7 +141,10 @@ function classify(lexicon: SentimentLexicon, word: string): number {
   for (const base of inflectionBases(lexicon.lang, word)) {
     const baseValue = lexicon.exact.get(base)
     if (baseValue === undefined || baseValue === 0 || Math.abs(baseValue) > 1) continue
-    if (polarity === undefined || lexicon.handWritten.has(base)) return baseValue
+    // Short bases ("ore" → "ora") are too often another word: only hand-written ones count.
+    const trusted = lexicon.handWritten.has(base)
+    if (!trusted && base.length < SHORTEST_LISTED_BASE) continue
+    if (polarity === undefined || trusted) return baseValue
   }
   if (polarity !== undefined) return polarity
   for (const base of superlativeBases(lexicon.lang, word)) {
