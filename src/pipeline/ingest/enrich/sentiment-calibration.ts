@@ -20,7 +20,7 @@ export interface Calibration {
 const FITTED: Record<Exclude<SupportedLanguage, 'nl'>, Calibration> = {
   en: { negativeBelow: -0.0801, positiveAbove: 0.2255, answerBelow: -0.0801 },
   fr: { negativeBelow: -0.0030, positiveAbove: 0.0788, answerBelow: -0.0030 },
-  es: { negativeBelow: -0.1016, positiveAbove: 0.3095, answerBelow: -0.2208 },
+  es: { negativeBelow: -0.1016, positiveAbove: 0.3095, answerBelow: -0.2127 },
   de: { negativeBelow: -0.1150, positiveAbove: 0.1124, answerBelow: -0.1150 },
   it: { negativeBelow: -0.0771, positiveAbove: 0.0915, answerBelow: -0.0771 },
   pt: { negativeBelow: -0.0050, positiveAbove: 0.3739, answerBelow: -0.0050 },

@@ -23,11 +23,22 @@ export const NEGATIONS: Record<SupportedLanguage, string[]> = {
 export const CONTRASTS: Record<SupportedLanguage, string[]> = {
   en: words('but however though yet'),
   fr: words('mais pourtant cependant toutefois'),
-  es: words('pero aunque sino embargo'),
+  es: words('pero sino embargo'),
   pt: words('mas porém contudo entretanto'),
   it: words('ma però tuttavia eppure'),
   de: words('aber jedoch trotzdem dennoch'),
   nl: words('maar echter toch'),
+}
+
+/** Concessions: the clause they open weighs less ("aunque es caro, me encanta"). */
+export const CONCESSIONS: Record<SupportedLanguage, string[]> = {
+  en: words('although'),
+  fr: words('quoique'),
+  es: words('aunque'),
+  pt: words('embora'),
+  it: words('sebbene benché nonostante'),
+  de: words('obwohl obgleich'),
+  nl: words('hoewel'),
 }
 
 export const BOOSTERS: Record<SupportedLanguage, string[]> = {

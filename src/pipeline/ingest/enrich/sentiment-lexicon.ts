@@ -13,7 +13,7 @@ import { inflectionBases } from './inflections.ts'
 import { isLaughter } from './sentiment-laughter.ts'
 import type { SupportedLanguage } from './languages.ts'
 import { loadNaturalStemmer, loadNaturalVocabulary, type Stemmer, type VocabularyType } from './natural-vocabularies.ts'
-import { BOOSTERS, BOOSTERS_ALONE, CONTRASTS, DAMPENERS, NEGATIONS } from './sentiment-cues.ts'
+import { BOOSTERS, BOOSTERS_ALONE, CONCESSIONS, CONTRASTS, DAMPENERS, NEGATIONS } from './sentiment-cues.ts'
 import { LEXICON_SOURCES } from './sentiment-sources.ts'
 import { EVERYDAY } from './sentiment-everyday.ts'
 import { type Phrase, phrasesFor } from './sentiment-phrases.ts'
@@ -48,6 +48,7 @@ export const CONTRAST = 3
 export const BOOSTER = 4
 export const DAMPENER = 5
 export const LAUGHTER = 6
+export const CONCESSION = 7
 
 export interface SentimentLexicon {
   lang: SupportedLanguage
@@ -76,6 +77,7 @@ function buildLexicon(lang: SupportedLanguage): SentimentLexicon {
   for (const word of BOOSTERS[lang]) cues.set(word, BOOSTER)
   for (const word of DAMPENERS[lang]) cues.set(word, DAMPENER)
   for (const word of CONTRASTS[lang]) cues.set(word, CONTRAST)
+  for (const word of CONCESSIONS[lang]) cues.set(word, CONCESSION)
   for (const word of NEGATIONS[lang]) cues.set(word, NEGATION)
 
   const exact = new Map<string, number>()

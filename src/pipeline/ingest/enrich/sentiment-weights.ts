@@ -14,6 +14,7 @@ export const READER_WEIGHTS = {
   shouted: 1.3,
   /** Each "!" ending a clause adds this share (up to three). */
   exclamation: 0.3,
+  /** Clauses before a contrast word, and a clause opened by a concession ("although", "aunque"). */
   beforeContrast: 0.3,
   afterContrast: 1.5,
   /** Sum of the distinct emoji's polarities is capped at ± this, then weighted. */

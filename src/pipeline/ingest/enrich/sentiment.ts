@@ -6,7 +6,8 @@
 //    "super", "bem", counts as one when no opinion word follows it); a word in CAPITALS (in a post that is
 //    not all capitals) counts more, and so does a clause ending in "!" (up to three);
 //  - after a contrast word ("but", "mais", "aber", "pero", "ma", "mas") words count ×AFTER, the
-//    clauses before it ×BEFORE;
+//    clauses before it ×BEFORE; a clause opened by a concession ("although", "aunque", "obwohl",
+//    "sebbene", "embora") counts ×BEFORE too: "loved it although it was long" is praise;
 //  - names are not opinions: @mentions, Capitalised words inside a sentence (and runs of them),
 //    CamelCase hashtags (#BuonaScuola) are skipped; a plain hashtag counts as its word (#fail);
 //  - emoji and emoticons add their own polarity, each symbol once, capped at ±EMOJI_CAP;
@@ -28,7 +29,7 @@ import { READER_WEIGHTS } from './sentiment-weights.ts'
 // Module-local copies of what the hot loop reads: imported bindings may go through an accessor on
 // every read when modules are compiled to CommonJS (tsx, the benches and tests).
 const W = READER_WEIGHTS
-const { NEGATION, CONTRAST, BOOSTER, DAMPENER, LAUGHTER } = lexicons
+const { NEGATION, CONTRAST, CONCESSION, BOOSTER, DAMPENER, LAUGHTER } = lexicons
 const { WORD, MENTION, HASHTAG, BREAK, SYMBOL, knownTokens, tokenInfo } = infoOf
 const phraseAtStart = phraseAt
 const polarityOf = emojiPolarity
@@ -36,7 +37,7 @@ const polarityOf = emojiPolarity
 const ENDS_SENTENCE = new Set(['.', '!', '?', '…', '\n', ':', '¿', '¡', '？', '！', '。'])
 
 /** The running state of one read; module-level so a post allocates no closure. */
-const state = { before: 0, current: 0, clause: 0, exclamations: 0, question: false, negatedLeft: 0, negationGoverned: true, scale: 1 }
+const state = { before: 0, current: 0, clause: 0, exclamations: 0, question: false, negatedLeft: 0, negationGoverned: true, scale: 1, conceded: false }
 let infos: TokenInfo[] = []
 
 function closeClause(): void {
@@ -44,6 +45,7 @@ function closeClause(): void {
   if (!state.negationGoverned) state.clause += W.bareNegation
   let weight = 1 + W.exclamation * Math.min(state.exclamations, 3)
   if (state.question && state.exclamations === 0) weight *= W.question
+  if (state.conceded) weight *= W.beforeContrast
   state.current += state.clause * weight
   state.clause = 0
   state.exclamations = 0
@@ -51,13 +53,14 @@ function closeClause(): void {
   state.negatedLeft = 0
   state.negationGoverned = true
   state.scale = 1
+  state.conceded = false
 }
 
 /** The token at `i` is an opinion word or a cue a booster may qualify ("bien bueno", "muy muy"). */
 function qualifiesNext(i: number, count: number): boolean {
   const next = i < count ? infos[i] : undefined
   if (next === undefined || (next.kind !== WORD && next.kind !== HASHTAG)) return false
-  return next.value !== 0 && next.value !== CONTRAST && next.value !== LAUGHTER && next.value !== NEGATION
+  return next.value !== 0 && next.value !== CONTRAST && next.value !== CONCESSION && next.value !== LAUGHTER && next.value !== NEGATION
 }
 
 /** Raw score in [-1, 1] of the tokens of sentimentTokens, before calibration. */
@@ -87,6 +90,7 @@ export function sentimentOfTokens(tokens: readonly string[], lexicon: SentimentL
   state.negatedLeft = 0
   state.negationGoverned = true // the last negation reached an opinion word
   state.scale = 1
+  state.conceded = false
   let sawContrast = false
   let sentenceStart = true
   let previousWasCapital = false
@@ -136,6 +140,11 @@ export function sentimentOfTokens(tokens: readonly string[], lexicon: SentimentL
       state.before += state.current
       state.current = 0
       sawContrast = true
+      continue
+    }
+    if (value === CONCESSION) {
+      closeClause()
+      state.conceded = true
       continue
     }
     if (value === BOOSTER) {
