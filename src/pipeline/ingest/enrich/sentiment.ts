@@ -148,7 +148,7 @@ export function sentimentOfTokens(tokens: readonly string[], lexicon: SentimentL
       continue
     }
     if (value === BOOSTER) {
-      // "bien bueno" boosts; "¡bien!" and "lo hiciste bien" praise.
+      // "super bello" boosts; "super!" and "ficou bem" praise.
       const alone = lexicon.boosterAlone.get(info.lower)
       if (alone === undefined || qualifiesNext(i + 1, tokens.length)) { state.scale *= W.booster; continue }
       value = alone
