@@ -9,6 +9,8 @@ export interface RunDeps {
   db: Kysely<DB>
   log: Logger
   metrics?: Metrics
+  /** The jobs' clock (the wall clock unless given): a run over simulated data reads the data's present. */
+  now?: () => Date
 }
 
 export interface RunOptions {
@@ -51,7 +53,7 @@ export async function executeRun(deps: RunDeps, job: Job, scope: JobScope, runId
       latest = p
       options.onProgress?.(p)
     }
-    const stats = await job.run({ db: deps.db, log, signal, now: () => new Date(), progress }, scope)
+    const stats = await job.run({ db: deps.db, log, signal, now: deps.now ?? (() => new Date()), progress }, scope)
     outcome = { status: signal.aborted ? 'cancelled' : 'succeeded', runId, stats }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)

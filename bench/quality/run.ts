@@ -1,8 +1,11 @@
 // bench/quality: how well scoring finds what was planted, on two unrelated simulators.
 //   node --import tsx bench/quality/run.ts [--accounts 2000] [--seeds 1,2,3] [--skip-sandbox]
 // Prints precision and recall at 10 per role (hubs among influencers, bridges among relays,
-// off-topic stars and spammers in either), NMI of communities against the planted ones, and the
-// Spearman correlation between follower counts and influence among the top 100.
+// off-topic stars and spammers in either; the influencers' recall also among the planted accounts
+// whose on-topic posts the topic collected, since its query and languages may leave some out), NMI
+// of communities against the planted ones (also among the accounts whose follow lists were
+// collected, whose ties are seen), and the Spearman correlation between follower counts and
+// influence among the top 100.
 import { parseArgs } from 'node:util'
 import { openDatabase } from '../../src/platform/db/database.ts'
 import { migrateToLatest } from '../../src/platform/db/migrator.ts'
@@ -18,9 +21,9 @@ const fixed = (x: number) => x.toFixed(2)
 function print(name: string, r: Result) {
   console.log(`\n${name}: ${r.accounts} accounts scored, ${r.prospects} prospects`)
   for (const [role, m] of Object.entries(r.roles)) {
-    console.log(`  ${role.padEnd(8)} planted ${String(m.planted).padStart(2)}  influencers P@10 ${fixed(m.influencers.precision)} R@10 ${fixed(m.influencers.recall)}  relays P@10 ${fixed(m.relays.precision)} R@10 ${fixed(m.relays.recall)}  in top 20 (infl/relay) ${m.inInfluencersTop20}/${m.inRelaysTop20}  prospects ${m.prospects}  relay ranks ${m.relayRanks.slice(0, 8).join(',')}`)
+    console.log(`  ${role.padEnd(8)} planted ${String(m.planted).padStart(2)} (on the topic ${m.onTopic})  influencers P@10 ${fixed(m.influencers.precision)} R@10 ${fixed(m.influencers.recall)} (of those on the topic ${fixed(m.influencersOnTopic.recall)})  relays P@10 ${fixed(m.relays.precision)} R@10 ${fixed(m.relays.recall)}  in top 20 (infl/relay) ${m.inInfluencersTop20}/${m.inRelaysTop20}  prospects ${m.prospects}  relay ranks ${m.relayRanks.slice(0, 8).join(',')}`)
   }
-  console.log(`  communities NMI ${r.nmi.toFixed(3)} over ${r.nmiAccounts} accounts; Spearman(followers, influence) top 100 ${r.spearmanFollowersInfluence.toFixed(3)}; top-10 relays with zero amplification ${r.relaysTop10ZeroAmplification}`)
+  console.log(`  communities NMI ${r.nmi.toFixed(3)} over ${r.nmiAccounts} accounts (${r.nmiObserved === null ? 'no follow list collected' : `${r.nmiObserved.toFixed(3)} over the ${r.nmiObservedAccounts} whose follow lists were collected`}); Spearman(followers, influence) top 100 ${r.spearmanFollowersInfluence.toFixed(3)}; top-10 relays with zero amplification ${r.relaysTop10ZeroAmplification}`)
 }
 
 try {

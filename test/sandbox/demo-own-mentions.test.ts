@@ -10,8 +10,8 @@ const quiet = { info() {}, warn() {}, error() {} }
 
 t.test('on the demo, the inbox shows posts naming the brand\'s Bluesky account, off the topic\'s query too', async (t) => {
   const { app, database, mine } = await buildTestApp(t)
-  const { demo } = await demoInWorkspace(t, database, mine.id)
-  const outcome = await runJob({ db: database.db, log: quiet }, localJobs().get('collect-mentions')!, { workspaceId: mine.id }, { trigger: 'manual' })
+  const { demo, now } = await demoInWorkspace(t, database, mine.id)
+  const outcome = await runJob({ db: database.db, log: quiet, now }, localJobs().get('collect-mentions')!, { workspaceId: mine.id }, { trigger: 'manual' })
   t.equal(outcome.status, 'succeeded', outcome.status === 'skipped' ? outcome.reason : outcome.error ?? '')
   if (outcome.status === 'skipped') return
   t.ok(Number(outcome.stats.ownMentions) > 0, `${outcome.stats.ownMentions} posts attached for naming a brand account (${outcome.stats.ownMentionRequests} requests)`)

@@ -12,10 +12,10 @@ const quiet = { info() {}, warn() {}, error() {} }
 
 t.test('on the demo, relays passed content on and every item says why', async (t) => {
   const { app, database, mine } = await buildTestApp(t)
-  const { data, demo } = await demoInWorkspace(t, database, mine.id)
+  const { data, demo, now } = await demoInWorkspace(t, database, mine.id)
   const jobs = localJobs()
   for (const name of ['collect-mentions', 'collect-graph', 'score']) {
-    const outcome = await runJob({ db: database.db, log: quiet }, jobs.get(name)!, { workspaceId: mine.id }, { trigger: 'manual' })
+    const outcome = await runJob({ db: database.db, log: quiet, now }, jobs.get(name)!, { workspaceId: mine.id }, { trigger: 'manual' })
     t.equal(outcome.status, 'succeeded', `${name} succeeded`)
   }
   for (const [i, topic] of demo.topics.entries()) {

@@ -2,6 +2,8 @@ import t from 'tap'
 import { computeRelay } from '../../src/insight/scoring/relay.ts'
 import { audiences } from '../../src/insight/scoring/communities.ts'
 import type { TopicGraph } from '../../src/insight/scoring/topic-graph.ts'
+import { computeScores } from '../../src/insight/scoring/compute-scores.ts'
+import { reasonsFor } from '../../src/insight/rankings/reasons.ts'
 
 // One community talks about the topic: author 0 writes, 1 and 2 follow everyone in it. Accounts
 // 3 and 4 each repost author 0 twice and are followed by 1 and 2; the network counts 2 followers
@@ -50,4 +52,16 @@ t.test('an unknown follower count adds no one beyond the graph', async (t) => {
   const relay = computeRelay(g, oneCommunity(g), audiences(g))
   t.equal(relay.followersBeyond[4], 0, 'nothing beyond the graph is assumed')
   t.equal(relay.raw[4], 0, 'so account 4 crosses nothing either')
+})
+
+t.test('a relay\'s reasons say its audience reaches followers beyond the topic, in English and French', async (t) => {
+  const scores = computeScores(graph(40))
+  const reasons = (v: number, lang: 'en' | 'fr') => reasonsFor({ ranking: 'relays', influenceRank: 0, components: scores[v].components, communityName: null }, lang)
+  t.equal(scores[4].components.followersBeyond, 38, 'the count beyond the graph is kept with the score')
+  t.equal(scores[4].components.audienceInGraph, 2, 'beside its audience in the graph')
+  t.ok(reasons(4, 'en').includes('Its audience counts 38 followers who have not written on the topic, beyond 2 accounts in the topic\'s graph: what it passes on to them leaves the topic\'s circle.'), reasons(4, 'en').join(' | '))
+  t.ok(reasons(4, 'en').some((r) => /reached people outside the author's community, its followers beyond the topic included\.$/.test(r)), 'the crossing share says it counts them')
+  t.ok(reasons(4, 'fr').includes('Son public compte 38 abonnés qui n’ont pas écrit sur le sujet, en plus de 2 comptes dans le graphe du sujet : ce qu’il leur relaie sort du cercle du sujet.'), reasons(4, 'fr').join(' | '))
+  t.ok(reasons(4, 'fr').some((r) => /ses abonnés hors du sujet compris\.$/.test(r)), 'and in French')
+  t.notOk(reasons(3, 'en').some((r) => /beyond/.test(r)), 'an account whose followers are all in the graph is not said to reach beyond it')
 })

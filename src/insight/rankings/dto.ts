@@ -33,6 +33,8 @@ export const scoreComponentsSchema = z
     crossings: z.number().optional().describe('Posts passed on, each weighted by the share of its audience outside the author\'s community (replies at half).'),
     communitiesPassedFrom: z.number().optional().describe('Communities whose posts it reposted or quoted.'),
     audienceCommunities: z.number().optional().describe('Communities its audience (followers and those who interacted with it) belongs to.'),
+    audienceInGraph: z.number().optional().describe('Distinct followers and accounts that interacted with it in the topic graph.'),
+    followersBeyond: z.number().optional().describe('Followers the network counts beyond the topic graph (follower count less its followers in the graph): people who do not write on the topic, part of the relay\'s audience.'),
     sameAs: z.object({ network: z.string(), handle: z.string(), via: z.enum(['bridgy-fed', 'rel-me']) }).nullable().optional()
       .describe('The same person\'s account on another network, where the data shows it: a Bridgy Fed bridge handle (`bridgy-fed`), or a link the Mastodon profile verified with rel="me" pointing at the Bluesky profile or at the domain that is its handle (`rel-me`).'),
     prospectRank: z.number().nullable().optional().describe('Rank in the prospects\' own list; null when not a prospect.'),

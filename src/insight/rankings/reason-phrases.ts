@@ -20,6 +20,9 @@ export interface ReasonPhrases {
   passedOn(posts: string, from: string, to: string): string
   passRate(percent: string): string
   crossed(share: string): string
+  follower: [string, string]
+  beyond(followers: string, inGraph: string): string
+  crossedBeyond(share: string): string
   passedNothing: string
   prospect(rank: number | null): string
   noTie: string
@@ -42,6 +45,9 @@ const en: ReasonPhrases = {
   passedOn: (posts, from, to) => `Passed on ${posts} about the topic, from ${from}, to an audience in ${to}.`,
   passRate: (percent) => `${percent} of its activity on the topic is passing others' posts on (weighed against the topic's average).`,
   crossed: (share) => `${share} of what it passed on reached people outside the author's community.`,
+  follower: ['follower', 'followers'],
+  beyond: (followers, inGraph) => `Its audience counts ${followers} who have not written on the topic, beyond ${inGraph} in the topic's graph: what it passes on to them leaves the topic's circle.`,
+  crossedBeyond: (share) => `${share} of what it passed on reached people outside the author's community, its followers beyond the topic included.`,
   passedNothing: 'Passed nothing on about the topic in the window: not a relay.',
   prospect: (rank) => (rank === null ? 'Active on the topic.' : `Active on the topic, #${rank} among its influencers.`),
   noTie: 'No follow or interaction with your accounts yet, either way.',
@@ -64,6 +70,9 @@ const fr: ReasonPhrases = {
   passedOn: (posts, from, to) => `A relayé ${posts} sur le sujet, venant de ${from}, vers un public réparti sur ${to}.`,
   passRate: (percent) => `${percent} de son activité sur le sujet consiste à relayer les publications des autres (pondéré par la moyenne du sujet).`,
   crossed: (share) => `${share} de ce qu’il a relayé a atteint des personnes hors de la communauté de l’auteur.`,
+  follower: ['abonné', 'abonnés'],
+  beyond: (followers, inGraph) => `Son public compte ${followers} qui n’ont pas écrit sur le sujet, en plus de ${inGraph} dans le graphe du sujet : ce qu’il leur relaie sort du cercle du sujet.`,
+  crossedBeyond: (share) => `${share} de ce qu’il a relayé a atteint des personnes hors de la communauté de l’auteur, ses abonnés hors du sujet compris.`,
   passedNothing: 'N’a rien relayé sur le sujet pendant la période : ce n’est pas un relais.',
   prospect: (rank) => (rank === null ? 'Actif sur le sujet.' : `Actif sur le sujet, n° ${rank} parmi ses influenceurs.`),
   noTie: 'Aucun abonnement ni échange avec vos comptes pour l’instant, dans un sens comme dans l’autre.',

@@ -46,7 +46,8 @@ function relayReasons(c: ScoreComponents, p: ReasonPhrases): string[] {
   if (!c.amplification) return [p.passedNothing]
   const out = [p.passedOn(p.count(c.amplification, ...p.post), p.count(c.communitiesPassedFrom ?? 0, ...p.community), p.count(c.audienceCommunities ?? 0, ...p.community))]
   if (c.amplificationRate !== undefined) out.push(p.passRate(p.percent(c.amplificationRate)))
-  if (c.crossings !== undefined) out.push(p.crossed(p.percent(Math.min(1, c.crossings / Math.max(1, c.amplification)))))
+  if (c.followersBeyond) out.push(p.beyond(p.count(c.followersBeyond, ...p.follower), p.count(c.audienceInGraph ?? 0, ...p.account)))
+  if (c.crossings !== undefined) out.push(c.followersBeyond ? p.crossedBeyond(p.percent(Math.min(1, c.crossings / Math.max(1, c.amplification)))) : p.crossed(p.percent(Math.min(1, c.crossings / Math.max(1, c.amplification)))))
   return out
 }
 

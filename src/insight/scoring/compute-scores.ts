@@ -99,6 +99,8 @@ export function computeScores(graph: TopicGraph): AccountScore[] {
         crossings: round4(relay.crossings[v]),
         communitiesPassedFrom: relay.communitiesFrom[v],
         audienceCommunities: relay.audienceCommunities[v],
+        audienceInGraph: relay.audienceSize[v],
+        followersBeyond: relay.followersBeyond[v],
         sameAs: other === undefined ? null : { network: graph.networks[other.node], handle: graph.handles[other.node], via: other.via },
       },
     }

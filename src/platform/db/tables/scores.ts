@@ -57,6 +57,10 @@ export interface ScoreComponents {
   crossings?: number
   communitiesPassedFrom?: number
   audienceCommunities?: number
+  /** Distinct followers and interlocutors it has in the topic graph. */
+  audienceInGraph?: number
+  /** Followers the network counts beyond the topic graph (its follower count less those in the graph). */
+  followersBeyond?: number
   /** The same person's account on another network, and how that is known. */
   sameAs?: { network: string; handle: string; via: 'bridgy-fed' | 'rel-me' } | null
   /** Rank within the prospects' own list, null when not a prospect. */
