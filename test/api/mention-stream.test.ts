@@ -1,6 +1,7 @@
 // GET /v1/topics/{id}/mentions/stream: a mention stored after the client connects arrives, as the
 // feed serves it; a reconnection with Last-Event-ID gets what was stored meanwhile; the stream is
-// scoped and authenticated like the feed, and a key holds a bounded number of streams.
+// scoped and authenticated like the feed, a key holds a bounded number of streams, and a stream
+// ends once its key is revoked.
 import t from 'tap'
 import type { AddressInfo } from 'node:net'
 import type { Kysely } from 'kysely'
@@ -102,4 +103,27 @@ t.test('a key holds a bounded number of streams at once', async (t) => {
   }
   t.equal(again.status, 200, 'a closed stream frees its place')
   again.close()
+})
+
+t.test('a stream opened with a key that is then revoked ends, and the key cannot reopen it', async (t) => {
+  const { ctx, url } = await setUp(t, { liveMentions: { intervalMs: 40, heartbeatMs: 150, authCheckMs: 100 } })
+  const created = await ctx.app.inject({ method: 'POST', url: '/v1/keys', headers: bearer(ctx.mine.admin), payload: { name: 'wall screen', scopes: ['read'] } })
+  t.equal(created.statusCode, 201, 'a key for the stream')
+  const { id, key } = created.json() as { id: string; key: string }
+  const kept = await openEventStream(url, bearer(ctx.mine.read))
+  const revoked = await openEventStream(url, bearer(key))
+  t.teardown(() => { kept.close(); revoked.close() })
+  await revoked.until(() => revoked.comments.includes('connected'), 10_000, 'the stream to be live')
+  await kept.until(() => kept.comments.includes('connected'), 10_000, 'the other stream to be live')
+
+  t.equal((await ctx.app.inject({ method: 'DELETE', url: `/v1/keys/${id}`, headers: bearer(ctx.mine.admin) })).statusCode, 204, 'the key is revoked')
+  const outcome = await Promise.race([revoked.ended.then(() => 'ended'), new Promise((resolve) => setTimeout(() => resolve('still open'), 20_000))])
+  t.equal(outcome, 'ended', 'the server ends the stream of the revoked key')
+  const again = await openEventStream(url, bearer(key))
+  t.equal(again.status, 401, 'reconnecting with the revoked key is refused')
+  again.close()
+  // A stream of a key still valid goes on: checked again, it stays open.
+  kept.comments.length = 0
+  await kept.until(() => kept.comments.includes('heartbeat'), 10_000, 'a heartbeat on the stream of the valid key')
+  t.ok(kept.comments.includes('heartbeat'), 'the stream of a key still valid goes on')
 })
