@@ -42,7 +42,7 @@ export function createSourceService({ db, addressPolicy = PUBLIC_ONLY, secrets =
       const source = await find(workspaceId, id)
       if (!streamsOnNetwork(source.network)) throw new AppError('unprocessable', `A ${source.network} source has no live stream to turn on or off.`)
       const row = await db.updateTable('sources')
-        .set({ settings: { ...source.settings, streaming: input.streaming ? 'on' : 'off' }, updated_at: sql<Date>`now()` })
+        .set({ settings: sql<Record<string, string>>`settings || jsonb_build_object('streaming', ${input.streaming ? 'on' : 'off'}::text)`, updated_at: sql<Date>`now()` })
         .where('workspace_id', '=', workspaceId).where('id', '=', id)
         .returning(COLUMNS)
         .executeTakeFirst()
