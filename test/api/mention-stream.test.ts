@@ -1,6 +1,7 @@
 // GET /v1/topics/{id}/mentions/stream: a mention stored after the client connects arrives, as the
 // feed serves it; a reconnection with Last-Event-ID gets what was stored meanwhile; the stream is
-// scoped and authenticated like the feed, and a key holds a bounded number of streams.
+// scoped and authenticated like the feed, a key holds a bounded number of streams, and a stream
+// ends once its key is revoked.
 import t from 'tap'
 import type { AddressInfo } from 'node:net'
 import type { Kysely } from 'kysely'
@@ -10,6 +11,7 @@ import { topicMatcher } from '../../src/pipeline/ingest/topic-matchers.ts'
 import type { NormalizedPost } from '../../src/pipeline/networks/model.ts'
 import { bearer, buildTestApp, type TestApp } from '../helpers/app.ts'
 import { openEventStream } from '../helpers/event-stream.ts'
+import { createSession } from '../../src/tenancy/people/sessions.ts'
 
 type Topic = { id: string; query: string; networks: string[]; languages: string[] }
 
@@ -102,4 +104,62 @@ t.test('a key holds a bounded number of streams at once', async (t) => {
   }
   t.equal(again.status, 200, 'a closed stream frees its place')
   again.close()
+})
+
+t.test('a stream opened with a key that is then revoked ends, and the key cannot reopen it', async (t) => {
+  const { ctx, url } = await setUp(t, { liveMentions: { intervalMs: 40, heartbeatMs: 150, authCheckMs: 100 } })
+  const created = await ctx.app.inject({ method: 'POST', url: '/v1/keys', headers: bearer(ctx.mine.admin), payload: { name: 'wall screen', scopes: ['read'] } })
+  t.equal(created.statusCode, 201, 'a key for the stream')
+  const { id, key } = created.json() as { id: string; key: string }
+  const kept = await openEventStream(url, bearer(ctx.mine.read))
+  const revoked = await openEventStream(url, bearer(key))
+  t.teardown(() => { kept.close(); revoked.close() })
+  await revoked.until(() => revoked.comments.includes('connected'), 10_000, 'the stream to be live')
+  await kept.until(() => kept.comments.includes('connected'), 10_000, 'the other stream to be live')
+
+  t.equal((await ctx.app.inject({ method: 'DELETE', url: `/v1/keys/${id}`, headers: bearer(ctx.mine.admin) })).statusCode, 204, 'the key is revoked')
+  const outcome = await Promise.race([revoked.ended.then(() => 'ended'), new Promise((resolve) => setTimeout(() => resolve('still open'), 20_000))])
+  t.equal(outcome, 'ended', 'the server ends the stream of the revoked key')
+  const again = await openEventStream(url, bearer(key))
+  t.equal(again.status, 401, 'reconnecting with the revoked key is refused')
+  again.close()
+  // A stream of a key still valid goes on: checked again, it stays open.
+  kept.comments.length = 0
+  await kept.until(() => kept.comments.includes('heartbeat'), 10_000, 'a heartbeat on the stream of the valid key')
+  t.ok(kept.comments.includes('heartbeat'), 'the stream of a key still valid goes on')
+})
+
+t.test('a stream opened in a browser session ends once the session is signed out', async (t) => {
+  const { ctx, url } = await setUp(t, { liveMentions: { intervalMs: 40, heartbeatMs: 150, authCheckMs: 100 } })
+  const { token } = await createSession(ctx.database.db, { personId: null, workspaceId: ctx.mine.id, role: 'viewer' })
+  const cookie = { cookie: `relais_session=${token}` }
+  const client = await openEventStream(url, cookie)
+  t.teardown(() => client.close())
+  t.equal(client.status, 200, 'the session opens the stream')
+  await client.until(() => client.comments.includes('connected'), 10_000, 'the stream to be live')
+  await ctx.database.db.updateTable('web_sessions').set({ revoked_at: new Date() }).where('workspace_id', '=', ctx.mine.id).execute()
+  const outcome = await Promise.race([client.ended.then(() => 'ended'), new Promise((resolve) => setTimeout(() => resolve('still open'), 20_000))])
+  t.equal(outcome, 'ended', 'the server ends the stream of the ended session')
+  const again = await openEventStream(url, cookie)
+  t.equal(again.status, 401, 'the ended session cannot reopen it')
+  again.close()
+})
+
+t.test('the replay after Last-Event-ID is bounded: beyond the limit, an overflow event says to read the feed', async (t) => {
+  const { ctx, topic, url } = await setUp(t, { liveMentions: { intervalMs: 40, heartbeatMs: 150, replayMax: 2 } })
+  const first = await openEventStream(url, bearer(ctx.mine.read))
+  await first.until(() => first.comments.includes('connected'), 10_000, 'the stream to be live')
+  await store(ctx.database.db, ctx.mine.id, topic, [post('o1', 'Vélo un')])
+  await first.until(() => first.events.length === 1, 10_000, 'the first mention')
+  first.close()
+  await store(ctx.database.db, ctx.mine.id, topic, ['o2', 'o3', 'o4', 'o5'].map((key) => post(key, `Vélo ${key}`)))
+
+  const second = await openEventStream(url, { ...bearer(ctx.mine.read), 'last-event-id': first.events[0].id! })
+  t.teardown(() => second.close())
+  await second.until(() => second.comments.includes('connected'), 10_000, 'the resumed stream to be live')
+  t.same(second.events.map((event) => event.event), ['mention', 'mention', 'overflow'], 'two of the four stored while away, then overflow')
+  t.match(JSON.parse(second.events[2].data), { detail: /read the rest from the mention feed/ })
+  const replayed = second.events.slice(0, 2).map((event) => (JSON.parse(event.data) as { text: string }).text)
+  t.equal(new Set(replayed).size, 2, 'each replayed once')
+  t.notOk(replayed.includes('Vélo un'), 'not the one already received')
 })

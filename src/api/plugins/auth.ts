@@ -76,6 +76,23 @@ export const authPlugin = fp<{ db: Kysely<DB>; throttle?: AuthThrottle }>(
   { name: 'auth' },
 )
 
+/**
+ * Whether the key or session a request came with still stands, with the scope its route needs:
+ * a response that lasts (a live stream) asks again now and then, so it does not outlive a
+ * revocation. A key revoked by another process is seen once the key cache lets it go.
+ */
+export async function stillAuthorized(db: Kysely<DB>, request: FastifyRequest): Promise<boolean> {
+  const needed = request.routeOptions.config?.scope ?? 'read'
+  const presented = bearerToken(request.headers.authorization)
+  if (presented) {
+    const identity = await authenticateKey(db, presented)
+    return identity !== null && identity.keyId === request.auth.keyId && hasScope(identity.scopes, needed)
+  }
+  const cookie = request.cookies?.[SESSION_COOKIE]
+  const session = cookie ? await authenticateSession(db, cookie) : null
+  return session !== null && session.sessionId === request.auth.session?.sessionId && hasScope([ROLE_SCOPE[session.role]], needed)
+}
+
 /** A visitor through a digest link reads that topic and their own session. */
 function visitorMayOpen(request: FastifyRequest, topicId: string): boolean {
   const path = request.url.split('?')[0]

@@ -1,7 +1,9 @@
 // One client's live mention stream (server-sent events): the replay after its Last-Event-ID,
 // then what the hub finds, each mention as the feed serves it; a heartbeat comment keeps proxies
 // from closing an idle connection; a client that stops reading (its buffer over the limit) or a
-// stream open longer than the limit is closed, and the client reconnects with Last-Event-ID.
+// stream open longer than the limit is closed, and the client reconnects with Last-Event-ID. The
+// key or session is checked again every `authCheckMs`: once revoked (or when it cannot be
+// checked), the stream ends, and a reconnection with a revoked key is refused.
 import type { ServerResponse } from 'node:http'
 import type { Kysely } from 'kysely'
 import type { DB } from '../../../platform/db/schema.ts'
@@ -16,16 +18,18 @@ export interface LiveStreamOptions {
   maxBufferedBytes: number
   /** Mentions replayed after a Last-Event-ID at most; beyond, an `overflow` event says to read the feed. */
   replayMax: number
+  /** How often the stream's key or session is checked again; a revoked one closes the stream. */
+  authCheckMs: number
 }
 
-export const DEFAULT_LIVE_STREAM_OPTIONS: Readonly<LiveStreamOptions> = Object.freeze({ heartbeatMs: 15_000, maxDurationMs: 30 * 60_000, maxBufferedBytes: 1 << 20, replayMax: 1000 })
+export const DEFAULT_LIVE_STREAM_OPTIONS: Readonly<LiveStreamOptions> = Object.freeze({ heartbeatMs: 15_000, maxDurationMs: 30 * 60_000, maxBufferedBytes: 1 << 20, replayMax: 1000, authCheckMs: 10_000 })
 
 const REPLAY_PAGE = 200
 
 const frame = (m: LiveMention) => `id: ${m.eventId}\nevent: mention\ndata: ${JSON.stringify(m.mention)}\n\n`
 
 /** Streams until the client leaves, the stream is too old or slow, or `closed` is called; resolves then. */
-export async function runLiveStream(db: Kysely<DB>, hub: MentionHub, topicId: string, resumeFrom: MatchMark | null, res: ServerResponse, options: LiveStreamOptions): Promise<{ close(): void; done: Promise<void> }> {
+export async function runLiveStream(db: Kysely<DB>, hub: MentionHub, topicId: string, resumeFrom: MatchMark | null, res: ServerResponse, options: LiveStreamOptions, stillAuthorized: () => Promise<boolean>): Promise<{ close(): void; done: Promise<void> }> {
   let ended = false
   let finished!: () => void
   const done = new Promise<void>((resolve) => { finished = resolve })
@@ -43,11 +47,18 @@ export async function runLiveStream(db: Kysely<DB>, hub: MentionHub, topicId: st
   const stopWatching = await hub.watch(topicId, send)
   const heartbeat = setInterval(() => write(': heartbeat\n\n'), options.heartbeatMs)
   const limit = setTimeout(() => close(), options.maxDurationMs)
+  let checking = false
+  const authCheck = setInterval(() => {
+    if (checking) return
+    checking = true
+    stillAuthorized().then((yes) => { if (!yes) close() }, () => close()).finally(() => { checking = false })
+  }, options.authCheckMs)
   function close(): void {
     if (ended) return
     ended = true
     stopWatching()
     clearInterval(heartbeat)
+    clearInterval(authCheck)
     clearTimeout(limit)
     res.end()
     finished()

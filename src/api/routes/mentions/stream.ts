@@ -7,6 +7,7 @@ import { findTopic } from '../../../tenancy/topics/find-topic.ts'
 import { createMentionHub, type MentionHubOptions } from '../../../insight/mentions/mention-hub.ts'
 import { markOfEventId } from '../../../insight/mentions/new-mentions.ts'
 import { problemResponses } from '../../problem.ts'
+import { stillAuthorized } from '../../plugins/auth.ts'
 import { DEFAULT_LIVE_STREAM_OPTIONS, runLiveStream, type LiveStreamOptions } from './live-stream.ts'
 
 export type LiveMentionOptions = LiveStreamOptions & MentionHubOptions & {
@@ -43,6 +44,7 @@ export const mentionStreamRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; option
         'The comment `: connected` says the stream is live; `: heartbeat` comes every 15 seconds.',
         'Reconnecting with `Last-Event-ID` (browsers do it) first sends what was stored after that event (up to 1,000; beyond, an `overflow` event says to read the rest from the feed).',
         'At most 5 streams per key at once (429 beyond); a stream ends after 30 minutes, or when the client stops reading, and the client reconnects.',
+        'The key (or session) is checked again every 10 seconds: once it is revoked, the stream ends within about 15 seconds and a reconnection is refused (401).',
         'A mention is sent within a second or so of being stored.',
       ].join(' '),
       produces: ['text/event-stream'],
@@ -65,7 +67,7 @@ export const mentionStreamRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; option
       'x-request-id': req.id,
     })
     try {
-      const stream = await runLiveStream(db, hub, req.params.id, markOfEventId(typeof req.headers['last-event-id'] === 'string' ? req.headers['last-event-id'] : undefined), reply.raw, settings)
+      const stream = await runLiveStream(db, hub, req.params.id, markOfEventId(typeof req.headers['last-event-id'] === 'string' ? req.headers['last-event-id'] : undefined), reply.raw, settings, () => stillAuthorized(db, req))
       streams.add(stream)
       await stream.done
       streams.delete(stream)

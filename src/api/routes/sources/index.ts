@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { problemResponses } from '../../problem.ts'
-import { newSourceSchema, sourceSchema } from '../../../tenancy/sources/dto.ts'
+import { newSourceSchema, sourceChangeSchema, sourceSchema } from '../../../tenancy/sources/dto.ts'
 import type { SourceService } from '../../../tenancy/sources/service.ts'
 import { streamGapPageSchema, type StreamGapService } from '../../../tenancy/sources/stream-gaps.ts'
 import { cursorQuery } from '../../../platform/shared/cursor.ts'
@@ -24,6 +24,22 @@ export const sourceRoutes: FastifyPluginAsyncZod<{ sources: SourceService; gaps:
       response: { 201: sourceSchema, ...problemResponses(400, 401, 403, 409, 413, 415, 429, 503) },
     },
   }, async (req, reply) => reply.status(201).send(await sources.create(req.auth.workspaceId, req.body)))
+
+  app.get('/sources/:id', {
+    config: { scope: 'read' },
+    schema: { operationId: 'getSource', tags, summary: 'One source (without its secrets), with the state of its live stream', params: z.object({ id: z.string().max(64).describe('Source id') }), response: { 200: sourceSchema, ...problemResponses(401, 403, 404, 429, 503) } },
+  }, (req) => sources.get(req.auth.workspaceId, req.params.id))
+
+  app.patch('/sources/:id', {
+    config: { scope: 'admin' },
+    schema: {
+      operationId: 'updateSource', tags, summary: 'Turn the live reading of a source on or off',
+      description: 'Sets the source\'s `settings.streaming` to "on" or "off". A process reading the source lets it go when it next looks for streaming sources (within about ten seconds); scheduled collection goes on either way. A source of a network without a live stream answers 422.',
+      params: z.object({ id: z.string().max(64).describe('Source id') }),
+      body: sourceChangeSchema,
+      response: { 200: sourceSchema, ...problemResponses(400, 401, 403, 404, 413, 415, 422, 429, 503) },
+    },
+  }, (req) => sources.change(req.auth.workspaceId, req.params.id, req.body))
 
   app.delete('/sources/:id', {
     config: { scope: 'admin' },
