@@ -41,7 +41,8 @@ export interface MastodonConnectionHooks {
   tagsChanged(): Promise<boolean>
 }
 
-export function readMastodonConnection(target: MastodonConnectionTarget, hooks: MastodonConnectionHooks, policy: AddressPolicy, options: StreamOptions, signal: AbortSignal): Promise<MastodonConnectionOutcome> {
+/** `observeQueue` hears how many events wait after each change (for the queue-depth metric). */
+export function readMastodonConnection(target: MastodonConnectionTarget, hooks: MastodonConnectionHooks, policy: AddressPolicy, options: StreamOptions, signal: AbortSignal, observeQueue: (events: number) => void = () => {}): Promise<MastodonConnectionOutcome> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(`${target.streamingUrl}/api/v1/streaming`, {
       headers: { authorization: `Bearer ${target.accessToken}` },
@@ -62,7 +63,7 @@ export function readMastodonConnection(target: MastodonConnectionTarget, hooks: 
       ended: () => ended !== null,
       settled: () => finish(),
       failed: (error) => end('closed', error),
-    })
+    }, observeQueue)
     // Events wait while the tag timelines are paged.
     queue.held = true
 
@@ -71,6 +72,7 @@ export function readMastodonConnection(target: MastodonConnectionTarget, hooks: 
       // Events received before a close or a stop are stored once the catch-up is over.
       if (failure === null && queue.length > 0 && !queue.held) return queue.pump(true)
       clearInterval(timer)
+      observeQueue(0)
       signal.removeEventListener('abort', stop)
       if (failure !== null) reject(failure)
       else resolve({ received, ended: ended ?? 'closed' })
