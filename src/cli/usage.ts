@@ -10,7 +10,7 @@ export const keyUsage = [
   'relais key revoke KEY_OR_ID                                           revoke an API key',
 ].join('\n')
 export const migrateUsage = 'relais migrate                       bring the database schema up to date'
-export const streamUsage = 'relais stream                        collect live, until SIGTERM, every Bluesky source whose settings say streaming "on" (Jetstream)'
+export const streamUsage = 'relais stream [--progress-every S]   collect live, until SIGTERM, every Bluesky or Mastodon source whose settings say streaming "on"; per source, events/s, lag, queue, reconnects and gaps every S seconds (10; 0: never)'
 export const serveUsage = 'relais serve                         run the API (and the scheduler unless SCHEDULER=off, live collection unless STREAMING=off)'
 export const workspaceUsage = 'relais workspace create NAME        create a workspace, print its id'
 export const workspaceQuotasUsage = 'relais workspace quotas ID [--topics N] [--sources N] [--webhooks N] [--digests N] [--digest-recipients N]   print (and set; N or "default") a workspace\'s quotas'

@@ -12,6 +12,8 @@ import { postUri, type FakeBluesky } from '../fakes/bluesky/index.ts'
 import { connectorFor } from '../../src/tenancy/sources/connector-factory.ts'
 import { workspaceTopicMatchers } from '../../src/pipeline/ingest/topic-matchers.ts'
 import { GAP_MARGIN_MS, fillStreamGaps } from '../../src/pipeline/collect/fill-stream-gaps.ts'
+import { runJob } from '../../jobs/run-job.ts'
+import { localJobs } from '../helpers/local-network.ts'
 
 const MINUTE_US = 60e6
 
@@ -100,4 +102,32 @@ t.test('collect-mentions fills the gaps of the sources it collects with', async 
   t.equal(outcome.stats?.gapRequests, 3, 'with one search per topic')
   const row = await database.db.selectFrom('stream_gaps').select('status').where('id', '=', gap.id).executeTakeFirstOrThrow()
   t.equal(row.status, 'filled')
+})
+
+t.test('a run limited to one topic fills the gap for that topic only: the gap stays open until the others are searched', async (t) => {
+  const database = await openTestDatabase(t)
+  const listening = await listen(t, database)
+  const gap = await recordGap(database.db, listening.workspaceId, listening.sourceId, 45, 25)
+  const [first, ...others] = listening.topicIds
+  const jobs = localJobs({ connectorTuning: { maxRetries: 1 } })
+  const silent = { info() {}, warn() {}, error() {} }
+  const limited = await runJob({ db: database.db, log: silent }, jobs.get('collect-mentions')!, { topicId: first }, { trigger: 'manual' })
+  t.equal(limited.status, 'succeeded')
+  t.equal(limited.status !== 'skipped' && limited.stats?.gapsFilled, 0, 'the limited run fills no gap')
+  t.equal(limited.status !== 'skipped' && limited.stats?.gapRequests, 1, 'it searched the span for its topic')
+  const open = await database.db.selectFrom('stream_gaps').select(['status', 'progress']).where('id', '=', gap.id).executeTakeFirstOrThrow()
+  t.equal(open.status, 'needs_backfill', 'the gap stays open for the other topics')
+  t.same((open.progress as { done: string[] }).done, [`${first}:0`], 'its progress says the first topic\'s search is done, and only that')
+  const firstInGap = plantedInGap(listening.fake, TOPIC_WORDS[0], gap)
+  t.ok(firstInGap.length >= 3, `${firstInGap.length} posts of the first topic in the span`)
+  t.same((await matched(database, first)).filter((uri) => firstInGap.includes(uri)), firstInGap, 'the first topic has every post of the span')
+
+  const full = await scheduledRun(database, listening.workspaceId)
+  t.equal(full.stats?.gapsFilled, 1, 'the next run over every topic fills it')
+  t.equal(full.stats?.gapRequests, others.length, 'searching only the topics not searched yet')
+  t.equal((await database.db.selectFrom('stream_gaps').select('status').where('id', '=', gap.id).executeTakeFirstOrThrow()).status, 'filled')
+  for (const [i, word] of TOPIC_WORDS.entries()) {
+    const inGap = plantedInGap(listening.fake, word, gap)
+    t.same((await matched(database, listening.topicIds[i])).filter((uri) => inGap.includes(uri)), inGap, `topic "${word}": every post of the span`)
+  }
 })

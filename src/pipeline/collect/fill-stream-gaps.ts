@@ -1,7 +1,9 @@
 // Fills the spans of a live stream its instance no longer kept (stream_gaps, recorded by the
-// reader) through the network's search bounded to each span, for every topic using the source:
-// each page is stored with the gap's progress in one transaction, so a run cut short goes on
-// where it stopped; a gap whose every search reached its end is `filled`. A source whose network
+// reader) through the network's search bounded to each span, for the topics of the run that use
+// the source: each page is stored with the gap's progress in one transaction, so a run cut short
+// goes on where it stopped; a gap is `filled` once the searches of every topic using the source
+// reached their end (a run limited to one topic records that topic's searches as done, and the gap
+// stays open for the others). A source whose network
 // or credentials cannot search in time says why on the gap (the workspace sees it), and the gap
 // stays open. Writes are idempotent: posts the stream did store are absorbed by the unique keys.
 import { sql, type Kysely } from 'kysely'
@@ -29,7 +31,7 @@ export interface GapFill {
   workspaceId: string
   sourceId: string
   connector: Connector
-  /** The topics that use the source, whose searches fill its gaps. */
+  /** The topics of this run that use the source, whose searches fill its gaps now. */
   topics: readonly { id: string; query: string }[]
   /** Every topic of the workspace: a post found for one is checked against all. */
   matchers: readonly TopicMatcher[]
@@ -52,7 +54,12 @@ export async function fillStreamGaps(db: Kysely<DB>, job: GapFill): Promise<GapF
     result.notes.push(note)
     return result
   }
-  const searches = job.topics.flatMap((topic) => compileForNetwork(parse(topic.query), job.connector.network).specs.map((spec, i) => ({ key: `${topic.id}:${i}`, topicId: topic.id, spec })))
+  const network = job.connector.network
+  const searchesOf = (topics: readonly { id: string; query: string }[]) =>
+    topics.flatMap((topic) => compileForNetwork(parse(topic.query), network).specs.map((spec, i) => ({ key: `${topic.id}:${i}`, topicId: topic.id, spec })))
+  const searches = searchesOf(job.topics)
+  // What a filled gap has searched: every topic of the workspace that uses the source now.
+  const required = searchesOf(await topicsUsingNetwork(db, job.workspaceId, network)).map((search) => search.key)
   for (const gap of gaps) {
     const window = { since: new Date(gap.from_us / 1000 - GAP_MARGIN_MS), until: new Date(gap.to_us / 1000 + GAP_MARGIN_MS) }
     const progress: GapProgress = gapProgress(gap.progress)
@@ -90,10 +97,17 @@ export async function fillStreamGaps(db: Kysely<DB>, job: GapFill): Promise<GapF
         if (cursor === null) break
       }
     }
+    if (!required.every((key) => progress.done.includes(key))) continue // other topics' searches are still to run
     await db.updateTable('stream_gaps').set({ status: 'filled', filled_at: sql`now()` }).where('id', '=', gap.id).execute()
     result.filled++
   }
   return result
+}
+
+/** The workspace's topics that listen to `network` (a topic with no networks listens to all). */
+async function topicsUsingNetwork(db: Kysely<DB>, workspaceId: string, network: string): Promise<{ id: string; query: string }[]> {
+  return db.selectFrom('topics').select(['id', 'query']).where('workspace_id', '=', workspaceId)
+    .where(sql<boolean>`(cardinality(networks) = 0 or ${network} = any(networks))`).execute()
 }
 
 async function noteGaps(db: Kysely<DB>, ids: number[], note: string): Promise<void> {

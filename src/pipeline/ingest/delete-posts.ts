@@ -2,7 +2,7 @@ import { sql, type Transaction } from 'kysely'
 import type { DB } from '../../platform/db/schema.ts'
 
 // How posts leave a workspace, whether their author deleted them (the stream) or the operator
-// erases their author (src/tenancy/personal-data/erase-person.ts): the topics they were on change
+// erases their author (./erase-account.ts): the topics they were on change
 // version, so cached reads are not served stale; their interactions, topic matches and imports go,
 // then the posts themselves (the tables keyed by post alone follow by cascade).
 

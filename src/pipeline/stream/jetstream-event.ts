@@ -15,7 +15,9 @@ const commit = z.object({
 const event = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('commit'), did: z.string().max(2048), time_us: z.number().int().positive(), commit }),
   z.object({ kind: z.literal('identity'), did: z.string().max(2048), time_us: z.number().int().positive() }),
-  z.object({ kind: z.literal('account'), did: z.string().max(2048), time_us: z.number().int().positive() }),
+  // `active: false` with a status (deleted, deactivated, takendown, …): the account is gone from the network.
+  z.object({ kind: z.literal('account'), did: z.string().max(2048), time_us: z.number().int().positive(),
+    account: z.object({ active: z.boolean(), status: z.string().max(100).optional() }).optional() }),
 ])
 
 export type JetstreamEvent = z.infer<typeof event>

@@ -39,6 +39,7 @@ export function createPrometheusStreamMetrics(registry: Registry, now: () => num
       gaps.inc({ source_id: sourceId })
     },
     queued(sourceId, frames) {
+      base.queued(sourceId, frames)
       queue.set({ source_id: sourceId }, frames)
     },
     released(sourceId) {

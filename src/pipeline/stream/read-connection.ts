@@ -1,6 +1,5 @@
-// One connection to a Jetstream instance: socket → bounded queue → batches stored with their
-// cursor. Reading pauses while the queue is above its high-water mark, so a slow database slows
-// the reader (the instance keeps the events) instead of filling memory.
+// One connection to a Jetstream instance: socket → bounded queue (batch-queue.ts: reading pauses
+// above its high-water mark, the instance keeps the events) → batches stored with their cursor.
 import WebSocket from 'ws'
 import { guardedLookup } from '../networks/http/resolve-target.ts'
 import type { AddressPolicy } from '../networks/http/address-policy.ts'
@@ -8,6 +7,7 @@ import { parseJetstreamFrame, type JetstreamEvent } from './jetstream-event.ts'
 import { subscribeUrl } from '../networks/bluesky/jetstream-settings.ts'
 import type { StreamGap } from './store-stream-batch.ts'
 import type { StreamOptions } from './stream-options.ts'
+import { BatchQueue } from './batch-queue.ts'
 
 export interface ConnectionTarget {
   instance: string
@@ -36,43 +36,15 @@ export function readConnection(target: ConnectionTarget, write: BatchWriter, pol
       handshakeTimeout: 10_000,
       perMessageDeflate: false,
     })
-    const queue: string[] = []
-    let queuedBytes = 0
     let received = 0
-    let paused = false
-    let writing: Promise<void> | null = null
-    let lastFlush = Date.now()
     let lastFrame = Date.now()
     let ended: ConnectionOutcome['ended'] | null = null
     let failure: unknown = null
     let firstEventSeen = false
     let gap: StreamGap | null = null
 
-    const finish = () => {
-      if (writing !== null) return // the batch in flight settles first
-      // Frames received before a close or a stop are stored (a stop waits for them, bounded by the high-water mark).
-      if (failure === null && queue.length > 0) return pump(true)
-      clearInterval(timer)
-      observeQueue(0)
-      signal.removeEventListener('abort', stop)
-      if (failure !== null) reject(failure)
-      else resolve({ received, ended: ended ?? 'closed' })
-    }
-    const end = (why: ConnectionOutcome['ended'], error: unknown = null) => {
-      if (ended === null) ended = why
-      if (error !== null && failure === null) failure = error
-      if (error !== null) queue.length = 0 // not stored: read again from the cursor
-      socket.terminate()
-      finish()
-    }
-    const stop = () => end('stopped')
-
-    function pump(force = false): void {
-      if (writing !== null || queue.length === 0) return
-      if (!force && queue.length < options.batchSize && Date.now() - lastFlush < options.flushMs) return
-      const frames = queue.splice(0, options.batchSize)
-      observeQueue(queue.length)
-      for (const frame of frames) queuedBytes -= frame.length
+    /** Parses a batch of frames (a first event far after the stored cursor is a gap) and stores it. */
+    const writeFrames = async (frames: string[]) => {
       const events: JetstreamEvent[] = []
       for (const frame of frames) {
         const event = parseJetstreamFrame(frame)
@@ -84,38 +56,40 @@ export function readConnection(target: ConnectionTarget, write: BatchWriter, pol
         events.push(event)
       }
       const batchGap = gap
-      writing = (events.length === 0 ? Promise.resolve() : write(events, batchGap)).then(
-        () => {
-          if (batchGap !== null) gap = null
-          writing = null
-          lastFlush = Date.now()
-          if (paused && queuedBytes < options.highWaterBytes / 2 && ended === null) {
-            paused = false
-            socket.resume()
-          }
-          if (ended !== null) finish()
-          else pump()
-        },
-        (error: unknown) => {
-          writing = null
-          end('closed', error)
-        },
-      )
+      if (events.length > 0) await write(events, batchGap)
+      if (batchGap !== null) gap = null
     }
+    const queue = new BatchQueue<string>(options, socket, writeFrames, {
+      ended: () => ended !== null,
+      settled: () => finish(),
+      failed: (error) => end('closed', error),
+    }, observeQueue)
+
+    const finish = () => {
+      if (queue.writing) return // the batch in flight settles first
+      // Frames received before a close or a stop are stored (a stop waits for them, bounded by the high-water mark).
+      if (failure === null && queue.length > 0) return queue.pump(true)
+      clearInterval(timer)
+      observeQueue(0)
+      signal.removeEventListener('abort', stop)
+      if (failure !== null) reject(failure)
+      else resolve({ received, ended: ended ?? 'closed' })
+    }
+    const end = (why: ConnectionOutcome['ended'], error: unknown = null) => {
+      if (ended === null) ended = why
+      if (error !== null && failure === null) failure = error
+      if (error !== null) queue.clear() // not stored: read again from the cursor
+      socket.terminate()
+      finish()
+    }
+    const stop = () => end('stopped')
 
     socket.on('message', (data: WebSocket.RawData, isBinary: boolean) => {
       if (ended !== null || isBinary) return
       const frame = data.toString()
       lastFrame = Date.now()
       received++
-      queue.push(frame)
-      queuedBytes += frame.length
-      observeQueue(queue.length)
-      if (queuedBytes >= options.highWaterBytes && !paused) {
-        paused = true
-        socket.pause()
-      }
-      if (queue.length >= options.batchSize) pump()
+      queue.push(frame, frame.length)
     })
     socket.on('close', () => end('closed'))
     socket.on('error', (error) => {
@@ -125,8 +99,8 @@ export function readConnection(target: ConnectionTarget, write: BatchWriter, pol
     })
     const timer = setInterval(() => {
       if (ended !== null) return
-      if (Date.now() - lastFrame > options.idleMs && !paused) return end('idle')
-      pump()
+      if (Date.now() - lastFrame > options.idleMs && !queue.isPaused) return end('idle')
+      queue.pump()
     }, Math.max(10, Math.floor(options.flushMs / 4)))
     if (signal.aborted) stop()
     else signal.addEventListener('abort', stop, { once: true })

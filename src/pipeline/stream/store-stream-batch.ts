@@ -11,6 +11,7 @@ import type { JetstreamEvent } from './jetstream-event.ts'
 import { deletedPostUri, postFromEvent } from './post-from-event.ts'
 import { postsOnTopics } from './stream-topics.ts'
 import { advanceCursor, type Lease } from './stream-lease.ts'
+import { applyGraphWords, graphWords, type GraphChanges } from './graph-events.ts'
 
 export interface StreamGap {
   fromUs: number
@@ -21,6 +22,8 @@ export interface StreamBatchResult {
   /** Posts on the workspace's topics written (new or again). */
   stored: number
   deleted: number
+  /** Follows written and removed, accounts erased (gone from the network). */
+  graph: GraphChanges
   cursorUs: number
 }
 
@@ -55,13 +58,16 @@ export async function storeStreamBatch(
   const cursorUs = events.reduce((latest, event) => Math.max(latest, event.time_us), 0)
   const { posts, deletes } = lastWords(events)
   const kept = postsOnTopics(posts, matchers)
+  const graphEvents = graphWords(events)
   return db.transaction().execute(async (trx) => {
     const stats = kept.length === 0 ? null : await ingestBatch(trx, lease.workspaceId, { posts: kept, accounts: [] }, matchers)
     const deleted = await deletePosts(trx, lease.workspaceId, 'bluesky', deletes)
+    // After the posts: a post of this batch makes its author tracked, and an account gone takes its posts of this batch too.
+    const graph = await applyGraphWords(trx, lease.workspaceId, graphEvents)
     if (gap !== null) {
       await trx.insertInto('stream_gaps').values({ workspace_id: lease.workspaceId, source_id: lease.sourceId, from_us: gap.fromUs, to_us: gap.toUs }).execute()
     }
     await advanceCursor(trx, lease, cursorUs, instanceUrl)
-    return { stored: stats?.posts ?? 0, deleted, cursorUs }
+    return { stored: stats?.posts ?? 0, deleted, graph, cursorUs }
   })
 }

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely'
 import type { DB } from '../../platform/db/schema.ts'
-import { eraseAccount } from './erase-person.ts'
+import { eraseAccount } from '../../pipeline/ingest/erase-account.ts'
 import { findPerson, type PersonRef } from './find-person.ts'
 
 // A workspace admin's erasure. Each workspace holds its own copy of what its sources and imports

@@ -82,3 +82,26 @@ export function generateEventLog({ count, startUs, intervalUs, topicWord, seed =
   }
   return { events, onTopic, deletedOnTopic }
 }
+
+const FOLLOW = 'app.bsky.graph.follow'
+const iso = (timeUs: number) => new Date(timeUs / 1000).toISOString()
+
+/** A post create by `did`. */
+export function postEvent(did: string, rkey: string, text: string, time_us: number): JetstreamCommitEvent {
+  return { did, time_us, kind: 'commit', commit: { rev: `3r${rkey}`, operation: 'create', collection: POST, rkey, cid: `bafy${rkey}`, record: { $type: POST, text, langs: ['en'], createdAt: iso(time_us) } } }
+}
+
+/** `did` follows `subject` through the follow record `rkey`. */
+export function followEvent(did: string, subject: string, rkey: string, time_us: number): JetstreamCommitEvent {
+  return { did, time_us, kind: 'commit', commit: { rev: `3r${rkey}`, operation: 'create', collection: FOLLOW, rkey, cid: `bafy${rkey}`, record: { $type: FOLLOW, subject, createdAt: iso(time_us) } } }
+}
+
+/** `did` removes its follow record `rkey`: as on the wire, the delete carries neither record nor subject. */
+export function unfollowEvent(did: string, rkey: string, time_us: number): JetstreamCommitEvent {
+  return { did, time_us, kind: 'commit', commit: { rev: `3u${rkey}`, operation: 'delete', collection: FOLLOW, rkey } }
+}
+
+/** The account's status changed: `active: false` with `status` (deleted, deactivated, takendown, …). */
+export function accountEvent(did: string, active: boolean, status: string | undefined, time_us: number): JetstreamAccountEvent {
+  return { did, time_us, kind: 'account', account: { active, did, seq: time_us % 1_000_000, time: iso(time_us), ...(status === undefined ? {} : { status }) } }
+}

@@ -29,12 +29,15 @@ export function jetstreamInstances(settings: { jetstreamUrl?: string }): string[
   return settings.jetstreamUrl ? [settings.jetstreamUrl] : [...PUBLIC_JETSTREAM_INSTANCES]
 }
 
-/** `/subscribe` on the instance, for posts only, from `cursorUs` (unix µs) when given. */
+/** The collections read live: posts, and follows (applied to the graph when they touch a tracked account). */
+export const STREAMED_COLLECTIONS = ['app.bsky.feed.post', 'app.bsky.graph.follow'] as const
+
+/** `/subscribe` on the instance, for the streamed collections, from `cursorUs` (unix µs) when given. */
 export function subscribeUrl(instance: string, cursorUs: number | null): URL {
   const url = new URL(instance)
   url.pathname = url.pathname.replace(/\/subscribe\/?$/, '').replace(/\/$/, '') + '/subscribe'
   url.search = ''
-  url.searchParams.append('wantedCollections', 'app.bsky.feed.post')
+  for (const collection of STREAMED_COLLECTIONS) url.searchParams.append('wantedCollections', collection)
   if (cursorUs !== null) url.searchParams.set('cursor', String(Math.max(0, Math.floor(cursorUs))))
   return url
 }

@@ -1,11 +1,12 @@
 // One connection to a Mastodon instance's streaming API: subscribe to every hashtag, catch up on
-// the tag timelines while the stream's events wait in a bounded queue, then store the events in
-// batches. A watchdog ends the connection when neither an event nor the server's heartbeat (a
+// the tag timelines while the stream's events wait in the bounded queue (../batch-queue.ts), then
+// store the events in batches. A watchdog ends the connection when neither an event nor the server's heartbeat (a
 // WebSocket ping) arrives in time: streams are known to stall without closing.
 import WebSocket from 'ws'
 import { guardedLookup } from '../../networks/http/resolve-target.ts'
 import type { AddressPolicy } from '../../networks/http/address-policy.ts'
 import type { StreamOptions } from '../stream-options.ts'
+import { BatchQueue } from '../batch-queue.ts'
 import { parseMastodonFrame } from './streaming-event.ts'
 import type { MastodonBatchItem } from './store-mastodon-batch.ts'
 
@@ -40,7 +41,8 @@ export interface MastodonConnectionHooks {
   tagsChanged(): Promise<boolean>
 }
 
-export function readMastodonConnection(target: MastodonConnectionTarget, hooks: MastodonConnectionHooks, policy: AddressPolicy, options: StreamOptions, signal: AbortSignal): Promise<MastodonConnectionOutcome> {
+/** `observeQueue` hears how many events wait after each change (for the queue-depth metric). */
+export function readMastodonConnection(target: MastodonConnectionTarget, hooks: MastodonConnectionHooks, policy: AddressPolicy, options: StreamOptions, signal: AbortSignal, observeQueue: (events: number) => void = () => {}): Promise<MastodonConnectionOutcome> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(`${target.streamingUrl}/api/v1/streaming`, {
       headers: { authorization: `Bearer ${target.accessToken}` },
@@ -50,25 +52,27 @@ export function readMastodonConnection(target: MastodonConnectionTarget, hooks: 
       perMessageDeflate: false,
     })
     const connection = new AbortController()
-    const queue: { item: MastodonBatchItem; bytes: number }[] = []
-    let queuedBytes = 0
     let received = 0
-    let paused = false
-    let catchingUp = true
     /** The catch-up's page in flight settles before the connection is over (a stop waits for it). */
     let catchUpSettled = true
-    let writing: Promise<void> | null = null
-    let lastFlush = Date.now()
     let lastSign = Date.now()
     let lastTopicsCheck = Date.now()
     let ended: MastodonConnectionOutcome['ended'] | null = null
     let failure: unknown = null
+    const queue = new BatchQueue<MastodonBatchItem>(options, socket, (items) => hooks.write(items), {
+      ended: () => ended !== null,
+      settled: () => finish(),
+      failed: (error) => end('closed', error),
+    }, observeQueue)
+    // Events wait while the tag timelines are paged.
+    queue.held = true
 
     const finish = () => {
-      if (writing !== null || !catchUpSettled) return
+      if (queue.writing || !catchUpSettled) return
       // Events received before a close or a stop are stored once the catch-up is over.
-      if (failure === null && queue.length > 0 && !catchingUp) return pump(true)
+      if (failure === null && queue.length > 0 && !queue.held) return queue.pump(true)
       clearInterval(timer)
+      observeQueue(0)
       signal.removeEventListener('abort', stop)
       if (failure !== null) reject(failure)
       else resolve({ received, ended: ended ?? 'closed' })
@@ -77,36 +81,13 @@ export function readMastodonConnection(target: MastodonConnectionTarget, hooks: 
       if (ended === null) ended = why
       if (error !== null && failure === null) failure = error
       // Not stored: paged again from the checkpoint on the next connection.
-      if (error !== null || catchingUp) queue.length = 0
-      catchingUp = false
+      if (error !== null || queue.held) queue.clear()
+      queue.held = false
       connection.abort()
       socket.terminate()
       finish()
     }
     const stop = () => end('stopped')
-
-    function pump(force = false): void {
-      if (writing !== null || catchingUp || queue.length === 0) return
-      if (!force && queue.length < options.batchSize && Date.now() - lastFlush < options.flushMs) return
-      const taken = queue.splice(0, options.batchSize)
-      for (const { bytes } of taken) queuedBytes -= bytes
-      writing = hooks.write(taken.map(({ item }) => item)).then(
-        () => {
-          writing = null
-          lastFlush = Date.now()
-          if (paused && queuedBytes < options.highWaterBytes / 2 && ended === null) {
-            paused = false
-            socket.resume()
-          }
-          if (ended !== null) finish()
-          else pump()
-        },
-        (error: unknown) => {
-          writing = null
-          end('closed', error)
-        },
-      )
-    }
 
     socket.on('unexpected-response', (_request, response) => end('closed', new StreamRefusedError(response.statusCode ?? 0)))
     socket.on('open', () => {
@@ -115,8 +96,8 @@ export function readMastodonConnection(target: MastodonConnectionTarget, hooks: 
       hooks.catchUp(connection.signal).then(
         () => {
           catchUpSettled = true
-          catchingUp = false
-          if (ended === null) pump(true)
+          queue.held = false
+          if (ended === null) queue.pump(true)
           else finish()
         },
         (error: unknown) => {
@@ -134,25 +115,19 @@ export function readMastodonConnection(target: MastodonConnectionTarget, hooks: 
       received++
       const event = parseMastodonFrame(text)
       if (event === null) return
-      queue.push({ item: event.kind === 'delete' ? event : { kind: 'status', status: event.status, edited: event.edited, tag: event.hashtag }, bytes: text.length })
-      queuedBytes += text.length
-      if (queuedBytes >= options.highWaterBytes && !paused) {
-        paused = true
-        socket.pause()
-      }
-      if (queue.length >= options.batchSize) pump()
+      queue.push(event.kind === 'delete' ? event : { kind: 'status', status: event.status, edited: event.edited, tag: event.hashtag }, text.length)
     })
     socket.on('close', () => end('closed'))
     socket.on('error', (error) => end('closed', received === 0 && failure === null ? error : null))
     const timer = setInterval(() => {
       if (ended !== null) return
       // The watchdog: nothing from the instance, not even its heartbeat, for too long.
-      if (Date.now() - lastSign > options.idleMs && !paused) return end('idle')
+      if (Date.now() - lastSign > options.idleMs && !queue.isPaused) return end('idle')
       if (Date.now() - lastTopicsCheck > options.topicsRefreshMs) {
         lastTopicsCheck = Date.now()
         hooks.tagsChanged().then((changed) => { if (changed && ended === null) end('resubscribe') }, () => {})
       }
-      pump()
+      queue.pump()
     }, Math.max(10, Math.floor(Math.min(options.flushMs, options.idleMs) / 4)))
     if (signal.aborted) stop()
     else signal.addEventListener('abort', stop, { once: true })

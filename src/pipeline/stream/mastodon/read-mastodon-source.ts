@@ -123,7 +123,7 @@ export async function readMastodonSource(deps: MastodonReaderDeps, lease: Lease,
           },
           write: async (items) => { await store(items) },
           tagsChanged: async () => streamedHashtags(await topics()).join('\n') !== tags.join('\n'),
-        }, deps.policy, options, stop)
+        }, deps.policy, options, stop, (events) => metrics.queued(lease.sourceId, events))
         if (outcome.ended === 'stopped') break
         if (outcome.ended === 'idle') log.warn({ sourceId: lease.sourceId }, 'stream: neither event nor heartbeat from the instance in time; reconnecting')
         failures = outcome.received > 0 || outcome.ended === 'resubscribe' ? 0 : failures + 1

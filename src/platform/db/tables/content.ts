@@ -72,6 +72,8 @@ export interface FollowsTable {
   followee_id: number
   first_seen_at: Generated<Date>
   last_seen_at: Generated<Date>
+  /** Bluesky: the follow record's key, when a live stream created the edge (its delete names only the key). */
+  rkey: Generated<string | null>
 }
 
 export const INTERACTION_KINDS = ['reply', 'repost', 'quote', 'mention'] as const
