@@ -2,6 +2,8 @@
 // streams, whether a process reads it, its last event and lag, and why it cannot be read; and
 // PATCH /v1/sources/{id} turns the reading off (the running worker lets the source go) and on.
 import t from 'tap'
+import { createServer } from 'node:net'
+import type { AddressInfo } from 'node:net'
 import { bearer, buildTestApp, type TestApp } from '../helpers/app.ts'
 import { startStreamWorker } from '../../src/pipeline/stream/stream-worker.ts'
 import { LOCAL_POLICY, silentLog, waitFor } from '../stream/fixtures/stream-setup.ts'
@@ -53,6 +55,22 @@ t.test('a streaming source the worker cannot read: the API says it is read, and 
   const on = await patch(ctx, source.id, { streaming: true })
   t.equal((on.json() as SourceBody).streaming?.enabled, true)
   await waitFor(async () => worker.reading().length === 1, 20_000, 'the worker to read the source again')
+})
+
+t.test('a Bluesky stream whose instance cannot be reached says so with the source, and names the instance', async (t) => {
+  const ctx = await buildTestApp(t)
+  const closed = createServer()
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', () => resolve()))
+  const { port } = closed.address() as AddressInfo
+  await new Promise<void>((resolve) => closed.close(() => resolve()))
+  const source = await create(ctx, { name: 'Bluesky live', network: 'bluesky', settings: { streaming: 'on', jetstreamUrl: `ws://127.0.0.1:${port}/subscribe` } })
+  const worker = startStreamWorker({ db: ctx.database.db, policy: LOCAL_POLICY, log: silentLog, secrets: TEST_SECRETS, options: { leaseMs: 600, reconnectMs: 50, reconnectMaxMs: 200 } })
+  t.teardown(() => worker.stop())
+  await waitFor(async () => ((await getSource(ctx, source.id)).json() as SourceBody).streaming?.lastError != null, 20_000, 'the error to show')
+  const shown = ((await getSource(ctx, source.id)).json() as SourceBody).streaming!
+  t.equal(shown.reading, true, 'a process holds it and keeps trying')
+  t.match(shown.lastError?.message, new RegExp(`live stream at 127\\.0\\.0\\.1:${port} could not be read`), 'the instance, for a person')
+  t.ok(Date.parse(shown.lastError!.at) > Date.now() - 60_000, 'with its time')
 })
 
 t.test('the last stored event and the lag come from the stream\'s cursor', async (t) => {

@@ -8,7 +8,7 @@ import { realSleep } from '../networks/http/backoff.ts'
 import { workspaceTopicMatchers, type TopicMatcher } from '../ingest/topic-matchers.ts'
 import { readConnection } from './read-connection.ts'
 import { storeStreamBatch } from './store-stream-batch.ts'
-import { LeaseLostError, advanceCursor, type Lease } from './stream-lease.ts'
+import { LeaseLostError, advanceCursor, recordStreamError, type Lease } from './stream-lease.ts'
 import { keepLease } from './lease-renewal.ts'
 import type { StreamLog, StreamOptions } from './stream-options.ts'
 import type { StreamMetrics } from './stream-metrics.ts'
@@ -33,6 +33,7 @@ export async function readSource(deps: SourceReaderDeps, lease: Lease, instances
   const stop = AbortSignal.any([signal, held.lost])
   let instance = 0
   let failures = 0
+  let errorShown = false
   try {
     // Never read before: from now, and "now" is stored at once, so a process stopped before its
     // first batch does not move the start later for the next one (the posts in between would be lost).
@@ -54,10 +55,13 @@ export async function readSource(deps: SourceReaderDeps, lease: Lease, instances
         }, deps.policy, options, stop, (frames) => metrics.queued(lease.sourceId, frames))
         if (outcome.ended === 'stopped') break
         failures = outcome.received > 0 ? 0 : failures + 1
+        if (outcome.received > 0 && errorShown) errorShown = !(await recordStreamError(db, lease, null).then(() => true, () => false))
       } catch (error) {
         if (error instanceof LeaseLostError) break
         failures++
         log.warn({ sourceId: lease.sourceId, instance: url, err: error }, 'stream: connection failed')
+        // Shown with the source in the API until a connection delivers events again.
+        await recordStreamError(db, lease, connectionFailure(url, error)).then(() => { errorShown = true }, () => {})
       }
       metrics.reconnected(lease.sourceId)
       if (failures > 0) instance++ // the next instance after a failure
@@ -67,6 +71,12 @@ export async function readSource(deps: SourceReaderDeps, lease: Lease, instances
   } finally {
     held.release()
   }
+}
+
+/** Why a connection failed, for a person: the instance's address (never credentials: Jetstream needs none) and the cause. */
+function connectionFailure(url: string, error: unknown): string {
+  const cause = error instanceof Error ? (error.cause instanceof Error ? `${error.message} (${error.cause.message})` : error.message) : String(error)
+  return `The live stream at ${new URL(url).host} could not be read: ${cause}`
 }
 
 /** False when the lease was lost meanwhile. */

@@ -13,14 +13,14 @@ import { MastodonIdIndex } from '../../networks/mastodon/id-index.ts'
 import { workspaceTopicMatchers, type TopicMatcher } from '../../ingest/topic-matchers.ts'
 import { keepLease } from '../lease-renewal.ts'
 import type { SourceReaderDeps } from '../read-source.ts'
-import { LeaseLostError, type Lease } from '../stream-lease.ts'
+import { LeaseLostError, recordStreamError, type Lease } from '../stream-lease.ts'
 import { catchUpTags } from './catch-up.ts'
 import { instanceDomain } from '../../networks/mastodon/instance-domain.ts'
 import { instanceClient, streamingBaseUrl } from './instance-api.ts'
 import { readMastodonConnection, StreamRefusedError } from './read-mastodon-connection.ts'
 import { storeMastodonBatch, type MastodonBatchItem } from './store-mastodon-batch.ts'
 import { streamedHashtags } from './stream-hashtags.ts'
-import { readTagCheckpoint, recordStreamError } from './tag-checkpoint.ts'
+import { readTagCheckpoint } from './tag-checkpoint.ts'
 
 export interface MastodonSourceRow {
   base_url: string | null

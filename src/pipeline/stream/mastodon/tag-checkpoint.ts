@@ -46,11 +46,3 @@ export async function storeTagCheckpoint(trx: Transaction<DB>, lease: Lease, che
     .executeTakeFirst()
   if (Number(result.numUpdatedRows) !== 1) throw new LeaseLostError(lease.sourceId)
 }
-
-/** Says on the source's lease row why its stream cannot be read now (a message for a person, no secret in it); null clears it. */
-export async function recordStreamError(db: Db, lease: Lease, message: string | null): Promise<void> {
-  await db.updateTable('stream_leases')
-    .set({ last_error: message === null ? null : message.slice(0, 1000), last_error_at: message === null ? null : sql<Date>`now()` })
-    .where('source_id', '=', lease.sourceId).where('holder', '=', lease.holder)
-    .execute()
-}
