@@ -103,6 +103,11 @@ export interface Connector {
    * the domain of its accounts, read once per source and kept): counted in the run's stats.
    */
   readonly setupRequests?: number
+  /**
+   * Requests made so far by `profiles` (Bluesky `getProfiles`, Reddit's name lookups and
+   * `about` pages, Mastodon account lookups, X `/2/users`): counted in the run's stats.
+   */
+  readonly profileRequests?: number
   /** Most `repostsPage` requests a run, where the network bills each account it lists (X); absent: the job's budget alone. */
   readonly repostPagesPerRun?: number
 }

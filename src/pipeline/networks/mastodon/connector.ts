@@ -47,6 +47,7 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Conn
   })
   const statuses = new MastodonStatusLookup(http)
   const domain = instanceDomain(http, baseUrl, configuredDomain?.trim() || undefined, sessionStore)
+  let profileRequests = 0
   // Everything that names accounts needs the instance's account domain: built once it is known.
   let parts: Promise<Parts> | null = null
   const ready = (signal?: AbortSignal): Promise<Parts> => {
@@ -79,6 +80,7 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Conn
       // The REST API has no batch lookup by acct; one call per account.
       const profiles: NormalizedAccount[] = []
       for (const accountId of new Set(accountIds)) {
+        profileRequests++
         const account = await lookup.refresh(accountId, signal)
         if (account !== null) profiles.push(normalizeMastodonAccount(account, localDomain))
       }
@@ -91,6 +93,9 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Conn
     readsByReadId: true,
     get setupRequests() {
       return domain.requests
+    },
+    get profileRequests() {
+      return profileRequests
     },
   }
 }

@@ -60,6 +60,7 @@ export function createXConnector(options: XConnectorOptions): XConnector {
   const optsOf = (signal?: AbortSignal) => (signal ? { signal } : {})
   let postReads = 0
   let userReads = 0
+  let profileRequests = 0
   /** Every post of an answer is billed, those X adds to `includes` (the originals of retweets, quotes and replies) too, and the users it includes. */
   function billed<T extends { body: XTweetList }>(res: T): T {
     const body = res.body
@@ -158,6 +159,7 @@ export function createXConnector(options: XConnectorOptions): XConnector {
       const accounts = []
       for (let i = 0; i < ids.length; i += IDS_PER_LOOKUP) {
         const chunk = ids.slice(i, i + IDS_PER_LOOKUP)
+        profileRequests++
         const res = billedUsers(await call(() => http.getJson('/2/users', { ids: chunk.join(','), 'user.fields': USER_FIELDS }, userListSchema, optsOf(signal))))
         // Unknown and suspended ids come back as partial errors: they are left out.
         report(res.body.errors, '/2/users')
@@ -171,6 +173,9 @@ export function createXConnector(options: XConnectorOptions): XConnector {
     engagementReadsPerRun: refreshReadsPerRun,
     billedPostReads: () => postReads,
     billedUserReads: () => userReads,
+    get profileRequests() {
+      return profileRequests
+    },
 
     repostsPage: (post, cursor, signal) => call(() => xRepostsPage(http, post, cursor, (body, path) => {
       userReads += body.data?.length ?? 0

@@ -1,0 +1,48 @@
+import t from 'tap'
+import { openTestDatabase } from '../helpers/database.ts'
+import { listen, scheduledRun, TOPIC_WORDS } from '../helpers/bluesky-fidelity.ts'
+import { listenOn } from '../helpers/network-fidelity.ts'
+import { startRedditFake } from '../fakes/reddit/server.ts'
+import { toBase36, type RedditSeed } from '../fakes/reddit/seed.ts'
+
+// Authors collected without their audience (Bluesky search results and Reddit listings carry no
+// follower counts) get their profiles read in the same run. Those reads are requests to the
+// network like any other: the run's stats count them, so what the stats add up to is what the
+// network received.
+
+/** The stats of a collect-mentions run that count requests to the network. */
+const REQUEST_STATS = ['searchRequests', 'ownMentionRequests', 'refreshRequests', 'threadRequests', 'repostRequests', 'gapRequests', 'setupRequests', 'profileRequests', 'logins']
+const requestsIn = (stats: Record<string, unknown>) => REQUEST_STATS.reduce((sum, key) => sum + Number(stats[key] ?? 0), 0)
+
+t.test('Bluesky: the getProfiles calls that fill authors are in the stats, which add up to what the server received', async (t) => {
+  const database = await openTestDatabase(t)
+  const { fake, workspaceId } = await listen(t, database)
+  const run = await scheduledRun(database, workspaceId)
+  t.equal(run.status, 'succeeded', run.error ?? '')
+  const profileCalls = fake.requests.filter((r) => r.nsid === 'app.bsky.actor.getProfiles').length
+  t.ok(profileCalls > 0, 'the authors\' profiles were read')
+  t.equal(run.stats.profileRequests, profileCalls)
+  t.equal(requestsIn(run.stats), fake.requests.length, 'every request the server received is in the stats')
+})
+
+t.test('Reddit: the name lookups and about pages that fill authors are in the stats, which add up to what the server received', async (t) => {
+  const database = await openTestDatabase(t)
+  const users = [0, 1, 2].map((i) => ({ id: toBase36(800_000 + i), name: `voix_${i}`, subscribers: 10 * i }))
+  const seed: RedditSeed = {
+    users,
+    posts: TOPIC_WORDS.flatMap((word, w) => Array.from({ length: 4 }, (_, i) => ({
+      id: toBase36(3_000_000_000 + w * 100 + i), subreddit: 'france', title: `Un avis sur le ${word}, numéro ${i}`,
+      author: users[(i + w) % 3].name, createdUtc: Math.floor(Date.now() / 1000) - 60 * (1 + i * 10 + w), score: 1, numComments: 0,
+    }))),
+    comments: [],
+  }
+  const fake = await startRedditFake({ seed })
+  t.teardown(() => fake.close())
+  const { workspaceId } = await listenOn(database, { network: 'reddit', baseUrl: fake.url, settings: { tokenUrl: `${fake.url}/api/v1/access_token` }, credentials: { clientId: 'fake-client-id', clientSecret: 'fake-client-secret' } })
+  const run = await scheduledRun(database, workspaceId)
+  t.equal(run.status, 'succeeded', run.error ?? '')
+  const profileCalls = fake.requests.filter((r) => r.path === '/api/user_data_by_account_ids' || /^\/user\/[^/]+\/about$/.test(r.path)).length
+  t.equal(profileCalls, 1 + users.length, 'one name lookup, then one about page per author')
+  t.equal(run.stats.profileRequests, profileCalls)
+  t.equal(requestsIn(run.stats), fake.requests.length + fake.tokensIssued, 'every request the server received (the token request too) is in the stats')
+})
