@@ -20,7 +20,7 @@ const { values } = parseArgs({ options: { accounts: { type: 'string', default: '
 const silent = { info() {}, warn() {}, error() {} }
 const data = generateSandbox({ seed: 'relais-demo', accounts: Number(values.accounts), days: 14, now: new Date() })
 /** The job's stats that count requests to the networks; their sum is what the sandbox should see. */
-const REQUEST_STATS = ['searchRequests', 'ownMentionRequests', 'refreshRequests', 'threadRequests', 'repostRequests', 'gapRequests', 'setupRequests', 'profileRequests', 'logins']
+const REQUEST_STATS = ['searchRequests', 'ownMentionRequests', 'refreshRequests', 'threadRequests', 'repostRequests', 'gapRequests', 'setupRequests', 'profileRequests', 'referenceRequests', 'logins']
 const received = new Map<string, number>()
 const endpointOf = ({ method, url }: { method: string; url: string }) =>
   `${method} ${new URL(url, 'http://sandbox.invalid').pathname.replace(/\/\d+(?=\/|$)/g, '/:id')}`
@@ -39,6 +39,7 @@ try {
     const outcome = await runJob({ db: database.db, log: silent }, jobs.get('collect-mentions')!, { workspaceId: demo.workspaceId }, { trigger: 'manual' })
     const s = outcome.status === 'skipped' ? {} : outcome.stats
     console.log(`run ${run + 1} (${run === 0 ? 'backlog' : '+15 min'}): ${outcome.status} ${Object.entries(s).filter(([, v]) => typeof v === 'number').map(([k, v]) => `${k}=${v}`).join(' ')}`)
+    if (outcome.status === 'failed') console.log(`  error: ${String(outcome.error ?? '').slice(0, 500)}`)
     const statsSum = REQUEST_STATS.reduce((sum, key) => sum + Number((s as Record<string, unknown>)[key] ?? 0), 0)
     const sandboxSum = [...received.values()].reduce((a, b) => a + b, 0)
     console.log(`  requests: stats ${statsSum}, sandbox ${sandboxSum} (${[...received].sort().map(([endpoint, n]) => `${endpoint} ${n}`).join(', ')})`)
