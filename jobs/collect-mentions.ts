@@ -10,7 +10,10 @@
 // too: `setupRequests` in the stats).
 // Cost: up to `maxPages` requests per search per run, as many per own account of the topic on the
 // source's network (its mentions, src/pipeline/collect/own-mentions.ts), plus `refreshRequests`,
-// `threadRequests`, `repostRequests` and `gapRequests` per source, paced by
+// `threadRequests`, `repostRequests` and `gapRequests` per source, the profile reads that fill
+// the audience of authors collected without it (`profileRequests`, 200 accounts per topic and
+// source at most: src/pipeline/collect/fill-profiles.ts) and, on Mastodon, the lookups of the
+// statuses collected posts reply to or quote (`referenceRequests`), paced by
 // each network's rate limits, and by each workspace's budget per run (time and requests): a source
 // that holds its requests or asks for long waits stops at its workspace's budget, its checkpoint
 // keeping what was done. Locking: one run per scope at a time (job_runs), one instance per
@@ -67,7 +70,7 @@ export function createCollectMentionsJob(deps: CollectMentionsDeps): Job {
     description: 'Collects new mentions of each topic from its networks.',
     async run(ctx, scope) {
       const topics = await topicsWithSources(ctx.db, scope)
-      const stats = { topics: topics.length, sources: 0, pages: 0, posts: 0, matched: 0, profiles: 0, logins: 0, searchRequests: 0, refreshRequests: 0, refreshed: 0, ownMentionRequests: 0, ownMentions: 0, partialErrors: 0, setupRequests: 0, threadRequests: 0, replies: 0, repostRequests: 0, reposts: 0, billedPostReads: 0, billedUserReads: 0, gapRequests: 0, gapPosts: 0, gapsFilled: 0 }
+      const stats = { topics: topics.length, sources: 0, pages: 0, posts: 0, matched: 0, profiles: 0, logins: 0, searchRequests: 0, refreshRequests: 0, refreshed: 0, ownMentionRequests: 0, ownMentions: 0, partialErrors: 0, setupRequests: 0, profileRequests: 0, referenceRequests: 0, threadRequests: 0, replies: 0, repostRequests: 0, reposts: 0, billedPostReads: 0, billedUserReads: 0, gapRequests: 0, gapPosts: 0, gapsFilled: 0 }
       const session: SessionPlace = { db: ctx.db, counters: { logins: 0 } }
       // One connector (and so one network session) per source for the whole run.
       const connectors = new Map<string, Connector>()
@@ -159,6 +162,8 @@ export function createCollectMentionsJob(deps: CollectMentionsDeps): Job {
       // Posts and users read where the network bills each one (X), whatever pass read them.
       for (const connector of connectors.values()) {
         stats.setupRequests += connector.setupRequests ?? 0
+        stats.profileRequests += connector.profileRequests ?? 0
+        stats.referenceRequests += connector.referenceRequests ?? 0
         stats.billedPostReads += connector.billedPostReads?.() ?? 0
         stats.billedUserReads += connector.billedUserReads?.() ?? 0
       }

@@ -120,7 +120,7 @@ try {
   })
   const redditPaths = () => reddit.requests.map((r) => r.path.replace(/^\/comments\/[a-z0-9]+$/, '/comments/:id'))
 
-  const statRows = ['searchRequests', 'ownMentionRequests', 'refreshRequests', 'threadRequests', 'repostRequests', 'gapRequests', 'setupRequests', 'logins', 'posts', 'matched', 'refreshed', 'replies', 'reposts']
+  const statRows = ['searchRequests', 'ownMentionRequests', 'refreshRequests', 'threadRequests', 'repostRequests', 'gapRequests', 'setupRequests', 'profileRequests', 'referenceRequests', 'logins', 'posts', 'matched', 'refreshed', 'replies', 'reposts']
   const stats: Array<Record<string, unknown>> = []
   const perRun: Array<ReturnType<typeof seen>> = []
   let before = seen()
@@ -136,8 +136,8 @@ try {
 
   const head = ['', ...Array.from({ length: runs }, (_, r) => (r === 0 ? 'run 1 (backlog)' : `run ${r + 1} (+${r * 15} min)`))]
   const rows: string[][] = [head, ['job stats'], ...statRows.map((key) => [`  ${key}`, ...stats.map((s) => String(s[key] ?? '-'))])]
-  const requestKeys = statRows.slice(0, 8)
-  rows.push(['  requests (sum of the 8 above)', ...stats.map((s) => String(requestKeys.reduce((sum, k) => sum + Number(s[k] ?? 0), 0)))])
+  const requestKeys = statRows.slice(0, 10)
+  rows.push(['  requests (sum of the 10 above)', ...stats.map((s) => String(requestKeys.reduce((sum, k) => sum + Number(s[k] ?? 0), 0)))])
   rows.push(['requests counted by the fakes'])
   for (const network of ['bluesky', 'mastodon', 'reddit', 'x'] as const) {
     const endpoints = [...new Set(perRun.flatMap((p) => [...p[network].keys()]))].sort()

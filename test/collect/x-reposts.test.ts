@@ -100,3 +100,32 @@ t.test('repostReadsPerRun 0 reads no reposters', async (t) => {
   t.equal(retweetedByCalls(fake).length, 0)
   t.equal(run.stats.reposts, 0)
 })
+
+t.test('a repostReadsPerRun below 100 reads one page of that many reposters, not none', async (t) => {
+  const { database, fake, workspaceId } = await setup(t, { repostReadsPerRun: '50' })
+  const [velo, train] = [fake.seed.tweets[0], fake.seed.tweets[19]]
+  retweet(fake, train, 0, 130)
+  retweet(fake, velo, 140, 3)
+  const first = await scheduledRun(database, workspaceId)
+  t.equal(first.status, 'succeeded', first.error ?? '')
+  t.same(retweetedByCalls(fake).map((r) => r.query.get('max_results')), ['50'], 'one page asking for the 50 the setting allows')
+  t.equal(first.stats.reposts, 50)
+  t.equal((await reposters(database, workspaceId, train.id)).length, 50, 'the 50 latest reposters of the older post')
+  const at = fake.requests.length
+  const second = await scheduledRun(database, workspaceId)
+  t.same(retweetedByCalls(fake, at).map((r) => r.query.get('max_results')), ['50'], 'the next run reads the next post')
+  t.equal((await reposters(database, workspaceId, velo.id)).length, 3)
+  t.equal(second.stats.reposts, 3)
+})
+
+t.test('a repostReadsPerRun between pages reads whole pages, then a last one of what is left', async (t) => {
+  const { database, fake, workspaceId } = await setup(t, { repostReadsPerRun: '150' })
+  const [velo, train] = [fake.seed.tweets[0], fake.seed.tweets[19]]
+  retweet(fake, train, 0, 130)
+  retweet(fake, velo, 140, 3)
+  const first = await scheduledRun(database, workspaceId)
+  t.equal(first.status, 'succeeded', first.error ?? '')
+  t.same(retweetedByCalls(fake).map((r) => r.query.get('max_results')), ['100', '50'], 'a page of 100, then one of the 50 left')
+  t.equal((await reposters(database, workspaceId, train.id)).length, 130, 'all 130 reposters, within the 150 allowed')
+  t.equal(first.stats.repostRequests, 2)
+})

@@ -67,7 +67,7 @@ export async function readConversations(db: Kysely<DB>, job: ConversationRead): 
     do {
       if (result.requests >= maxRequests || job.signal.aborted) return result
       const page: PostsPage = await readPage(post, cursor, job.signal)
-      result.requests += 1 + (page.extraRequests ?? 0)
+      result.requests += (page.skippedRead ? 0 : 1) + (page.extraRequests ?? 0)
       pages++
       cursor = page.cursor
       result.posts += await storePage(db, job, post, page)

@@ -24,8 +24,9 @@ export interface EngagementRefreshResult { requests: number; posts: number; stal
  * Re-reads the engagement counts of the topics' matched posts younger than the workspace's
  * window, oldest reading first, through the network's batch read. Each batch writes the new
  * counts on the posts and keeps the reading (time + counts) for velocity. A post the network
- * left out of its answer (deleted, private, unknown) has its failed reading kept instead, so it
- * waits behind the others and, failing again, leaves the line (posts-to-refresh.ts).
+ * left out of its answer (deleted, private, unknown) has its failed reading through this source
+ * kept instead, so it waits behind the others and, failing again, leaves this source's line
+ * (posts-to-refresh.ts); other sources of its network keep reading it.
  */
 export async function refreshEngagement(db: Kysely<DB>, job: EngagementRefresh): Promise<EngagementRefreshResult> {
   const result: EngagementRefreshResult = { requests: 0, posts: 0, stale: 0, missed: 0 }
@@ -59,13 +60,13 @@ export async function refreshEngagement(db: Kysely<DB>, job: EngagementRefresh):
           insert into post_engagement_readings (post_id, read_at, likes, reposts, replies, quotes)
           select post_id, now(), likes, reposts, replies, quotes from ${values}
           on conflict (post_id, read_at) do nothing`.execute(trx)
-        await trx.deleteFrom('post_engagement_misses').where('post_id', 'in', [...read]).execute()
+        await trx.deleteFrom('post_engagement_misses').where('source_id', '=', job.sourceId).where('post_id', 'in', [...read]).execute()
       }
       if (missed.length > 0) {
         await sql`
-          insert into post_engagement_misses (post_id, misses, missed_at)
-          select post_id, 1, now() from ${jsonTuples(missed.map((id) => [id]), 'post_id bigint')}
-          on conflict (post_id) do update set misses = post_engagement_misses.misses + 1, missed_at = excluded.missed_at`.execute(trx)
+          insert into post_engagement_misses (post_id, source_id, misses, missed_at)
+          select post_id, ${job.sourceId}::uuid, 1, now() from ${jsonTuples(missed.map((id) => [id]), 'post_id bigint')}
+          on conflict (post_id, source_id) do update set misses = post_engagement_misses.misses + 1, missed_at = excluded.missed_at`.execute(trx)
       }
     })
     result.posts += rows.length

@@ -34,6 +34,11 @@ export interface PostsPage extends CollectedBatch {
    * the instance's id of a status it has not seen); counted in the run's requests and budgets.
    */
   extraRequests?: number
+  /**
+   * The page's own read was not made (Mastodon: a status this instance has no id for): only its
+   * `extraRequests` count.
+   */
+  skippedRead?: boolean
 }
 
 /** A post's engagement counts as the network gives them now. */
@@ -100,9 +105,20 @@ export interface Connector {
   repostsPage?(post: ConversationPost, cursor: string | null, signal?: AbortSignal): Promise<PostsPage>
   /**
    * Requests made so far to learn about the server itself rather than to read content (Mastodon:
-   * the domain of its accounts, read once per source and kept): counted in the run's stats.
+   * the domain of its accounts, read once per source and kept; whose its access token is, read
+   * once per connector): counted in the run's stats.
    */
   readonly setupRequests?: number
+  /**
+   * Requests made so far by `profiles` (Bluesky `getProfiles`, Reddit's name lookups and
+   * `about` pages, Mastodon account lookups, X `/2/users`): counted in the run's stats.
+   */
+  readonly profileRequests?: number
+  /**
+   * Requests made so far to look up posts that collected ones reply to or quote, so that they can
+   * be named (Mastodon gives them by the instance's own id): counted in the run's stats.
+   */
+  readonly referenceRequests?: number
   /** Most `repostsPage` requests a run, where the network bills each account it lists (X); absent: the job's budget alone. */
   readonly repostPagesPerRun?: number
 }

@@ -39,6 +39,7 @@ export function createBlueskyConnector(options: BlueskyConnectorOptions = {}): C
       ? new BlueskySession(pds, { identifier: identifier.trim(), appPassword: appPassword.trim() }, sessionStore)
       : null
 
+  let profileRequests = 0
   return {
     network: 'bluesky',
     capabilities: BLUESKY_CAPABILITIES,
@@ -63,7 +64,10 @@ export function createBlueskyConnector(options: BlueskyConnectorOptions = {}): C
     authorPostsPage: (accountId, cursor, signal) => blueskyAuthorPostsPage(appView, accountId, cursor, signal),
     followersPage: (accountId, cursor, signal) => blueskyFollowPage(appView, 'followers', accountId, cursor, signal),
     followingPage: (accountId, cursor, signal) => blueskyFollowPage(appView, 'following', accountId, cursor, signal),
-    profiles: (accountIds, signal) => blueskyProfiles(appView, accountIds, signal),
+    profiles: (accountIds, signal) => blueskyProfiles(appView, accountIds, signal, () => { profileRequests++ }),
+    get profileRequests() {
+      return profileRequests
+    },
     engagement: (uris, signal) => blueskyEngagement(appView, uris, signal),
     engagementBatch: GET_POSTS_MAX,
     repliesPage: (post, _cursor, signal) => blueskyRepliesPage(appView, post.externalId, signal),

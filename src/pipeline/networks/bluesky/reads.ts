@@ -68,10 +68,12 @@ export async function blueskyFollowPage(
   }
 }
 
-export async function blueskyProfiles(appView: HttpClient, actors: string[], signal?: AbortSignal): Promise<NormalizedAccount[]> {
+/** Profiles of `actors`, 25 a request; `onRequest` is told of each request made. */
+export async function blueskyProfiles(appView: HttpClient, actors: string[], signal?: AbortSignal, onRequest: () => void = () => {}): Promise<NormalizedAccount[]> {
   const unique = [...new Set(actors)]
   const profiles: NormalizedAccount[] = []
   for (let start = 0; start < unique.length; start += PROFILES_PER_CALL) {
+    onRequest()
     const { body } = await appView.getJson(
       '/xrpc/app.bsky.actor.getProfiles',
       { actors: unique.slice(start, start + PROFILES_PER_CALL) },

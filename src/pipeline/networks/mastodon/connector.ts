@@ -47,10 +47,12 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Conn
   })
   const statuses = new MastodonStatusLookup(http)
   const domain = instanceDomain(http, baseUrl, configuredDomain?.trim() || undefined, sessionStore)
+  let profileRequests = 0
+  const counts: RequestCounts = { references: 0, tokenOwner: 0 }
   // Everything that names accounts needs the instance's account domain: built once it is known.
   let parts: Promise<Parts> | null = null
   const ready = (signal?: AbortSignal): Promise<Parts> => {
-    parts ??= domain.get(signal).then((localDomain) => partsFor(http, baseUrl, localDomain, hasToken, statuses))
+    parts ??= domain.get(signal).then((localDomain) => partsFor(http, baseUrl, localDomain, hasToken, statuses, counts))
       .catch((error: unknown) => { parts = null; throw error })
     return parts
   }
@@ -79,6 +81,7 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Conn
       // The REST API has no batch lookup by acct; one call per account.
       const profiles: NormalizedAccount[] = []
       for (const accountId of new Set(accountIds)) {
+        profileRequests++
         const account = await lookup.refresh(accountId, signal)
         if (account !== null) profiles.push(normalizeMastodonAccount(account, localDomain))
       }
@@ -90,7 +93,13 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Conn
     },
     readsByReadId: true,
     get setupRequests() {
-      return domain.requests
+      return domain.requests + counts.tokenOwner
+    },
+    get referenceRequests() {
+      return counts.references
+    },
+    get profileRequests() {
+      return profileRequests
     },
   }
 }
@@ -105,9 +114,17 @@ interface Parts {
   tokenOwner: (signal?: AbortSignal) => Promise<string>
 }
 
-function partsFor(http: HttpClient, baseUrl: string, localDomain: string, hasToken: boolean, statuses: MastodonStatusLookup): Parts {
+/** Requests the connector makes on the side of its reads, counted in the run's stats. */
+interface RequestCounts {
+  /** Statuses looked up because collected ones reply to or quote them (`referenceRequests`). */
+  references: number
+  /** Whose the access token is (`verify_credentials`, once per connector; part of `setupRequests`). */
+  tokenOwner: number
+}
+
+function partsFor(http: HttpClient, baseUrl: string, localDomain: string, hasToken: boolean, statuses: MastodonStatusLookup, counts: RequestCounts): Parts {
   const index = new MastodonIdIndex(localDomain)
-  const resolver = new MastodonReferenceResolver(statuses, index)
+  const resolver = new MastodonReferenceResolver(statuses, index, () => { counts.references++ })
   const lookup = new MastodonAccountLookup(http, localDomain)
   return {
     localDomain,
@@ -116,6 +133,6 @@ function partsFor(http: HttpClient, baseUrl: string, localDomain: string, hasTok
     read: { http, baseUrl, localDomain, index, hasToken },
     resolver,
     lookup,
-    tokenOwner: tokenOwnerReader(http, localDomain),
+    tokenOwner: tokenOwnerReader(http, localDomain, () => { counts.tokenOwner++ }),
   }
 }

@@ -29,9 +29,10 @@ export interface NotificationMentionDeps extends MentionWalkDeps {
   tokenOwner(signal?: AbortSignal): Promise<string>
 }
 
-export function tokenOwnerReader(http: HttpClient, localDomain: string): (signal?: AbortSignal) => Promise<string> {
+export function tokenOwnerReader(http: HttpClient, localDomain: string, onRequest: () => void = () => {}): (signal?: AbortSignal) => Promise<string> {
   let owner: Promise<string> | null = null
   return (signal) => {
+    if (owner === null) onRequest()
     owner ??= http.getJson('/api/v1/accounts/verify_credentials', {}, mastodonAccountSchema, { signal })
       .then(({ body }) => acctHandle(body.acct, localDomain).toLowerCase())
       .catch((error: unknown) => { owner = null; throw error })

@@ -19,7 +19,7 @@ export async function mastodonRepostsPage(deps: StatusReadDeps, post: Conversati
     const local = await localStatusId(deps, post, signal)
     extraRequests = local.requests
     const id = local.id
-    if (id === null) return { posts: [], accounts: [], cursor: null, extraRequests }
+    if (id === null) return { posts: [], accounts: [], cursor: null, extraRequests, skippedRead: true }
     path = `/api/v1/statuses/${encodeURIComponent(id)}/reblogged_by?limit=${REBLOGGED_BY_LIMIT}`
   }
   const response = await deps.http.getJson(path, {}, mastodonAccountListSchema, { signal })

@@ -27,11 +27,14 @@ export class MastodonReferenceResolver {
   constructor(
     private readonly lookup: MastodonStatusLookup,
     private readonly index: MastodonIdIndex,
+    /** Told of each request a lookup makes (the batch read that proves missing included). */
+    private readonly onRequest: () => void = () => {},
   ) {}
 
   async resolve(ids: string[], signal?: AbortSignal): Promise<void> {
     for (let start = 0; start < ids.length; start += STATUSES_BATCH_MAX) {
       const batch = ids.slice(start, start + STATUSES_BATCH_MAX)
+      if (this.lookup.perRequest > 1) this.onRequest()
       const found = await this.lookup.batch(batch, signal)
       if (found !== null) {
         for (const status of found) this.index.learnStatus(status)
@@ -40,6 +43,7 @@ export class MastodonReferenceResolver {
       }
       // Deleted, private or from a blocked domain: the reply still counts, without its parent.
       for (const id of batch) {
+        this.onRequest()
         const status = await this.lookup.one(id, signal)
         if (status === null) this.index.learnMissingStatus(id)
         else this.index.learnStatus(status)

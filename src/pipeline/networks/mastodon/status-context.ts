@@ -12,7 +12,7 @@ const contextSchema = z.object({ ancestors: mastodonStatusListSchema.catch([]), 
 
 export async function mastodonRepliesPage(deps: StatusReadDeps & { resolver: MastodonReferenceResolver }, post: ConversationPost, signal?: AbortSignal): Promise<PostsPage> {
   const { id, requests: extraRequests } = await localStatusId(deps, post, signal)
-  if (id === null) return { posts: [], accounts: [], cursor: null, extraRequests }
+  if (id === null) return { posts: [], accounts: [], cursor: null, extraRequests, skippedRead: true }
   const { body } = await deps.http.getJson(`/api/v1/statuses/${encodeURIComponent(id)}/context`, {}, contextSchema, { signal })
   const replies = body.descendants
   for (const status of [...body.ancestors, ...replies]) deps.index.learnStatus(status)

@@ -77,6 +77,7 @@ export function createRedditConnector(options: RedditConnectorOptions): Connecto
   }
 
   const optsOf = (signal?: AbortSignal) => (signal ? { signal } : {})
+  let profileRequests = 0
 
   return {
     network: 'reddit',
@@ -104,7 +105,10 @@ export function createRedditConnector(options: RedditConnectorOptions): Connecto
     followersPage: noFollowGraph,
     followingPage: noFollowGraph,
 
-    profiles: (accountIds, signal) => fetchProfiles(http, call, [...new Set(accountIds)], signal),
+    profiles: (accountIds, signal) => fetchProfiles(http, call, [...new Set(accountIds)], signal, () => { profileRequests++ }),
+    get profileRequests() {
+      return profileRequests
+    },
     engagement: (fullnames, signal) => call(() => redditEngagement(http, fullnames, signal)),
     engagementBatch: INFO_MAX_IDS,
 

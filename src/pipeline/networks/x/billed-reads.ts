@@ -52,7 +52,7 @@ export const X_READ_SETTINGS = {
     .describe(`Posts the engagement refresh may read through this source per collect-mentions run (each a billed read); default ${DEFAULT_X_REFRESH_READS_PER_RUN}`)
     .optional(),
   repostReadsPerRun: readsPerRunSetting('reposters', DEFAULT_X_REPOST_READS_PER_RUN, MAX_X_REPOST_READS_PER_RUN)
-    .describe(`Reposters of matched posts read through this source per collect-mentions run, by pages of 100 (each a billed read); default ${DEFAULT_X_REPOST_READS_PER_RUN}`)
+    .describe(`Reposters of matched posts read through this source per collect-mentions run, by pages of up to 100, the last asking only for what is left (each a billed read); default ${DEFAULT_X_REPOST_READS_PER_RUN}`)
     .optional(),
 }
 

@@ -7,7 +7,8 @@
 // - A spent usage cap (429 UsageCapExceeded) fails at once in the HTTP layer: waiting will not help.
 // - X bills every post and user it returns: the connector counts them (`billedPostReads`,
 //   `billedUserReads`); the engagement refresh reads at most `refreshReadsPerRun` posts a run, and
-//   who reposted matched posts (./retweeted-by.ts) at most `repostReadsPerRun` users (./billed-reads.ts).
+//   who reposted matched posts (./retweeted-by.ts) at most `repostReadsPerRun` users (./billed-reads.ts),
+//   the last page of a run asking only for what is left.
 import { ConnectorError } from '../errors.ts'
 import { createHttpClient, type HttpClientOptions } from '../http.ts'
 import type { Connector, FollowPage, PostsPage, SearchPage } from '../connector.ts'
@@ -21,7 +22,7 @@ import { EMPTY_X_CHECKPOINT, readXCheckpoint, sinceIdWithOverlap, type XCheckpoi
 import { X_CAPABILITIES, X_RATE_LIMIT_HEADERS } from './traits.ts'
 import { DEFAULT_X_REFRESH_READS_PER_RUN, DEFAULT_X_REPOST_READS_PER_RUN } from './billed-reads.ts'
 import type { XTweetList, XUserList } from './schemas.ts'
-import { RETWEETED_BY_MAX, xRepostsPage } from './retweeted-by.ts'
+import { RETWEETED_BY_MAX, RETWEETED_BY_MIN, xRepostsPage } from './retweeted-by.ts'
 import { xMentionsQuery } from './mentions-of.ts'
 
 export interface XConnectorOptions extends Omit<HttpClientOptions, 'network' | 'baseUrl' | 'headers' | 'rateLimitHeaders'> {
@@ -29,7 +30,7 @@ export interface XConnectorOptions extends Omit<HttpClientOptions, 'network' | '
   bearerToken: string
   /** Posts the engagement refresh may read per run (default from ./billed-reads.ts). */
   refreshReadsPerRun?: number
-  /** Reposters the repost pass may read per run, by pages of 100 (default from ./billed-reads.ts). */
+  /** Reposters the repost pass may read per run, by pages of up to 100 (default from ./billed-reads.ts). */
   repostReadsPerRun?: number
   onPartialErrors?: (errors: XPartialError[], context: { endpoint: string }) => void
 }
@@ -60,6 +61,9 @@ export function createXConnector(options: XConnectorOptions): XConnector {
   const optsOf = (signal?: AbortSignal) => (signal ? { signal } : {})
   let postReads = 0
   let userReads = 0
+  let profileRequests = 0
+  /** Reposters listed so far this run, against `repostReadsPerRun`. */
+  let reposterReads = 0
   /** Every post of an answer is billed, those X adds to `includes` (the originals of retweets, quotes and replies) too, and the users it includes. */
   function billed<T extends { body: XTweetList }>(res: T): T {
     const body = res.body
@@ -158,6 +162,7 @@ export function createXConnector(options: XConnectorOptions): XConnector {
       const accounts = []
       for (let i = 0; i < ids.length; i += IDS_PER_LOOKUP) {
         const chunk = ids.slice(i, i + IDS_PER_LOOKUP)
+        profileRequests++
         const res = billedUsers(await call(() => http.getJson('/2/users', { ids: chunk.join(','), 'user.fields': USER_FIELDS }, userListSchema, optsOf(signal))))
         // Unknown and suspended ids come back as partial errors: they are left out.
         report(res.body.errors, '/2/users')
@@ -171,12 +176,24 @@ export function createXConnector(options: XConnectorOptions): XConnector {
     engagementReadsPerRun: refreshReadsPerRun,
     billedPostReads: () => postReads,
     billedUserReads: () => userReads,
+    get profileRequests() {
+      return profileRequests
+    },
 
-    repostsPage: (post, cursor, signal) => call(() => xRepostsPage(http, post, cursor, (body, path) => {
-      userReads += body.data?.length ?? 0
-      report(body.errors, path)
-    }, signal)),
-    repostPagesPerRun: Math.floor(repostReadsPerRun / RETWEETED_BY_MAX),
+    // Each page asks for what is left of the run's `repostReadsPerRun`, 100 at most: a setting of 50
+    // reads one page of 50, one of 150 a page of 100 then one of up to 50. The pass makes at most
+    // `repostPagesPerRun` requests, so something is always left when a page is asked for (each
+    // page before it returned 100 users at most).
+    async repostsPage(post, cursor, signal) {
+      const left = repostReadsPerRun - reposterReads
+      if (left < RETWEETED_BY_MIN) throw new ConnectorError('x', 'config', `This source's repostReadsPerRun (${repostReadsPerRun}) is spent for this run`)
+      return call(() => xRepostsPage(http, post, cursor, Math.min(RETWEETED_BY_MAX, left), (body, path) => {
+        userReads += body.data?.length ?? 0
+        reposterReads += body.data?.length ?? 0
+        report(body.errors, path)
+      }, signal))
+    },
+    repostPagesPerRun: Math.ceil(repostReadsPerRun / RETWEETED_BY_MAX),
   }
   return connector
 }

@@ -20,9 +20,10 @@ export interface PostEngagementReadingsTable {
   quotes: number
 }
 
-/** Engagement re-reads of a post that found nothing (deleted, private, 404) since its last reading. */
+/** Engagement re-reads of a post through one source that found nothing (deleted, private, 404) since that source last read it. */
 export interface PostEngagementMissesTable {
   post_id: number
+  source_id: string
   misses: number
   missed_at: Date
 }

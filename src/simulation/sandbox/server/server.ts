@@ -19,6 +19,8 @@ export interface SandboxServerOptions {
   rateLimits?: { mastodon?: RateLimitOptions; bluesky?: RateLimitOptions }
   /** Lifetime of Bluesky access tokens (wall clock). */
   accessTokenTtlSeconds?: number
+  /** Told of every request a listener receives (benches count what a collection asked). */
+  onRequest?: (request: { method: string; url: string }) => void
 }
 
 export interface SandboxServer {
@@ -37,8 +39,9 @@ export interface SandboxServer {
 
 const DEFAULT_LIMIT: RateLimitOptions = { limit: 100_000, windowSeconds: 300 }
 
-async function listen(ctx: DispatchContext, target: ListenerTarget, port: number, host: string): Promise<{ server: Server; url: string }> {
+async function listen(ctx: DispatchContext, target: ListenerTarget, port: number, host: string, onRequest?: SandboxServerOptions['onRequest']): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
+    onRequest?.({ method: req.method ?? 'GET', url: req.url ?? '/' })
     dispatch(ctx, target, req, res).catch(() => internalError(res))
   })
   await new Promise<void>((resolve, reject) => {
@@ -63,15 +66,15 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
     },
     describe: () => ({ mastodon: urls.mastodon, bluesky: { pds: urls.pds, appview: urls.appview } }),
   }
-  const index = await listen(ctx, { kind: 'index' }, options.port ?? 0, host)
+  const index = await listen(ctx, { kind: 'index' }, options.port ?? 0, host, options.onRequest)
   const servers = [index.server]
   for (const [instance, domain] of options.data.instances.entries()) {
-    const listener = await listen(ctx, { kind: 'mastodon', instance }, 0, host)
+    const listener = await listen(ctx, { kind: 'mastodon', instance }, 0, host, options.onRequest)
     servers.push(listener.server)
     urls.mastodon[domain] = listener.url
   }
   for (const blueskyHost of ['pds', 'appview'] as const) {
-    const listener = await listen(ctx, { kind: 'bluesky', host: blueskyHost }, 0, host)
+    const listener = await listen(ctx, { kind: 'bluesky', host: blueskyHost }, 0, host, options.onRequest)
     servers.push(listener.server)
     urls[blueskyHost] = listener.url
   }
