@@ -1,5 +1,5 @@
 // French for the pages added after the first set (webhooks, alerts, members, digests, the query
-// check and the networks' coverage notes); merged into the dictionary in i18n.ts.
+// check, the networks' coverage notes and sources' live collection); merged into the dictionary in i18n.ts.
 export const FR_MORE: Record<string, string> = {
   'Relais POSTs each event, signed with the webhook\'s secret (Relais-Signature header).': 'Relais envoie chaque événement par POST, signé avec le secret du webhook (en-tête Relais-Signature).',
   'Add a webhook': 'Ajouter un webhook', 'Description': 'Description', 'Events': 'Événements', 'Secret, shown once: store it now.': 'Secret, affiché une seule fois : conservez-le maintenant.',
@@ -25,4 +25,11 @@ export const FR_MORE: Record<string, string> = {
   'No digest yet.': 'Aucune synthèse pour l’instant.', 'No pending invitation.': 'Aucune invitation en attente.', 'Main': 'Principale', 'All networks': 'Tous les réseaux', 'Mentions over time by network': 'Mentions dans le temps, par réseau',
   'Day': 'Jour', 'Time zone': 'Fuseau horaire', 'Language of the email': 'Langue de l’e-mail',
   'monday': 'lundi', 'tuesday': 'mardi', 'wednesday': 'mercredi', 'thursday': 'jeudi', 'friday': 'vendredi', 'saturday': 'samedi', 'sunday': 'dimanche',
+  'Live collection': 'Collecte en direct', 'Live reading off': 'Lecture en direct désactivée', 'Live, being read': 'En direct, en cours de lecture',
+  'On, but no running process reads it': 'Activée, mais aucun processus en cours ne la lit', 'no event stored yet': 'aucun événement enregistré pour l’instant',
+  '{lag} s behind': '{lag} s de retard', 'last event {ago}': 'dernier événement {ago}', 'No live stream on this network': 'Pas de flux en direct sur ce réseau', 'Last error': 'Dernière erreur',
+  'Turn live reading off': 'Désactiver la lecture en direct', 'Turn live reading on': 'Activer la lecture en direct',
+  'live reading is on. A running reader starts within about ten seconds.': 'lecture en direct activée. Un lecteur en cours s’y met dans une dizaine de secondes.',
+  'live reading is off. A running reader stops within about ten seconds; scheduled collection goes on.': 'lecture en direct désactivée. Un lecteur en cours s’arrête dans une dizaine de secondes ; la collecte planifiée continue.',
+  'live reading was not changed.': 'la lecture en direct n’a pas été modifiée.', 'Only an admin of the workspace can turn live reading on or off.': 'Seul un administrateur de l’espace de travail peut activer ou désactiver la lecture en direct.',
 }
