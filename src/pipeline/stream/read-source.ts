@@ -33,7 +33,6 @@ export async function readSource(deps: SourceReaderDeps, lease: Lease, instances
   const stop = AbortSignal.any([signal, held.lost])
   let instance = 0
   let failures = 0
-  let errorShown = false
   try {
     // Never read before: from now, and "now" is stored at once, so a process stopped before its
     // first batch does not move the start later for the next one (the posts in between would be lost).
@@ -55,13 +54,12 @@ export async function readSource(deps: SourceReaderDeps, lease: Lease, instances
         }, deps.policy, options, stop, (frames) => metrics.queued(lease.sourceId, frames))
         if (outcome.ended === 'stopped') break
         failures = outcome.received > 0 ? 0 : failures + 1
-        if (outcome.received > 0 && errorShown) errorShown = !(await recordStreamError(db, lease, null).then(() => true, () => false))
       } catch (error) {
         if (error instanceof LeaseLostError) break
         failures++
         log.warn({ sourceId: lease.sourceId, instance: url, err: error }, 'stream: connection failed')
-        // Shown with the source in the API until a connection delivers events again.
-        await recordStreamError(db, lease, connectionFailure(url, error)).then(() => { errorShown = true }, () => {})
+        // Shown with the source in the API until a batch is stored again (advanceCursor clears it).
+        await recordStreamError(db, lease, connectionFailure(url, error)).catch(() => {})
       }
       metrics.reconnected(lease.sourceId)
       if (failures > 0) instance++ // the next instance after a failure

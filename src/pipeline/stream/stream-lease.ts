@@ -49,10 +49,10 @@ export async function renewLease(db: Db, lease: Lease, ttlMs: number): Promise<b
   return Number(result.numUpdatedRows) === 1
 }
 
-/** Moves the cursor forward (a replayed batch never moves it back) in the caller's transaction; throws (rolling the batch back) without the lease. */
+/** Moves the cursor forward (a replayed batch never moves it back) and clears the stream's last error, in the caller's transaction; throws (rolling the batch back) without the lease. */
 export async function advanceCursor(trx: Transaction<DB>, lease: Lease, cursorUs: number, instanceUrl: string): Promise<void> {
   const result = await trx.updateTable('stream_leases')
-    .set({ cursor_us: sql<number>`greatest(coalesce(cursor_us, 0), ${cursorUs}::bigint)`, instance_url: instanceUrl, updated_at: sql<Date>`now()` })
+    .set({ cursor_us: sql<number>`greatest(coalesce(cursor_us, 0), ${cursorUs}::bigint)`, instance_url: instanceUrl, last_error: null, last_error_at: null, updated_at: sql<Date>`now()` })
     .where('source_id', '=', lease.sourceId).where('holder', '=', lease.holder).where('expires_at', '>', sql<Date>`now()`)
     .executeTakeFirst()
   if (Number(result.numUpdatedRows) !== 1) throw new LeaseLostError(lease.sourceId)
