@@ -106,6 +106,24 @@ t.test('a key holds a bounded number of streams at once', async (t) => {
   again.close()
 })
 
+t.test('a workspace, all its keys together, and the process hold a bounded number of streams', async (t) => {
+  const { ctx, url } = await setUp(t, { liveMentions: { maxStreamsPerKey: 2, maxStreamsPerWorkspace: 3, maxStreams: 4 } })
+  const theirTopic = (await ctx.app.inject({ method: 'POST', url: '/v1/topics', headers: bearer(ctx.theirs.write), payload: { name: 'Vélo', query: 'vélo' } })).json() as Topic
+  const theirUrl = url.replace(/topics\/[^/]+\//, `topics/${theirTopic.id}/`)
+  const open = await Promise.all([openEventStream(url, bearer(ctx.mine.read)), openEventStream(url, bearer(ctx.mine.read)), openEventStream(url, bearer(ctx.mine.admin))])
+  t.teardown(() => { for (const client of open) client.close() })
+  t.same(open.map((client) => client.status), [200, 200, 200], 'three streams of one workspace, through two keys')
+  const fourth = await ctx.app.inject({ url: new URL(url).pathname, headers: { ...bearer(ctx.mine.write), accept: 'text/event-stream' } })
+  t.equal(fourth.statusCode, 429, "a third key of the workspace is refused once the workspace's allowance is used")
+  t.match(fourth.json(), { detail: /per workspace/ }, 'and told why')
+  const theirs = await openEventStream(theirUrl, bearer(ctx.theirs.read))
+  t.equal(theirs.status, 200, 'another workspace is not held back by this one')
+  const beyond = await openEventStream(theirUrl, bearer(ctx.theirs.admin))
+  t.equal(beyond.status, 503, 'beyond what the process holds, a stream is refused for a while')
+  beyond.close()
+  theirs.close()
+})
+
 t.test('a stream opened with a key that is then revoked ends, and the key cannot reopen it', async (t) => {
   const { ctx, url } = await setUp(t, { liveMentions: { intervalMs: 40, heartbeatMs: 150, authCheckMs: 100 } })
   const created = await ctx.app.inject({ method: 'POST', url: '/v1/keys', headers: bearer(ctx.mine.admin), payload: { name: 'wall screen', scopes: ['read'] } })

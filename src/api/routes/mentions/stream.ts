@@ -13,6 +13,10 @@ import { DEFAULT_LIVE_STREAM_OPTIONS, runLiveStream, type LiveStreamOptions } fr
 export type LiveMentionOptions = LiveStreamOptions & MentionHubOptions & {
   /** Streams one key (or one signed-in session) may hold open at once, per process. */
   maxStreamsPerKey: number
+  /** Streams one workspace may hold open at once, all its keys and sessions together, per process. */
+  maxStreamsPerWorkspace: number
+  /** Streams this process holds open at once, for every workspace. */
+  maxStreams: number
 }
 
 const params = z.object({ id: z.string().max(64).describe('Topic id') })
@@ -24,9 +28,10 @@ const EXAMPLE_STREAM = 'retry: 3000\n\n: connected\n\nid: 1796682211501000.81234
  * open streams are ended when the app closes.
  */
 export const mentionStreamRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; options?: Partial<LiveMentionOptions> }> = async (app, { db, options = {} }) => {
-  const settings: LiveMentionOptions = { ...DEFAULT_LIVE_STREAM_OPTIONS, maxStreamsPerKey: 5, intervalMs: 500, overlapMs: 30_000, batch: 200, ...options }
+  const settings: LiveMentionOptions = { ...DEFAULT_LIVE_STREAM_OPTIONS, maxStreamsPerKey: 5, maxStreamsPerWorkspace: 50, maxStreams: 1000, intervalMs: 500, overlapMs: 30_000, batch: 200, ...options }
   const hub = createMentionHub(db, settings, (err) => app.log.warn({ err }, 'live mentions: a look for new mentions failed'))
-  const openPerKey = new Map<string, number>()
+  const openPerKey = new OpenCounts()
+  const openPerWorkspace = new OpenCounts()
   const streams = new Set<{ close(): void; done: Promise<void> }>()
   app.addHook('preClose', async () => {
     const open = [...streams]
@@ -43,7 +48,7 @@ export const mentionStreamRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; option
         'Each mention stored for the topic after the stream opened is sent as an event `mention` whose data is the mention as the feed (`listMentions`) serves it, and whose `id` marks its place.',
         'The comment `: connected` says the stream is live; `: heartbeat` comes every 15 seconds.',
         'Reconnecting with `Last-Event-ID` (browsers do it) first sends what was stored after that event (up to 1,000; beyond, an `overflow` event says to read the rest from the feed).',
-        'At most 5 streams per key at once (429 beyond); a stream ends after 30 minutes, or when the client stops reading, and the client reconnects.',
+        'At most 5 streams per key and 50 per workspace at once (429 beyond); a stream ends after 30 minutes, or when the client stops reading, and the client reconnects.',
         'The key (or session) is checked again every 10 seconds: once it is revoked, the stream ends within about 15 seconds and a reconnection is refused (401).',
         'A mention is sent within a second or so of being stored.',
       ].join(' '),
@@ -55,9 +60,11 @@ export const mentionStreamRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; option
   }, async (req, reply) => {
     const { workspaceId, keyId } = req.auth
     await findTopic(db, workspaceId, req.params.id)
-    const open = openPerKey.get(keyId) ?? 0
-    if (open >= settings.maxStreamsPerKey) throw new AppError('rate_limited', `At most ${settings.maxStreamsPerKey} live streams per key at once: close one first.`)
-    openPerKey.set(keyId, open + 1)
+    if (openPerKey.of(keyId) >= settings.maxStreamsPerKey) throw new AppError('rate_limited', `At most ${settings.maxStreamsPerKey} live streams per key at once: close one first.`)
+    if (openPerWorkspace.of(workspaceId) >= settings.maxStreamsPerWorkspace) throw new AppError('rate_limited', `At most ${settings.maxStreamsPerWorkspace} live streams per workspace at once, all its keys and sessions together: close one first.`)
+    if (openPerWorkspace.total >= settings.maxStreams) throw new AppError('unavailable', 'This server holds as many live streams as it can: try again in a minute, or read the feed.')
+    openPerKey.add(keyId)
+    openPerWorkspace.add(workspaceId)
     reply.hijack()
     reply.raw.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
@@ -75,9 +82,23 @@ export const mentionStreamRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; option
       req.log.warn({ err }, 'live mentions: the stream failed')
       reply.raw.end()
     } finally {
-      const left = (openPerKey.get(keyId) ?? 1) - 1
-      if (left > 0) openPerKey.set(keyId, left)
-      else openPerKey.delete(keyId)
+      openPerKey.remove(keyId)
+      openPerWorkspace.remove(workspaceId)
     }
   })
+}
+
+/** How many streams each key (or workspace) holds open in this process. */
+class OpenCounts {
+  private readonly counts = new Map<string, number>()
+  /** Every stream counted, whatever its id. */
+  total = 0
+  of(id: string): number { return this.counts.get(id) ?? 0 }
+  add(id: string): void { this.counts.set(id, this.of(id) + 1); this.total++ }
+  remove(id: string): void {
+    this.total--
+    const left = this.of(id) - 1
+    if (left > 0) this.counts.set(id, left)
+    else this.counts.delete(id)
+  }
 }
