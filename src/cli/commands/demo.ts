@@ -76,7 +76,7 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
       ...demo.topics.map((t) => `  topic         ${t.name}: ${base}/v1/topics/${t.id}/influencers`),
       `  try           curl -H "Authorization: Bearer ${demo.key}" ${base}/v1/topics/${first.id}/influencers?limit=10`,
       `  sandbox       ${sandbox.url} (simulated Mastodon and Bluesky)`,
-      stream ? `  live          new Bluesky posts reach the feed within seconds (${sandbox.blueskyJetstreamUrl})` : '  live          off (STREAMING=off): new posts arrive with the next collection',
+      stream ? `  live          new Bluesky posts reach the feed within seconds (${sandbox.blueskyJetstreamUrl})` : '  live          off (STREAMING=off): new posts arrive with the next collection run',
       '',
       'Ctrl-C stops the demo (its data is rebuilt on the next run).',
     ].join('\n'))
