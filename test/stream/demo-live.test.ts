@@ -74,7 +74,10 @@ t.test('on the demo, a Bluesky post written live reaches the mention feed throug
   // Sandbox time is moved to the post (rather than waited for): it is written, and published.
   sandbox.advance((post.createdAt.getTime() - sandbox.now().getTime()) / HOUR_MS + 1 / 3600)
   t.ok(await searched(), 'once written, the simulated Bluesky\'s search finds it')
+  const writtenAt = Date.now()
   await waitFor(listed, 30_000, 'the live post in the mention feed')
+  // A figure for the reader, not a check: how long the feed took here.
+  t.comment(`listed ${Date.now() - writtenAt} ms after it was written`)
   t.pass(`the ${topic.name} feed lists it, without any collection run`)
   const runs = await db.selectFrom('job_runs').select('id').where('workspace_id', '=', mine.id).execute()
   t.equal(runs.length, 0, 'no job ran: the stream brought it')
