@@ -81,4 +81,7 @@ t.test('on the demo, a Bluesky post written live reaches the mention feed throug
   t.pass(`the ${topic.name} feed lists it, without any collection run`)
   const runs = await db.selectFrom('job_runs').select('id').where('workspace_id', '=', mine.id).execute()
   t.equal(runs.length, 0, 'no job ran: the stream brought it')
+  // The quiet simulated network (minutes between posts, here the time jumped to the post) is no gap.
+  const gaps = await db.selectFrom('stream_gaps').select('source_id').where('source_id', '=', source.id).execute()
+  t.equal(gaps.length, 0, 'no gap recorded')
 })
