@@ -40,6 +40,15 @@ t.test('relais demo collects and scores a simulated network offline, then serves
     const words = ((await trends.json()) as { networks: { terms: { value: string }[] }[] }).networks.flatMap((n) => n.terms.map((x) => x.value))
     t.ok(words.every((w) => /^[\p{L}\p{M}]{3,}$/u.test(w)), `trends read as words: ${words.slice(0, 12).join(', ')}`)
   }
+  // Its Bluesky is read live from the sandbox's Jetstream: the source says it is being read.
+  t.match(stdout, /live\s+new Bluesky posts reach the feed within seconds \(ws:\/\/127\.0\.0\.1:\d+\)/)
+  const sourceUrl = urls[0].replace(/\/v1\/topics\/.*$/, '/v1/sources')
+  let bluesky: { network: string; streaming: { enabled: boolean; reading: boolean } } | undefined
+  for (const until = Date.now() + 30_000; !bluesky?.streaming.reading && Date.now() < until; await new Promise((r) => setTimeout(r, 200))) {
+    const sources = (await (await fetch(sourceUrl, { headers: { authorization: `Bearer ${key}` } })).json()) as { items: NonNullable<typeof bluesky>[] }
+    bluesky = sources.items.find((s) => s.network === 'bluesky')
+  }
+  t.same(bluesky?.streaming && { enabled: bluesky.streaming.enabled, reading: bluesky.streaming.reading }, { enabled: true, reading: true }, 'the demo\'s Bluesky source is read live')
   // The printed web app link signs a browser in to the demo workspace (its secret is in the fragment).
   const webApp = /^Web app: (\S+)$/m.exec(stdout)
   t.ok(webApp, 'a line of its own beginning "Web app:"')

@@ -8,6 +8,8 @@ import { openDatabase } from '../../platform/db/database.ts'
 import { migrateToLatest } from '../../platform/db/migrator.ts'
 import { createDemoWorkspace } from '../../simulation/demo/demo-setup.ts'
 import { takeFreshDataDir } from '../../simulation/demo/fresh-data-dir.ts'
+import { startDemoStream } from '../../simulation/demo/demo-stream.ts'
+import type { StreamWorker } from '../../pipeline/stream/stream-worker.ts'
 import { createMetrics } from '../../platform/observability/metrics.ts'
 import { generateSandbox, SANDBOX_LABEL, startSandboxServer } from '../../simulation/sandbox/index.ts'
 import { createJobs } from '../../../jobs/index.ts'
@@ -23,7 +25,9 @@ import { deliveryWarnings } from '../delivery-warnings.ts'
 /**
  * Everything on one machine, offline: a seeded simulated network served over the real Mastodon
  * and Bluesky wire formats on loopback, a fresh embedded database in DATA_DIR/demo, a workspace
- * with two topics, one collection and scoring, then the API until Ctrl-C.
+ * with two topics, one collection and scoring, then the API until Ctrl-C. Sandbox time passes
+ * with the wall clock: new posts appear as their time comes, and the Bluesky ones reach the feed
+ * live through the sandbox's Jetstream (unless STREAMING=off).
  */
 export async function demoCommand(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({ args, options: { accounts: { type: 'string', default: '2000' } } })
@@ -37,17 +41,20 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
 
   let sandbox: Awaited<ReturnType<typeof startSandboxServer>> | null = null
   let database: Awaited<ReturnType<typeof openDatabase>> | null = null
+  let stream: StreamWorker | null = null
   try {
     const data = generateSandbox({ seed: 'relais-demo', accounts, days: 14, now: new Date() })
-    sandbox = await startSandboxServer({ data })
+    sandbox = await startSandboxServer({ data, liveClock: true })
     database = await openDatabase({ dataDir, command: 'relais demo', heldLock: lock })
     await migrateToLatest(database.db)
     // The demo's key file lives in its own folder, with its embedded database.
     const secrets = await openSecrets(database.db, { secretKey: config.secretKey, database: { url: undefined, dataDir } })
     const demo = await createDemoWorkspace(database.db, data, sandbox, secrets)
+    const log = consoleLogger(io)
+    // Reading live from the start, so that nothing written while the first collection runs is missed.
+    if (config.streaming) stream = startDemoStream(database.db, addressPolicyOf(config), secrets, log)
     // The demo's own sandbox listens on loopback over http: the demo opens that for its collection.
     const jobs = createJobs({ addressPolicy: { ...addressPolicyOf(config), allowPrivate: true, allowHttpSources: true }, secrets, mail: mailSettingsOf(config) })
-    const log = consoleLogger(io)
     for (const name of ['collect-mentions', 'collect-graph', 'score']) {
       const bar = progressReporter((text) => process.stderr.write(text), io.interactive)
       const outcome = await runJob({ db: database.db, log }, jobs.get(name)!, { workspaceId: demo.workspaceId }, { trigger: 'manual', onProgress: (p) => bar.update(p) })
@@ -69,6 +76,7 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
       ...demo.topics.map((t) => `  topic         ${t.name}: ${base}/v1/topics/${t.id}/influencers`),
       `  try           curl -H "Authorization: Bearer ${demo.key}" ${base}/v1/topics/${first.id}/influencers?limit=10`,
       `  sandbox       ${sandbox.url} (simulated Mastodon and Bluesky)`,
+      stream ? `  live          new Bluesky posts reach the feed within seconds (${sandbox.blueskyJetstreamUrl})` : '  live          off (STREAMING=off): new posts arrive with the next collection run',
       '',
       'Ctrl-C stops the demo (its data is rebuilt on the next run).',
     ].join('\n'))
@@ -80,6 +88,7 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
     await app.close()
     return 0
   } finally {
+    await stream?.stop()
     if (database) await database.close()
     else lock.release()
     await sandbox?.close()

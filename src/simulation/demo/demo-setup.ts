@@ -13,9 +13,10 @@ const TOPICS = [
 ]
 
 /**
- * The demo workspace: sources pointing at the sandbox (every Mastodon instance and Bluesky), an
- * admin key, and two topics — one French, one English — each with a "brand" account of its own
- * (an ordinary member of the topic's community) so prospects mean something.
+ * The demo workspace: sources pointing at the sandbox (every Mastodon instance and Bluesky, the
+ * latter read live from the sandbox's Jetstream as well), an admin key, and two topics — one
+ * French, one English — each with a "brand" account of its own (an ordinary member of the topic's
+ * community) so prospects mean something.
  */
 export async function createDemoWorkspace(db: Kysely<DB>, data: SandboxData, sandbox: SandboxServer, secrets: SecretBox): Promise<DemoWorkspace> {
   const workspace = await createWorkspace(db, 'Demo — simulated network')
@@ -30,7 +31,8 @@ export async function createDemoWorkspace(db: Kysely<DB>, data: SandboxData, san
       })),
       {
         workspace_id: workspace.id, name: 'Sandbox Bluesky', network: 'bluesky', base_url: sandbox.blueskyAppViewUrl,
-        settings: { pdsUrl: sandbox.blueskyPdsUrl }, credentials: sealCredentials(secrets, { identifier: BLUESKY_SANDBOX_IDENTIFIER, appPassword: BLUESKY_SANDBOX_PASSWORD }),
+        // Read live too, from the sandbox's Jetstream: a new post reaches the feed within seconds.
+        settings: { pdsUrl: sandbox.blueskyPdsUrl, streaming: 'on', jetstreamUrl: sandbox.blueskyJetstreamUrl }, credentials: sealCredentials(secrets, { identifier: BLUESKY_SANDBOX_IDENTIFIER, appPassword: BLUESKY_SANDBOX_PASSWORD }),
       },
     ])
     .execute()

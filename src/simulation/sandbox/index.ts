@@ -10,6 +10,9 @@
 //                            identifier: BLUESKY_SANDBOX_IDENTIFIER, appPassword: BLUESKY_SANDBOX_PASSWORD })
 //   sandbox.advance(24)                                       // reveal the next day's posts
 //
+// Bluesky's posts are also published on a Jetstream (`sandbox.blueskyJetstreamUrl`, `/subscribe`)
+// as sandbox time reaches them; `liveClock: true` lets sandbox time pass with the wall clock.
+//
 // As on the real networks, counts grow after a post is first read and a share of remote posts
 // reach an instance late, with ids older than posts already served (server/arrival-and-growth.ts).
 //

@@ -1,5 +1,6 @@
 // startSandboxServer: node:http listeners on 127.0.0.1, one per Mastodon instance and one each
-// for the Bluesky PDS and AppView, so every base URL is a bare origin like a real server's.
+// for the Bluesky PDS and AppView and one for Bluesky's Jetstream (jetstream-listener.ts), so
+// every base URL is a bare origin like a real server's.
 // An index listener also serves everything under `/mastodon/<domain>` and `/bluesky/{pds,appview}`
 // and describes the sandbox at `GET /`. Every response says it is simulated.
 import { createServer, type Server } from 'node:http'
@@ -7,6 +8,8 @@ import type { AddressInfo } from 'node:net'
 import type { SandboxData } from '../types.ts'
 import { BlueskySessions } from './bluesky/session.ts'
 import { dispatch, internalError, type DispatchContext, type ListenerTarget } from './dispatch.ts'
+import { startJetstreamListener } from './jetstream-listener.ts'
+import { startLiveClock } from './live-clock.ts'
 import { FixedWindowLimiter, type RateLimitOptions } from './rate-limit.ts'
 import { SandboxView } from './sandbox-view.ts'
 
@@ -21,6 +24,11 @@ export interface SandboxServerOptions {
   accessTokenTtlSeconds?: number
   /** Told of every request a listener receives (benches count what a collection asked). */
   onRequest?: (request: { method: string; url: string }) => void
+  /**
+   * Let sandbox time pass with the wall clock (live-clock.ts), so the posts generated after its
+   * present appear as their time comes; default: time stands still until `advance`.
+   */
+  liveClock?: boolean
 }
 
 export interface SandboxServer {
@@ -28,6 +36,8 @@ export interface SandboxServer {
   mastodonUrl(instanceDomain?: string): string
   blueskyAppViewUrl: string
   blueskyPdsUrl: string
+  /** Bluesky's Jetstream (ws://…; `/subscribe`), publishing the Bluesky posts as sandbox time reaches them. */
+  blueskyJetstreamUrl: string
   /** The index listener; `GET /` describes the sandbox. */
   url: string
   /** Moves sandbox time forward, revealing posts generated after `now`. */
@@ -56,7 +66,7 @@ async function listen(ctx: DispatchContext, target: ListenerTarget, port: number
 export async function startSandboxServer(options: SandboxServerOptions): Promise<SandboxServer> {
   const host = options.host ?? '127.0.0.1'
   const view = new SandboxView(options.data)
-  const urls: { mastodon: Record<string, string>; pds: string; appview: string } = { mastodon: {}, pds: '', appview: '' }
+  const urls: { mastodon: Record<string, string>; pds: string; appview: string; jetstream: string } = { mastodon: {}, pds: '', appview: '', jetstream: '' }
   const ctx: DispatchContext = {
     view,
     sessions: new BlueskySessions(options.data.seedHash, options.accessTokenTtlSeconds ?? 7200),
@@ -64,7 +74,7 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
       mastodon: new FixedWindowLimiter(options.rateLimits?.mastodon ?? DEFAULT_LIMIT),
       bluesky: new FixedWindowLimiter(options.rateLimits?.bluesky ?? DEFAULT_LIMIT),
     },
-    describe: () => ({ mastodon: urls.mastodon, bluesky: { pds: urls.pds, appview: urls.appview } }),
+    describe: () => ({ mastodon: urls.mastodon, bluesky: { pds: urls.pds, appview: urls.appview, jetstream: urls.jetstream } }),
   }
   const index = await listen(ctx, { kind: 'index' }, options.port ?? 0, host, options.onRequest)
   const servers = [index.server]
@@ -78,6 +88,9 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
     servers.push(listener.server)
     urls[blueskyHost] = listener.url
   }
+  const jetstream = await startJetstreamListener(view, host, options.onRequest)
+  urls.jetstream = jetstream.url
+  const stopClock = options.liveClock ? startLiveClock(view) : () => {}
   return {
     mastodonUrl: (domain = options.data.instances[0]) => {
       const url = urls.mastodon[domain.toLowerCase()]
@@ -86,10 +99,13 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
     },
     blueskyAppViewUrl: urls.appview,
     blueskyPdsUrl: urls.pds,
+    blueskyJetstreamUrl: jetstream.url,
     url: index.url,
     advance: (hours) => view.advance(hours),
     now: () => view.now,
     close: async () => {
+      stopClock()
+      await jetstream.close()
       await Promise.all(
         servers.map(
           (server) =>
