@@ -4,7 +4,7 @@
 // reconnects with Last-Event-ID, and when more was stored meanwhile than the stream replays, the page
 // offers to reload the feed. Driven in Chromium against the built app, signed in by session cookie.
 import t from 'tap'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import type { Kysely } from 'kysely'
@@ -19,9 +19,11 @@ import { demoSignInLink } from '../../src/tenancy/people/first-run.ts'
 import { createWorkspace } from '../../src/tenancy/workspaces/service.ts'
 import { CHROMIUM_PATH } from '../../tools/digest-screenshot/render-in-chromium.ts'
 import { fileDatabase } from '../helpers/app.ts'
-import { BROWSER_ARGS } from '../helpers/browser.ts'
+import { BROWSER_ARGS, seriousViolations } from '../helpers/browser.ts'
 
 const skip = !existsSync(CHROMIUM_PATH) ? `Chromium is not installed at ${CHROMIUM_PATH}` : !existsSync(join(DEFAULT_WEB_ROOT, 'index.html')) ? 'the web app is not built (npm run build)' : false
+
+const SHOTS = join(process.cwd(), 'screenshots', 'web')
 
 const author = { network: 'mastodon', externalId: 'lea@piaille.example', handle: 'lea@piaille.example', displayName: 'Léa', bio: null, url: null, followersCount: 12, followingCount: 3, postsCount: 40 }
 const post = (key: string, text: string, createdAt = new Date()): NormalizedPost => ({
@@ -90,6 +92,9 @@ t.test('the mention feed shows new mentions live', { skip }, async (t) => {
     await store([post('live-2', 'Vélo en direct, deux')])
     await store([post('live-3', 'Vélo en direct, trois')])
     await page.getByText('2 new mentions').waitFor()
+    mkdirSync(SHOTS, { recursive: true })
+    await page.screenshot({ path: join(SHOTS, 'mentions-live-bar-1280.png') })
+    t.same(await seriousViolations(page), [], 'the bar adds no serious or critical accessibility violation')
     t.equal(await reading(), before, 'the mention being read has not moved')
     t.equal((await texts())[0], 'Vélo en direct, un', 'not inserted yet')
     await page.getByRole('button', { name: 'Show' }).click()
