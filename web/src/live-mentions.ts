@@ -21,6 +21,8 @@ export interface LiveMentions {
 
 /** Received mentions kept at most while nobody takes them (the oldest go first). */
 const MAX_HELD = 500
+/** How long the feed waits for the stream to open before it is read anyway. */
+const OPEN_WAIT_MS = 3000
 
 export function useLiveMentions(topicId: string, enabled: boolean): LiveMentions {
   const [state, setState] = useState<LiveState>(enabled ? 'connecting' : 'off')
@@ -38,6 +40,8 @@ export function useLiveMentions(topicId: string, enabled: boolean): LiveMentions
     setState('connecting')
     setReady(false)
     const source = new EventSource(`/v1/topics/${encodeURIComponent(topicId)}/mentions/stream`)
+    // A stream held back on the way (a buffering proxy) must not keep the feed from loading.
+    const notWaitingLonger = setTimeout(() => setReady(true), OPEN_WAIT_MS)
     source.onopen = () => { setState('live'); setReady(true) }
     source.onerror = () => {
       // CLOSED: the service refused the stream (no retry); CONNECTING: the browser reconnects.
@@ -50,7 +54,10 @@ export function useLiveMentions(topicId: string, enabled: boolean): LiveMentions
       setReceived((list) => (list.some((m) => m.id === mention.id) ? list : [...list, mention].slice(-MAX_HELD)))
     })
     source.addEventListener('overflow', () => setOverflow(true))
-    return () => source.close()
+    return () => {
+      clearTimeout(notWaitingLonger)
+      source.close()
+    }
   }, [topicId, enabled])
   const take = () => {
     const taken = received
