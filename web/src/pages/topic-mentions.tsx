@@ -1,25 +1,21 @@
 import { useState } from 'preact/hooks'
 import { api, get, type Schemas } from '../api'
-import { formatDate, networkName, t } from '../i18n'
+import { networkName, t } from '../i18n'
+import { useLiveMentions } from '../live-mentions'
 import { session } from '../session'
 import { Loading, useData } from '../ui'
 import { TopicNav } from './topic-nav'
-
-function MentionItem({ m, children }: { m: Schemas['Mention']; children?: preact.ComponentChildren }) {
-  return (
-    <li class="mention">
-      <p><strong>{m.author?.displayName || m.author?.handle || '—'}</strong> <span class="muted">{networkName(m.network)} · {formatDate(m.createdAt)}</span></p>
-      <p>{m.text}</p>
-      <p>{m.url && <a href={m.url} target="_blank" rel="noopener noreferrer">{t('Open the original')}</a>} {children}</p>
-    </li>
-  )
-}
+import { LiveFeed } from './live-feed'
+import { MentionItem } from './mention-item'
 
 export function TopicMentions({ id }: { id: string }) {
   const topic = useData(() => get<Schemas['Topic']>(`/v1/topics/${id}`), [id])
   const [filters, setFilters] = useState({ q: '', network: '' })
   const query = new URLSearchParams({ limit: '30', ...(filters.q && { q: filters.q }), ...(filters.network && { network: filters.network }) })
-  const page = useData(() => get<Schemas['MentionPage']>(`/v1/topics/${id}/mentions?${query}`), [id, query.toString()])
+  // New mentions arrive live on the first page with no filter: the stream sends the unfiltered feed.
+  const live = useLiveMentions(id, !filters.q && !filters.network)
+  // Read once the stream is open, so that nothing stored in between is missed (what both send is shown once).
+  const page = useData(() => (live.ready ? get<Schemas['MentionPage']>(`/v1/topics/${id}/mentions?${query}`) : new Promise<never>(() => {})), [id, query.toString(), live.ready])
   const submit = (e: Event) => {
     e.preventDefault()
     const f = new FormData(e.target as HTMLFormElement)
@@ -33,7 +29,7 @@ export function TopicMentions({ id }: { id: string }) {
         <label>{t('Network')}<select name="network"><option value="">{t('All networks')}</option>{(topic.data?.networks ?? []).map((n) => <option key={n} value={n}>{networkName(n)}</option>)}</select></label>
         <button type="submit">{t('Search')}</button>
       </form>
-      {!page.data ? <Loading error={page.error} /> : <ul class="mentions">{page.data.items.map((m) => <MentionItem key={m.id} m={m} />)}</ul>}
+      {!page.data ? <Loading error={page.error} /> : <LiveFeed key={`${id}?${query}`} items={page.data.items} live={live} reload={page.reload} />}
     </>
   )
 }
