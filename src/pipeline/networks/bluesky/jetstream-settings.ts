@@ -15,7 +15,7 @@ const jetstreamUrl = z.url({ protocol: /^wss?$/ }).max(2000)
   .describe('Jetstream instance, wss://host or ws://host:port (a URL ending in /subscribe is accepted); default: the public instances')
 
 export const JETSTREAM_SETTINGS = {
-  // A string, as every source setting is: 'on' collects the source live (relais stream; relais serve does not).
+  // A string, as every source setting is: 'on' collects the source live (relais stream, and relais serve unless STREAMING=off).
   streaming: z.enum(['on', 'off']).optional().describe("'on': collect this source live from Jetstream as well, while relais stream (or relais serve, unless STREAMING=off) runs"),
   jetstreamUrl: jetstreamUrl.optional(),
 }
