@@ -23,6 +23,7 @@ import * as streamGapFill from './20261207_0044_stream_gap_fill.ts'
 import * as mastodonStreams from './20261207_0045_mastodon_streams.ts'
 import * as followRecordKeys from './20261207_0046_follow_record_keys.ts'
 import * as engagementMissesPerSource from './20261207_0048_engagement_misses_per_source.ts'
+import * as conversationReadsPerSource from './20261207_0050_conversation_reads_per_source.ts'
 
 // Registered explicitly (not discovered from the folder) so the list is the same however the
 // service is packaged. Names sort in the order they must run.
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_0045_mastodon_streams': mastodonStreams,
   '20261207_0046_follow_record_keys': followRecordKeys,
   '20261207_0048_engagement_misses_per_source': engagementMissesPerSource,
+  '20261207_0050_conversation_reads_per_source': conversationReadsPerSource,
 }

@@ -31,7 +31,8 @@ export interface ConversationRead {
   signal: AbortSignal
 }
 
-export interface ConversationReadResult { requests: number; posts: number; read: number }
+/** `read`: posts whose pages were walked; `missed`: posts whose read this source could not make. */
+export interface ConversationReadResult { requests: number; posts: number; read: number; missed: number }
 
 /**
  * Reads, for the topics' matched posts whose replies (or reposts) the network says have grown
@@ -45,12 +46,15 @@ export interface ConversationReadResult { requests: number; posts: number; read:
  * shows it as addressed to the brand and influence does not count it as writing on the topic.
  * Replies under anyone else's post join a topic only by matching it, so they do not count as
  * someone's posts on the topic (influence) for answering in a thread. Each reply is marked read
- * at its own reply count, since the replies under it came with it. A post is marked
- * read with the count it carried once its pages are walked; a budget spent mid-post leaves it
- * unmarked, to be read again next run.
+ * at its own reply count, since the replies under it came with it. A post is marked read
+ * through this source with the count it carried once its pages are walked (a read through any
+ * source counts for the post); a budget spent mid-post leaves it unmarked, to be read again next
+ * run. A read the source could not make (a Mastodon instance with no id for the status) is not a
+ * read: it is kept as this source's miss, so another source of the workspace reads the post, and
+ * this one leaves it after MAX_CONVERSATION_MISSES (conversations-due.ts).
  */
 export async function readConversations(db: Kysely<DB>, job: ConversationRead): Promise<ConversationReadResult> {
-  const result: ConversationReadResult = { requests: 0, posts: 0, read: 0 }
+  const result: ConversationReadResult = { requests: 0, posts: 0, read: 0, missed: 0 }
   const { connector, kind } = job
   const readPage = pageReader(connector, kind)
   // Where each account listed is billed (X), the source's own bound applies too, and caps the pages
@@ -64,16 +68,23 @@ export async function readConversations(db: Kysely<DB>, job: ConversationRead): 
   for (const post of due) {
     let cursor: string | null = null
     let pages = 0
+    let skipped = false
     do {
       if (result.requests >= maxRequests || job.signal.aborted) return result
       const page: PostsPage = await readPage(post, cursor, job.signal)
       result.requests += (page.skippedRead ? 0 : 1) + (page.extraRequests ?? 0)
       pages++
+      skipped = page.skippedRead === true
       cursor = page.cursor
       result.posts += await storePage(db, job, post, page)
     } while (cursor !== null && pages < pagesPerPost)
-    await markRead(db, kind, post)
-    result.read++
+    if (skipped) {
+      await markMissed(db, kind, job.sourceId, post)
+      result.missed++
+    } else {
+      await markRead(db, kind, job.sourceId, post)
+      result.read++
+    }
   }
   return result
 }
@@ -94,7 +105,7 @@ async function storePage(db: Kysely<DB>, job: ConversationRead, post: Conversati
     if (job.kind === 'replies') {
       const ids = page.posts.map((p) => p.externalId)
       if (post.authorHandle !== null) await putOnTopics(trx, job.workspaceId, job.connector.network, ids, post.ownTopicIds, post.authorHandle)
-      await markRepliesRead(trx, job.workspaceId, job.connector.network, ids)
+      await markRepliesRead(trx, job.workspaceId, job.sourceId, job.connector.network, ids)
     }
     return stored.posts
   })
@@ -116,19 +127,35 @@ async function putOnTopics(trx: Transaction<DB>, workspaceId: string, network: s
  * marked read at their own counts, so a later run reads them again only once those grow, and not
  * because they are new on the topic.
  */
-async function markRepliesRead(trx: Transaction<DB>, workspaceId: string, network: string, externalIds: string[]): Promise<void> {
+async function markRepliesRead(trx: Transaction<DB>, workspaceId: string, sourceId: string, network: string, externalIds: string[]): Promise<void> {
   if (externalIds.length === 0) return
   await sql`
-    insert into post_conversation_reads (post_id, replies_read)
-    select p.id, p.replies from posts p
+    insert into post_conversation_reads (post_id, source_id, replies_read)
+    select p.id, ${sourceId}::uuid, p.replies from posts p
     where p.workspace_id = ${workspaceId} and p.network = ${network} and p.external_id in (${sql.join(externalIds)})
-    on conflict (post_id) do update set replies_read = excluded.replies_read, read_at = now()`.execute(trx)
+    on conflict (post_id, source_id) do update set replies_read = excluded.replies_read, replies_misses = 0, read_at = now()`.execute(trx)
 }
 
-async function markRead(db: Kysely<DB>, kind: ConversationKind, post: ConversationDue): Promise<void> {
-  const column = kind === 'replies' ? 'replies_read' : 'reposts_read'
+// Fixed column names per kind: never built from input.
+const MARKS = {
+  replies: { read: 'replies_read', misses: 'replies_misses' },
+  reposts: { read: 'reposts_read', misses: 'reposts_misses' },
+} as const
+
+/** Read through this source at the post's count: the reads it could not make before are forgotten. */
+async function markRead(db: Kysely<DB>, kind: ConversationKind, sourceId: string, post: ConversationDue): Promise<void> {
+  const { read, misses } = MARKS[kind]
   await db.insertInto('post_conversation_reads')
-    .values({ post_id: post.id, [column]: post.count })
-    .onConflict((oc) => oc.column('post_id').doUpdateSet({ [column]: post.count, read_at: sql<Date>`now()` }))
+    .values({ post_id: post.id, source_id: sourceId, [read]: post.count })
+    .onConflict((oc) => oc.columns(['post_id', 'source_id']).doUpdateSet({ [read]: post.count, [misses]: 0, read_at: sql<Date>`now()` }))
+    .execute()
+}
+
+/** One more read this source could not make; what it read before (if anything) is kept as it was. */
+async function markMissed(db: Kysely<DB>, kind: ConversationKind, sourceId: string, post: ConversationDue): Promise<void> {
+  const { misses } = MARKS[kind]
+  await db.insertInto('post_conversation_reads')
+    .values({ post_id: post.id, source_id: sourceId, [misses]: 1 })
+    .onConflict((oc) => oc.columns(['post_id', 'source_id']).doUpdateSet({ [misses]: sql<number>`post_conversation_reads.${sql.ref(misses)} + 1`, read_at: sql<Date>`now()` }))
     .execute()
 }

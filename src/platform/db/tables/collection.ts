@@ -36,10 +36,16 @@ export interface PostReadIdsTable {
   read_id: string
 }
 
-/** The counts a matched post carried when its reposters and its replies were last read. */
+/**
+ * Per (post, source): the counts a matched post carried when its reposters and its replies were
+ * last read through the source, and the reads of each the source could not make since.
+ */
 export interface PostConversationReadsTable {
   post_id: number
+  source_id: string
   reposts_read: number | null
   replies_read: number | null
+  replies_misses: Generated<number>
+  reposts_misses: Generated<number>
   read_at: Generated<Date>
 }
