@@ -67,6 +67,7 @@ export async function startFakeJetstream(options: FakeJetstreamOptions): Promise
   }
 
   http.on('upgrade', (request, socket, head) => {
+    socket.on('error', () => {}) // a client's reset of a refused or handed-off socket is not the fake's error
     const url = new URL(request.url ?? '/', 'http://fake')
     if (url.pathname !== '/subscribe') {
       socket.end('HTTP/1.1 404 Not Found\r\n\r\n')

@@ -76,6 +76,9 @@ export function attachStreaming(server: Server, state: FakeMastodonState, origin
   }, heartbeatMs)
 
   const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Past the upgrade the server no longer watches the socket: a client that resets it (as one
+    // refused does) must not be an uncaught error.
+    socket.on('error', () => {})
     const url = new URL(req.url ?? '/', origin())
     if (url.pathname !== '/api/v1/streaming') return void socket.destroy()
     if (!isUser(bearer(req, url))) {

@@ -42,6 +42,9 @@ export async function startJetstreamListener(view: SandboxView, host: string, on
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 })
 
   http.on('upgrade', (request: IncomingMessage, socket, head) => {
+    // Past the upgrade the server no longer watches the socket: a client that resets it (as one
+    // refused may) must not take the process down.
+    socket.on('error', () => {})
     onRequest?.({ method: request.method ?? 'GET', url: request.url ?? '/' })
     const url = new URL(request.url ?? '/', 'http://sandbox.invalid')
     if (url.pathname !== '/subscribe') return refuse(socket, '404 Not Found', 'Not Found')
