@@ -8,6 +8,7 @@ import { cursorQuery } from '../../../platform/shared/cursor.ts'
 import { limitQuery } from '../../../platform/shared/list-limits.ts'
 
 const tags = ['sources']
+const sourceParams = z.object({ id: z.string().max(64).describe('Source id') })
 
 export const sourceRoutes: FastifyPluginAsyncZod<{ sources: SourceService; gaps: StreamGapService }> = async (app, { sources, gaps }) => {
   app.get('/sources', {
@@ -27,7 +28,7 @@ export const sourceRoutes: FastifyPluginAsyncZod<{ sources: SourceService; gaps:
 
   app.get('/sources/:id', {
     config: { scope: 'read' },
-    schema: { operationId: 'getSource', tags, summary: 'One source (without its secrets), with the state of its live stream', params: z.object({ id: z.string().max(64).describe('Source id') }), response: { 200: sourceSchema, ...problemResponses(401, 403, 404, 429, 503) } },
+    schema: { operationId: 'getSource', tags, summary: 'One source (without its secrets), with the state of its live stream', params: sourceParams, response: { 200: sourceSchema, ...problemResponses(401, 403, 404, 429, 503) } },
   }, (req) => sources.get(req.auth.workspaceId, req.params.id))
 
   app.patch('/sources/:id', {
@@ -35,7 +36,7 @@ export const sourceRoutes: FastifyPluginAsyncZod<{ sources: SourceService; gaps:
     schema: {
       operationId: 'updateSource', tags, summary: 'Turn the live reading of a source on or off',
       description: 'Sets the source\'s `settings.streaming` to "on" or "off". A process reading the source lets it go when it next looks for streaming sources (within about ten seconds); scheduled collection goes on either way. A source of a network without a live stream answers 422.',
-      params: z.object({ id: z.string().max(64).describe('Source id') }),
+      params: sourceParams,
       body: sourceChangeSchema,
       response: { 200: sourceSchema, ...problemResponses(400, 401, 403, 404, 413, 415, 422, 429, 503) },
     },
@@ -54,7 +55,7 @@ export const sourceRoutes: FastifyPluginAsyncZod<{ sources: SourceService; gaps:
     schema: {
       operationId: 'listStreamGaps', tags, summary: 'Spans the source\'s live stream missed, and whether search has filled them',
       description: 'A streaming source that was not read for longer than its instance keeps events (about 36 hours on Jetstream) misses a span; it is recorded here and filled by the next collect-mentions run, which searches the span for each topic using the source. The latest detected first.',
-      params: z.object({ id: z.string().max(64).describe('Source id') }),
+      params: sourceParams,
       querystring: z.strictObject({ limit: limitQuery('page'), cursor: cursorQuery }),
       response: { 200: streamGapPageSchema, ...problemResponses(400, 401, 403, 404, 429, 503) },
     },
